@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Providers are loaded with `dlopen`; they share nothing with the host but the C header in
+/// `Sources/PluginABI`. Each is its own dynamic library product, built by `swift build`.
+let providerProducts: [Product] = [
+    .library(name: "ActionKit", type: .dynamic, targets: ["ActionKitProvider"]),
+    .library(name: "OpenAPICustom", type: .dynamic, targets: ["OpenAPICustomProvider"]),
+    .library(name: "ProxyAPI", type: .dynamic, targets: ["ProxyAPIProvider"]),
+]
+
+let package = Package(
+    name: "paragon-mcp",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "paragon-mcp", targets: ["ParagonMCP"]),
+        .library(name: "ProviderKit", targets: ["ProviderKit"]),
+    ] + providerProducts,
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // The contract: one C header, nothing else.
+        .target(name: "PluginABI", path: "Sources/PluginABI"),
+        // A JSON value type, compiled into the host and into each Swift provider separately.
+        .target(name: "JSONCore"),
+
+        // Host logic: config, loading, registry, transports, auth, setup.
+        .target(
+            name: "Host",
+            dependencies: [
+                "PluginABI",
+                "JSONCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(name: "ParagonMCP", dependencies: ["Host"], path: "Sources/paragon-mcp"),
+
+        // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
+        .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),
+        .target(name: "ActionKitProvider", dependencies: ["ProviderKit"], path: "Plugins/ActionKit"),
+        .target(name: "OpenAPICustomProvider", dependencies: ["ProviderKit"], path: "Plugins/OpenAPICustom"),
+        .target(name: "ProxyAPIProvider", dependencies: ["ProviderKit"], path: "Plugins/ProxyAPI"),
+
+        .testTarget(
+            name: "HostTests",
+            dependencies: ["Host", "PluginABI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

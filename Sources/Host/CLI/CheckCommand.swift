@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `paragon-mcp check`: validates the configuration and loads every enabled provider.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the configuration and load every enabled provider.",
+        discussion: """
+            Prints each provider's name, version, plugin ABI version and tool count (as listed \
+            for no particular user). Exits with a non-zero status on any problem, naming its \
+            file, line and key, or the provider library's path.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let config = try CLIConfig.load(options)
+        let logger = CLIConfig.quietLogger(config)
+        let loader = ProviderLoader(config: config, logger: logger)
+        let report = loader.load()
+        var problems = report.failures.map { "\($0.error)" }
+        print("config: \(config.file ?? "(none, defaults and environment)")")
+        print("mode: \(config.server.mode.rawValue)")
+        let registry = loader.registry(of: report)
+        var lists: [(String, [Tool])] = []
+        for provider in report.loaded {
+            let library = provider.library
+            let outcome = await provider.listTools(for: .nobody, requestID: "check", timeout: registry.callTimeout)
+            var count = "?"
+            if case .result(let bytes) = outcome, let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name) {
+                problems += dropped.map { "provider \(provider.name): \($0)" }
+                count = "\(tools.count)"
+                lists.append((provider.name, tools))
+            } else {
+                problems.append("provider \(provider.name): listing tools failed: \(outcome.summary)")
+            }
+            print("provider \(provider.name): \(library.name) \(library.version), ABI \(library.abiMajor).\(library.abiMinor), "
+                  + "\(count) tools, \(library.path)")
+        }
+        for settings in config.providers where !settings.enabled {
+            print("provider \(settings.name): disabled")
+        }
+        for duplicate in ToolCatalog(lists: lists).duplicates {
+            problems.append("\(RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))")
+        }
+        await registry.shutdown()
+        if problems.isEmpty {
+            print("ok")
+        } else {
+            for problem in problems { printError("error: \(problem)") }
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// `paragon-mcp`: the command line.
+public struct ParagonMCPCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "paragon-mcp",
+        abstract: "An MCP server that gives AI agents tools acting on users' SaaS accounts through Paragon.",
+        version: HostVersion.current,
+        subcommands: [CheckCommand.self, ToolsCommand.self])
+
+    public init() {}
+}
+
+/// Options every subcommand shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (default: ./config.yaml when it exists, or $PARAGON_MCP_CONFIG).")
+    var config: String?
+}
+
+extension ParagonMCPCommand {
+    /// Parses the process arguments and runs the chosen subcommand, asynchronously.
+    public static func runMain() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// The variables configuration reads: the process environment over a `.env` file.
+public struct ConfigEnvironment: Sendable {
+    public struct Value: Sendable, Equatable {
+        public var value: String
+        public var location: ConfigLocation
+    }
+
+    private var values: [String: Value]
+
+    /// Process variables win over `.env` ones, as with dotenv.
+    public init(process: [String: String], dotEnv: DotEnv? = nil) {
+        var values: [String: Value] = [:]
+        if let dotEnv {
+            for (name, entry) in dotEnv.entries {
+                values[name] = Value(
+                    value: entry.value, location: .file(path: dotEnv.path, line: entry.line, column: 1))
+            }
+        }
+        for (name, value) in process {
+            values[name] = Value(value: value, location: .environment(variable: name))
+        }
+        self.values = values
+    }
+
+    /// The variable's value, or nil when unset.
+    public subscript(name: String) -> Value? { values[name] }
+
+    /// The variable's value when set to something other than the empty string: an empty
+    /// variable (as docker-compose passes for an unset one) overrides nothing.
+    public func nonEmpty(_ name: String) -> Value? {
+        guard let value = values[name], !value.value.isEmpty else { return nil }
+        return value
+    }
+}

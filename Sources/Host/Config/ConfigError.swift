@@ -1,0 +1,49 @@
+/// A problem with the configuration, with the place and key it concerns.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The file is not valid YAML.
+        case syntax
+        /// A key the configuration does not know (typos must not silently disable a feature).
+        case unknownKey(suggestion: String?)
+        /// A value of the wrong type.
+        case wrongType(expected: String)
+        /// A required value is absent.
+        case missing
+        /// A value of the right type that cannot be used.
+        case invalidValue
+        /// A file named by the configuration cannot be read.
+        case unreadableFile
+    }
+
+    public var kind: Kind
+    public var location: ConfigLocation
+    /// The dotted key, for example `providers.actionkit.enabled`; empty for the whole file.
+    public var key: String
+    public var message: String
+
+    public init(_ kind: Kind, at location: ConfigLocation, key: String, _ message: String) {
+        self.kind = kind
+        self.location = location
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String {
+        var text = "\(location): "
+        if !key.isEmpty { text += "\(key): " }
+        text += message
+        if case .unknownKey(let suggestion?) = kind { text += " (did you mean '\(suggestion)'?)" }
+        return text
+    }
+}
+
+/// Every problem found in one configuration; it is refused as a whole.
+public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [ConfigError]
+
+    public var description: String {
+        let noun = errors.count == 1 ? "error" : "errors"
+        return "invalid configuration (\(errors.count) \(noun)):\n"
+            + errors.map { "  \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,29 @@
+/// A YAML value with the place it was written, after `${VAR}` interpolation.
+public struct ConfigNode: Sendable {
+    public enum Value: Sendable {
+        /// A scalar as written; `plain` is false for quoted scalars (never null, bool or number).
+        case scalar(String, plain: Bool)
+        case mapping([(key: String, keyLocation: ConfigLocation, value: ConfigNode)])
+        case sequence([ConfigNode])
+    }
+
+    public var value: Value
+    public var location: ConfigLocation
+
+    /// True for an empty plain scalar, `~` or `null`.
+    public var isNull: Bool {
+        if case .scalar(let text, plain: true) = value {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
+        return false
+    }
+
+    /// A short name of the node's kind, for error messages.
+    public var kindName: String {
+        switch value {
+        case .scalar(let text, _): return isNull ? "null" : "\"\(text)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import JSONCore
+
+/// The whole configuration of a server: config.yaml, then `.env`, then the environment.
+public struct HostConfig: Sendable {
+    /// The config file, when there is one.
+    public var file: String?
+    /// The folder relative paths resolve against: the config file's, or the working directory.
+    public var directory: String
+    public var server: ServerSettings
+    public var paragon: ParagonSettings
+    public var limits: ToolLimits
+    /// Enabled and disabled providers, in the order config.yaml lists them.
+    public var providers: [ProviderSettings]
+    /// Folders searched for provider libraries after the executable's own.
+    public var providerSearchPaths: [String]
+    public var logging: LogSettings
+
+    public var enabledProviders: [ProviderSettings] { providers.filter(\.enabled) }
+}
+
+/// How the server is run.
+public enum ServerMode: String, Sendable {
+    /// `?user=ID` authenticates, localhost origins are allowed, logs are verbose.
+    case development
+    case production
+}
+
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// `MCP_SERVER_URL`: where users reach the server; the base of setup links.
+    public var publicURL: String
+    public var mode: ServerMode
+    public var allowedHosts: [String]
+    public var allowedOrigins: [String]
+    public var legacySSE: Bool
+    public var sessionIdleTimeoutMs: Int
+    public var maxSessions: Int
+    /// How long the host waits for a provider's list or call.
+    public var callTimeoutMs: Int
+}
+
+public struct ParagonSettings: Sendable {
+    /// Empty when no Paragon project is configured.
+    public var projectID: String
+    /// The RSA private key (PEM) that signs and verifies user tokens, when configured.
+    public var signingKeyPEM: String?
+    /// Where the key came from, for messages.
+    public var signingKeyLocation: ConfigLocation
+    public var actionKitURL: String
+    public var zeusURL: String
+    public var proxyURL: String
+    public var connectSDKURL: String
+}
+
+/// `LIMIT_TO_INTEGRATIONS` and `LIMIT_TO_TOOLS`: empty means no limit.
+public struct ToolLimits: Sendable, Equatable {
+    public var integrations: [String]
+    public var tools: [String]
+
+    public init(integrations: [String] = [], tools: [String] = []) {
+        self.integrations = integrations
+        self.tools = tools
+    }
+}
+
+public struct ProviderSettings: Sendable {
+    /// The provider's key in config.yaml (`actionkit`, `openapi`, `proxy`, ...).
+    public var name: String
+    public var enabled: Bool
+    /// A library name (`ActionKit` → `libActionKit.so`) or a path.
+    public var library: String
+    /// The provider's own `config:` section.
+    public var config: JSONValue
+    public var http: HTTPServiceSettings
+    /// Where `enabled` was decided, for messages.
+    public var location: ConfigLocation
+}
+
+/// What a provider's HTTP service may do.
+public struct HTTPServiceSettings: Sendable {
+    /// Hosts (`example.com`, `example.com:8443`, or `*` for any) the provider may call;
+    /// the Paragon hosts are always allowed.
+    public var allowedHosts: [String]
+    public var timeoutMs: Int
+    public var maxResponseBytes: Int
+}
+
+public struct LogSettings: Sendable {
+    public enum Format: String, Sendable { case text, json }
+    public var level: String
+    public var format: Format
+}

@@ -1,0 +1,56 @@
+import Logging
+import PluginABI
+
+/// The host table's functions. Each finds its InstanceHost through `host_data`.
+extension InstanceHost {
+    static let logEntry: @convention(c) (UnsafePointer<paragon_mcp_host>?, Int32, UnsafePointer<CChar>?, Int)
+        -> Void = { table, level, message, length in
+            guard let host = InstanceHost.from(table) else { return }
+            let text = message.map {
+                String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
+            } ?? ""
+            let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
+            host.logger.log(level: logLevel, "\(text)")
+        }
+
+    static let completeEntry: @convention(c) (
+        UnsafePointer<paragon_mcp_host>?, UInt64, UnsafePointer<paragon_mcp_outcome>?
+    ) -> Void = { table, callID, outcome in
+        guard let host = InstanceHost.from(table) else { return }
+        host.complete(callID, ProviderOutcome(outcome))
+    }
+
+    static let getServiceEntry: @convention(c) (UnsafePointer<paragon_mcp_host>?, UnsafePointer<CChar>?)
+        -> UnsafeRawPointer? = { _, serviceID in
+            guard let serviceID else { return nil }
+            switch String(cString: serviceID) {
+            case PARAGON_MCP_HTTP_SERVICE_V1: return HTTPService.table
+            default: return nil
+            }
+        }
+}
+
+extension ProviderOutcome {
+    /// Copies a borrowed C outcome.
+    init(_ outcome: UnsafePointer<paragon_mcp_outcome>?) {
+        guard let outcome,
+              outcome.pointee.struct_size >= MemoryLayout<paragon_mcp_outcome>.offset(of: \.data_len)!
+                + MemoryLayout<Int>.size
+        else {
+            self = .internalError("the provider completed with a NULL or truncated outcome")
+            return
+        }
+        let value = outcome.pointee
+        let bytes: [UInt8] = value.data.map { Array(UnsafeRawBufferPointer(start: $0, count: value.data_len)) } ?? []
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch UInt32(bitPattern: value.kind) {
+        case PARAGON_MCP_OUTCOME_RESULT.rawValue: self = .result(bytes)
+        case PARAGON_MCP_OUTCOME_TOOL_ERROR.rawValue: self = .toolError(text)
+        case PARAGON_MCP_OUTCOME_NEEDS_CONNECTION.rawValue: self = .needsConnection(integration: text)
+        case PARAGON_MCP_OUTCOME_UPSTREAM_FAILURE.rawValue:
+            self = .upstreamFailure(status: Int(value.http_status), message: text)
+        case PARAGON_MCP_OUTCOME_INTERNAL_ERROR.rawValue: self = .internalError(text)
+        default: self = .internalError("the provider completed with unknown outcome kind \(value.kind)")
+        }
+    }
+}

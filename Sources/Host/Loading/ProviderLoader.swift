@@ -1,0 +1,48 @@
+import Logging
+
+/// Loads the enabled providers of a configuration. One provider's failure is reported and the
+/// rest load.
+public struct ProviderLoader: Sendable {
+    public struct Report: Sendable {
+        public var loaded: [ProviderInstance]
+        public var failures: [(provider: String, error: LoadError)]
+    }
+
+    public var config: HostConfig
+    public var logger: Logger
+    public var locator: LibraryLocator
+
+    public init(config: HostConfig, logger: Logger) {
+        self.config = config
+        self.logger = logger
+        self.locator = LibraryLocator(configDirectory: config.directory, searchPaths: config.providerSearchPaths)
+    }
+
+    public func load() -> Report {
+        var report = Report(loaded: [], failures: [])
+        for settings in config.enabledProviders {
+            do throws(LoadError) {
+                let path = try locator.locate(provider: settings.name, library: settings.library)
+                let library = try ProviderLibrary.open(path: path)
+                let instance = try ProviderInstance.create(
+                    library: library, settings: settings, config: config, logger: logger)
+                logger.info("provider loaded", metadata: [
+                    "provider": "\(settings.name)", "library": "\(path)",
+                    "version": "\(library.version)", "abi": "\(library.abiMajor).\(library.abiMinor)",
+                ])
+                report.loaded.append(instance)
+            } catch {
+                logger.error("\(error)")
+                report.failures.append((settings.name, error))
+            }
+        }
+        return report
+    }
+
+    /// The registry over what loaded.
+    public func registry(of report: Report) -> ToolRegistry {
+        ToolRegistry(
+            providers: report.loaded, filter: ToolFilter(config.limits),
+            callTimeout: .milliseconds(config.server.callTimeoutMs), logger: logger)
+    }
+}

@@ -1,0 +1,41 @@
+import JSONCore
+
+/// Reads and writes tool lists as JSON.
+enum ToolListParser {
+    /// Parses a provider's tool list; malformed entries are dropped and described.
+    static func parse(
+        _ bytes: [UInt8], provider: String
+    ) throws(RegistryError) -> (tools: [Tool], problems: [String]) {
+        guard let list = try? JSONValue.parse(bytes), case .array(let entries) = list else {
+            throw .invalidToolList(provider: provider, reason: "not a JSON array")
+        }
+        var tools: [Tool] = []
+        var problems: [String] = []
+        tools.reserveCapacity(entries.count)
+        for entry in entries {
+            switch Tool.decode(entry, provider: provider) {
+            case .success(let tool): tools.append(tool)
+            case .failure(let problem): problems.append(problem.reason)
+            }
+        }
+        return (tools, problems)
+    }
+
+    /// Tools as MCP tool objects (plus the integration), for the CLI.
+    static func encode(_ tools: [Tool]) -> [UInt8] {
+        JSONValue.array(tools.map(\.jsonValue)).encoded()
+    }
+}
+
+extension Tool {
+    /// The MCP tool object, with `_meta.integration`; absent fields are omitted, never null.
+    var jsonValue: JSONValue {
+        var object: [String: JSONValue] = ["name": .string(name), "inputSchema": inputSchema]
+        if let title { object["title"] = .string(title) }
+        if let description { object["description"] = .string(description) }
+        if let outputSchema { object["outputSchema"] = outputSchema }
+        if let annotations { object["annotations"] = annotations }
+        object["_meta"] = ["integration": .string(integration)]
+        return .object(object)
+    }
+}

@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PluginABI
+import Synchronization
+
+/// The `paragon-mcp.http/1` service: providers' outbound HTTP through one pooled
+/// AsyncHTTPClient, within each provider's policy.
+enum HTTPService {
+    /// The service table handed out by get_service(); static, never freed.
+    nonisolated(unsafe) static let table: UnsafeRawPointer = {
+        let table = UnsafeMutablePointer<paragon_mcp_http_service_v1>.allocate(capacity: 1)
+        table.initialize(
+            to: paragon_mcp_http_service_v1(
+                struct_size: UInt32(MemoryLayout<paragon_mcp_http_service_v1>.size),
+                send: { host, request, userData, callback in
+                    HTTPService.send(host, request, userData, callback)
+                },
+                cancel: { _, handle in HTTPService.cancel(handle) }))
+        return UnsafeRawPointer(table)
+    }()
+
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(60))
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        configuration.redirectConfiguration = .disallow
+        configuration.decompression = .enabled(limit: .ratio(100))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    private struct InFlight {
+        var tasks: [UInt64: Task<Void, Never>] = [:]
+        var byCall: [UInt64: Set<UInt64>] = [:]
+        var callOf: [UInt64: UInt64] = [:]
+    }
+
+    private static let inFlight = Mutex(InFlight())
+    private static let handles = Atomic<UInt64>(0)
+
+    /// Cancels every request made on behalf of `callID`.
+    static func cancelRequests(ofCall callID: UInt64) {
+        let tasks = inFlight.withLock { state in
+            (state.byCall[callID] ?? []).compactMap { state.tasks[$0] }
+        }
+        tasks.forEach { $0.cancel() }
+    }
+
+    private static func cancel(_ handle: UInt64) {
+        inFlight.withLock { $0.tasks[handle] }?.cancel()
+    }
+
+    private static func send(
+        _ table: UnsafePointer<paragon_mcp_host>?, _ request: UnsafePointer<paragon_mcp_http_request>?,
+        _ userData: UnsafeMutableRawPointer?, _ callback: paragon_mcp_http_callback?
+    ) -> UInt64 {
+        let handle = handles.wrappingAdd(1, ordering: .relaxed).newValue
+        guard let callback else { return handle }
+        let reply = HTTPReply(userData: userData, callback: callback)
+        guard let host = InstanceHost.from(table), let request else {
+            reply.fail(PARAGON_MCP_HTTP_ERROR_INVALID, "send() was called with a NULL host or request")
+            return handle
+        }
+        let outbound: OutboundRequest
+        switch OutboundRequest.copy(request.pointee, host: host) {
+        case .success(let copied): outbound = copied
+        case .failure(let failure):
+            host.logger.debug("outbound request refused", metadata: ["reason": "\(failure.message)"])
+            reply.fail(failure.code, failure.message)
+            return handle
+        }
+        inFlight.withLock { state in
+            // Created under the lock so that the task's own removal cannot precede insertion.
+            state.tasks[handle] = Task {
+                let result = await outbound.execute(client: client, policy: host.http)
+                inFlight.withLock { state in
+                    state.tasks[handle] = nil
+                    if let call = state.callOf.removeValue(forKey: handle) {
+                        state.byCall[call]?.remove(handle)
+                        if state.byCall[call]?.isEmpty == true { state.byCall[call] = nil }
+                    }
+                }
+                reply.deliver(result)
+            }
+            if outbound.callID != 0 {
+                state.byCall[outbound.callID, default: []].insert(handle)
+                state.callOf[handle] = outbound.callID
+            }
+        }
+        return handle
+    }
+}

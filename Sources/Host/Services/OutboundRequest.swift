@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PluginABI
+
+/// A provider's request, copied out of the borrowed C struct and checked against its policy.
+struct OutboundRequest: Sendable {
+    struct Refusal: Error {
+        var code: paragon_mcp_http_error
+        var message: String
+    }
+
+    var method: HTTPMethod
+    var url: String
+    var headers: HTTPHeaders
+    var body: [UInt8]
+    var deadline: NIODeadline
+    var callID: UInt64
+
+    static func copy(_ request: paragon_mcp_http_request, host: InstanceHost) -> Result<OutboundRequest, Refusal> {
+        func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {
+            guard let pointer, count > 0 else { return "" }
+            return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
+        }
+        guard request.struct_size >= MemoryLayout<paragon_mcp_http_request>.size else {
+            return .failure(Refusal(code: PARAGON_MCP_HTTP_ERROR_INVALID, message: "struct_size too small"))
+        }
+        let methodName = text(request.method, request.method_len).uppercased()
+        guard !methodName.isEmpty, methodName.allSatisfy({ $0.isLetter }) else {
+            return .failure(Refusal(code: PARAGON_MCP_HTTP_ERROR_INVALID, message: "invalid method \"\(methodName)\""))
+        }
+        let urlText = text(request.url, request.url_len)
+        guard let url = URL(string: urlText), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil
+        else {
+            return .failure(Refusal(code: PARAGON_MCP_HTTP_ERROR_INVALID, message: "not an absolute http(s) URL"))
+        }
+        guard host.http.allows(url) else {
+            return .failure(Refusal(
+                code: PARAGON_MCP_HTTP_ERROR_NOT_ALLOWED,
+                message: "host \(url.host ?? "") is not allowed for provider \(host.providerName); "
+                    + "add it to providers.\(host.providerName).http.allowed_hosts in config.yaml"))
+        }
+        var headers = HTTPHeaders()
+        for index in 0..<request.header_count {
+            let header = request.headers[index]
+            headers.add(name: text(header.name, header.name_len), value: text(header.value, header.value_len))
+        }
+        let now = MonotonicClock.nowNanoseconds()
+        let timeoutMs = request.timeout_ms == 0 ? host.http.timeoutMs : Int(request.timeout_ms)
+        var deadlineNs = now &+ UInt64(timeoutMs) * 1_000_000
+        if request.call_id != 0, let call = host.callInfo(request.call_id) {
+            deadlineNs = min(deadlineNs, call.deadlineNanoseconds)
+            if !headers.contains(name: "x-request-id") { headers.add(name: "X-Request-Id", value: call.requestID) }
+        }
+        let body = request.body_len == 0 || request.body == nil
+            ? [] : Array(UnsafeRawBufferPointer(start: request.body, count: request.body_len))
+        return .success(OutboundRequest(
+            method: HTTPMethod(rawValue: methodName), url: urlText, headers: headers, body: body,
+            deadline: .now() + .nanoseconds(Int64(clamping: deadlineNs &- now)), callID: request.call_id))
+    }
+
+    /// Runs the request; never throws: every failure becomes a ``HTTPResult`` error.
+    func execute(client: HTTPClient, policy: HTTPPolicy) async -> HTTPResult {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers = headers
+        if !body.isEmpty { request.body = .bytes(body) }
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let buffer = try await response.body.collect(upTo: policy.maxResponseBytes)
+            return .response(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name.lowercased(), $0.value) },
+                body: Array(buffer.readableBytesView))
+        } catch {
+            return .failure(Self.classify(error, policy: policy))
+        }
+    }
+
+    private static func classify(_ error: any Error, policy: HTTPPolicy) -> (paragon_mcp_http_error, String) {
+        if error is CancellationError {
+            return (PARAGON_MCP_HTTP_ERROR_CANCELLED, "the request was cancelled")
+        }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                return (PARAGON_MCP_HTTP_ERROR_TIMEOUT, "the request timed out")
+            case .cancelled:
+                return (PARAGON_MCP_HTTP_ERROR_CANCELLED, "the request was cancelled")
+            default:
+                break
+            }
+        }
+        if error is NIOTooManyBytesError {
+            return (PARAGON_MCP_HTTP_ERROR_TOO_LARGE,
+                    "the response is larger than the \(policy.maxResponseBytes)-byte cap")
+        }
+        return (PARAGON_MCP_HTTP_ERROR_CONNECT, "the request failed: \(error)")
+    }
+}
+
+/// What a request came to, before it is handed to the provider.
+enum HTTPResult: Sendable {
+    case response(status: Int, headers: [(String, String)], body: [UInt8])
+    case failure((paragon_mcp_http_error, String))
+}
