@@ -60,8 +60,12 @@ let package = Package(
 
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "PluginABI"],
-            resources: [.copy("Fixtures")]
+            dependencies: [
+                "Host", "PluginABI", "JSONCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -30,7 +30,7 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var text = "\(location): "
-        if !key.isEmpty { text += "\(key): " }
+        if !key.isEmpty, location != .environment(variable: key) { text += "\(key): " }
         text += message
         if case .unknownKey(let suggestion?) = kind { text += " (did you mean '\(suggestion)'?)" }
         return text

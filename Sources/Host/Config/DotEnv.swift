@@ -46,13 +46,14 @@ public struct DotEnv: Sendable {
     }
 
     private static func unquote(_ value: String) -> String {
-        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
-            return String(value.dropFirst().dropLast())
+        // A quoted value ends at its closing quote; a comment may follow.
+        if value.hasPrefix("'"), let end = value.dropFirst().firstIndex(of: "'") {
+            return String(value[value.index(after: value.startIndex)..<end])
         }
-        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+        if value.hasPrefix("\""), let end = closingQuote(value) {
             var result = ""
             var escaped = false
-            for character in value.dropFirst().dropLast() {
+            for character in value[value.index(after: value.startIndex)..<end] {
                 if escaped {
                     switch character {
                     case "n": result.append("\n")
@@ -74,5 +75,23 @@ public struct DotEnv: Sendable {
             return value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
         }
         return value
+    }
+
+    /// The index of the unescaped `"` that closes a value starting with `"`.
+    private static func closingQuote(_ value: String) -> String.Index? {
+        var escaped = false
+        var index = value.index(after: value.startIndex)
+        while index < value.endIndex {
+            let character = value[index]
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return index
+            }
+            index = value.index(after: index)
+        }
+        return nil
     }
 }

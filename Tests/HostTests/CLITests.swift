@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// The `paragon-mcp` executable, run as a user runs it.
+@Suite struct CLITests {
+    func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws
+        -> Subprocess.Result
+    {
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        env.merge(environment) { _, new in new }
+        return try Subprocess.run(TestPaths.executable, arguments, environment: env,
+                                  directory: directory ?? TestPaths.scratch("cli"))
+    }
+
+    func writeConfig(_ yaml: String) throws -> String {
+        let file = TestPaths.scratch("cli") + "/config.yaml"
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func checkPrintsEachProviderAndSucceeds() throws {
+        let example = try CCompiler.example()
+        let file = try writeConfig("""
+            providers:
+              example:
+                library: \(example)
+            """)
+        let result = try run(["check", "--config", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("provider actionkit: actionkit 0.1.0, ABI 1.0, 0 tools"))
+        #expect(result.stdout.contains("provider example: example 1.0.0, ABI 1.0, 2 tools, \(example)"))
+        #expect(result.stdout.contains("provider proxy: disabled"))
+        #expect(result.stdout.hasSuffix("ok\n"))
+    }
+
+    @Test func checkFailsOnAnIncompatibleProviderNamingPathAndVersions() throws {
+        let bad = try CCompiler.fixture("cli_major", "FIXTURE_MAJOR=2")
+        let file = try writeConfig("providers:\n  bad:\n    library: \(bad)\n")
+        let result = try run(["check", "--config", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(bad))
+        #expect(result.stderr.contains("ABI 2.0") && result.stderr.contains("ABI 1.0"))
+        #expect(result.stdout.contains("provider actionkit: actionkit"))
+    }
+
+    @Test func checkFailsOnABrokenConfigWithItsPlace() throws {
+        let file = try writeConfig("server:\n  prot: 3001\n")
+        let result = try run(["check", "--config", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(file):2:3: server.prot: unknown key (did you mean 'port'?)"))
+    }
+
+    @Test func checkFailsOnDuplicateToolNames() throws {
+        let one = try CCompiler.fixture("cli_dup1", "FIXTURE_TOOL_NAME=\"TWIN\"")
+        let two = try CCompiler.fixture("cli_dup2", "FIXTURE_TOOL_NAME=\"TWIN\"")
+        let file = try writeConfig("providers:\n  one: {library: \(one)}\n  two: {library: \(two)}\n")
+        let result = try run(["check", "--config", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("tool TWIN is offered by more than one provider: one and two"))
+    }
+
+    @Test func checkReadsDotEnvFromTheWorkingDirectory() throws {
+        let directory = TestPaths.scratch("cli-dotenv")
+        try "ENABLE_PROXY_API_TOOL=true\n".write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
+        let result = try run(["check"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("provider proxy: proxy 0.1.0, ABI 1.0, 0 tools"))
+        #expect(result.stdout.contains("provider openapi: disabled"))
+    }
+
+    @Test func toolsListsWhatTheRegistryServesAfterLimits() throws {
+        let example = try CCompiler.example()
+        let file = try writeConfig("providers:\n  example: {library: \(example)}\n")
+        let all = try run(["tools", "--config", file, "--user", "someone"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout == "EXAMPLE_ECHO\texample\texample\nEXAMPLE_HTTP_GET\texample\texample\n")
+        let limited = try run(["tools", "--config", file], environment: ["LIMIT_TO_TOOLS": "EXAMPLE_ECHO"])
+        #expect(limited.stdout == "EXAMPLE_ECHO\texample\texample\n")
+        let json = try run(["tools", "--config", file, "--json"], environment: ["LIMIT_TO_INTEGRATIONS": "other"])
+        #expect(json.stdout == "[]\n")
+    }
+
+    @Test func helpSaysWhatEachCommandDoes() throws {
+        let check = try run(["check", "--help"])
+        #expect(check.stdout.contains("Validate the configuration and load every enabled provider"))
+        let tools = try run(["tools", "--help"])
+        #expect(tools.stdout.contains("--user"))
+    }
+}

@@ -1,0 +1,126 @@
+/*
+ * Misbehaving and edge-case providers for the loader tests, one per -D flag:
+ *   FIXTURE_NO_ENTRY          exports no entry symbol
+ *   FIXTURE_MAJOR=n           claims ABI major n
+ *   FIXTURE_MINOR=n           claims ABI minor n
+ *   FIXTURE_NEVER_COMPLETES   never completes a call (the host's deadline must answer)
+ *   FIXTURE_COMPLETES_TWICE   completes every call twice
+ *   FIXTURE_THREAD            completes from another thread before call_tool returns
+ *   FIXTURE_CREATE_FAILS      create() fails with a message
+ *   FIXTURE_TOOL_NAME="..."   the name of its one tool (default FIXTURE_TOOL)
+ *   FIXTURE_INTEGRATION="..." its integration (default fixture)
+ */
+#include <paragon_mcp_plugin.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef FIXTURE_MAJOR
+#define FIXTURE_MAJOR PARAGON_MCP_ABI_MAJOR
+#endif
+#ifndef FIXTURE_MINOR
+#define FIXTURE_MINOR PARAGON_MCP_ABI_MINOR
+#endif
+#ifndef FIXTURE_TOOL_NAME
+#define FIXTURE_TOOL_NAME "FIXTURE_TOOL"
+#endif
+#ifndef FIXTURE_INTEGRATION
+#define FIXTURE_INTEGRATION "fixture"
+#endif
+
+static int cancels; /* process-wide on purpose: read by the tests through dlsym */
+
+/* Per-instance state: one library may back several instances (one per reload). */
+typedef struct fixture {
+    const paragon_mcp_host *host;
+    paragon_mcp_instance instance;
+} fixture;
+
+static const char TOOLS[] = "[{\"name\":\"" FIXTURE_TOOL_NAME "\",\"integration\":\"" FIXTURE_INTEGRATION
+                            "\",\"inputSchema\":{\"type\":\"object\"}}]";
+__attribute__((unused)) static const char RESULT[] = "{\"content\":[{\"type\":\"text\",\"text\":\"done\"}]}";
+
+static void finish(const paragon_mcp_host *host, uint64_t call_id, const char *json, size_t len) {
+    paragon_mcp_outcome outcome = {sizeof outcome, PARAGON_MCP_OUTCOME_RESULT, 0, json, len};
+    host->complete(host, call_id, &outcome);
+#ifdef FIXTURE_COMPLETES_TWICE
+    host->complete(host, call_id, &outcome);
+#endif
+}
+
+static void list_tools(const paragon_mcp_instance *self, const paragon_mcp_call_context *context) {
+    const fixture *f = self->provider_data;
+    finish(f->host, context->call_id, TOOLS, sizeof TOOLS - 1);
+}
+
+#ifdef FIXTURE_THREAD
+typedef struct thread_call {
+    const paragon_mcp_host *host;
+    uint64_t call_id;
+} thread_call;
+
+static void *complete_on_thread(void *argument) {
+    thread_call *call = argument;
+    finish(call->host, call->call_id, RESULT, sizeof RESULT - 1);
+    return NULL;
+}
+#endif
+
+static void call_tool(const paragon_mcp_instance *self, const paragon_mcp_call_context *context,
+                      const char *name, size_t name_len, const char *arguments, size_t arguments_len) {
+    const fixture *f = self->provider_data;
+    (void)f; (void)name; (void)name_len; (void)arguments; (void)arguments_len;
+#if defined(FIXTURE_NEVER_COMPLETES)
+    (void)context;
+#elif defined(FIXTURE_THREAD)
+    thread_call call = {f->host, context->call_id};
+    pthread_t thread;
+    pthread_create(&thread, NULL, complete_on_thread, &call);
+    pthread_join(thread, NULL); /* completed before this function returns */
+#else
+    finish(f->host, context->call_id, RESULT, sizeof RESULT - 1);
+#endif
+}
+
+static void cancel(const paragon_mcp_instance *self, uint64_t call_id) {
+    (void)self; (void)call_id;
+    cancels++;
+}
+
+static void destroy(const paragon_mcp_instance *self) { free(self->provider_data); }
+
+static int32_t create(const paragon_mcp_provider *provider, const paragon_mcp_host *host,
+                      const paragon_mcp_instance **out_instance, char *error, size_t capacity) {
+    (void)provider;
+#ifdef FIXTURE_CREATE_FAILS
+    (void)host; (void)out_instance;
+    (void)list_tools; (void)call_tool; (void)cancel; (void)destroy;
+    snprintf(error, capacity, "the fixture refuses to start: missing api_key");
+    return PARAGON_MCP_ERROR;
+#else
+    fixture *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(error, capacity, "out of memory");
+        return PARAGON_MCP_ERROR;
+    }
+    f->host = host;
+    f->instance = (paragon_mcp_instance){sizeof(paragon_mcp_instance), f, list_tools, call_tool, cancel, destroy};
+    *out_instance = &f->instance;
+    return PARAGON_MCP_OK;
+#endif
+}
+
+static const paragon_mcp_provider DESCRIPTOR = {
+    sizeof(paragon_mcp_provider), {FIXTURE_MAJOR, FIXTURE_MINOR}, "fixture", "0.0.1", NULL, NULL, create,
+};
+
+#ifndef FIXTURE_NO_ENTRY
+PARAGON_MCP_EXPORT const paragon_mcp_provider *paragon_mcp_provider_v1(void) { return &DESCRIPTOR; }
+#else
+PARAGON_MCP_EXPORT const paragon_mcp_provider *some_other_symbol(void) { return &DESCRIPTOR; }
+#endif
+
+/* Read by the tests through dlsym to see that cancel() was called. */
+PARAGON_MCP_EXPORT int fixture_cancel_count(void) { return cancels; }
