@@ -1,0 +1,22 @@
+import Foundation
+import JWTKit
+
+/// Mints RS256 tokens with the signing key, shaped as the TypeScript server mints them: `sub`,
+/// `iat`, `exp` and a `payload` object.
+public struct TokenSigner: Sendable {
+    private let keys: JWTKeyCollection
+
+    public init(signingKey: Insecure.RSA.PrivateKey) async {
+        keys = JWTKeyCollection()
+        await keys.add(rsa: signingKey, digestAlgorithm: .sha256)
+    }
+
+    /// A user token for `userID`, valid for `lifetime`.
+    public func userToken(for userID: String, lifetime: TimeInterval = 7 * 24 * 3600) async throws -> String {
+        let now = Date()
+        let claims = UserTokenClaims(
+            sub: SubjectClaim(value: userID), iat: IssuedAtClaim(value: now),
+            exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)), nbf: nil, payload: [:])
+        return try await keys.sign(claims)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// `paragon-mcp` / `paragon-mcp serve`: MCP over Streamable HTTP and legacy HTTP+SSE.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve MCP over HTTP: Streamable HTTP at /mcp and, unless disabled, HTTP+SSE at /sse.",
+        discussion: "SIGTERM or SIGINT stops accepting, lets calls in flight finish, ends sessions and exits 0.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let bootstrap: ServerBootstrap
+        do {
+            bootstrap = try await ServerBootstrap.make(options)
+        } catch let error as BootstrapError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let config = bootstrap.config
+        let logger = bootstrap.logger
+        let app = Application(
+            router: HTTPFront.router(for: bootstrap.server),
+            configuration: .init(
+                address: .hostname(config.server.host, port: config.server.port), serverName: "paragon-mcp"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? config.server.port
+                logger.notice("paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            printError("error: \(BootstrapError.portInUse(config.server.port))")
+            throw ExitCode.failure
+        } catch {
+            if "\(error)".contains("Address already in use") {
+                printError("error: \(BootstrapError.portInUse(config.server.port))")
+                throw ExitCode.failure
+            }
+            throw error
+        }
+        await bootstrap.registry.shutdown()
+        logger.notice("paragon-mcp stopped")
+    }
+}
+
+/// Ends every session when the server shuts down, so open streams close and the HTTP server
+/// can finish the calls in flight.
+struct SessionShutdownService: Service {
+    let sessions: SessionStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        sessions.closeAll(reason: "server shutting down")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import JWTKit
+import Logging
+
+/// Everything a serving process needs, built from the configuration: logging, providers,
+/// keys, the registry and the MCP server.
+struct ServerBootstrap {
+    let config: HostConfig
+    let logger: Logger
+    let registry: ToolRegistry
+    let server: MCPServer
+
+    /// Loads providers (a failing one is logged, the rest serve) and the token keys. Fails when
+    /// tokens cannot be verified: production needs a signing key.
+    static func make(_ options: CommonOptions) async throws -> ServerBootstrap {
+        let config = try CLIConfig.load(options)
+        LogSetup.bootstrap(config.logging)
+        let logger = Logger(label: "paragon-mcp")
+        guard let key = try SigningKeys.load(config) else {
+            throw BootstrapError.noSigningKey
+        }
+        if config.paragon.signingKeyPEM == nil {
+            logger.warning("development mode without a signing key: using a fresh key for this run")
+        }
+        let loader = ProviderLoader(config: config, logger: logger)
+        let registry = loader.registry(of: loader.load())
+        let authenticator = Authenticator(
+            verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
+            developmentMode: config.server.mode == .development)
+        let server = MCPServer(config: config, authenticator: authenticator, registry: registry, logger: logger)
+        return ServerBootstrap(config: config, logger: logger, registry: registry, server: server)
+    }
+}
+
+enum BootstrapError: Error, CustomStringConvertible {
+    case noSigningKey
+    case portInUse(Int)
+
+    var description: String {
+        switch self {
+        case .noSigningKey:
+            return "no signing key: set SIGNING_KEY or SIGNING_KEY_PATH (or paragon.signing_key_path in "
+                + "config.yaml) to verify Paragon user tokens, or run in development mode (NODE_ENV=development)"
+        case .portInUse(let port):
+            return "port \(port) is already in use: stop the other server or set PORT"
+        }
+    }
+}

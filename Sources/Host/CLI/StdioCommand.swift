@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `paragon-mcp stdio`: one MCP session on standard input and output, for local clients.
+struct StdioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stdio",
+        abstract: "Serve one MCP session on stdin/stdout (for Claude Desktop, Claude Code, ...).",
+        discussion: """
+            The user is the `sub` of the Paragon user token in PARAGON_USER_TOKEN, or, in \
+            development mode only, the id given with --user. Logs go to stderr; end of input \
+            ends the process.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .long, help: "Act as this user id (development mode only).")
+    var user: String?
+
+    func run() async throws {
+        let bootstrap: ServerBootstrap
+        do {
+            bootstrap = try await ServerBootstrap.make(options)
+        } catch let error as BootstrapError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        let token = ProcessInfo.processInfo.environment["PARAGON_USER_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if user != nil, bootstrap.config.server.mode != .development, token == nil {
+            printError("error: --user works only in development mode (NODE_ENV=development); "
+                       + "in production set PARAGON_USER_TOKEN to the user's Paragon user token")
+            throw ExitCode.failure
+        }
+        let principal: Principal
+        do {
+            principal = try await bootstrap.server.authenticator.authenticate(
+                authorization: token.map { "Bearer \($0)" }, queryUser: user)
+        } catch {
+            printError("error: \(error) (set PARAGON_USER_TOKEN, or --user ID in development mode)")
+            throw ExitCode.failure
+        }
+        bootstrap.logger.info("serving MCP on stdio", metadata: ["user": "\(principal.userID)"])
+        await StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal).run()
+        await bootstrap.registry.shutdown()
+    }
+}

@@ -1,0 +1,134 @@
+import JSONCore
+import Logging
+import MCP
+
+/// Answers MCP requests for a session: the same logic behind every transport.
+public struct MCPDispatcher: Sendable {
+    public let registry: ToolRegistry
+    let logger: Logger
+    static let serverName = "paragon-mcp"
+    static let instructions = """
+        Tools act on the user's connected SaaS accounts through Paragon. When a tool answers that \
+        an integration is not connected, show the user the link it gives so they can connect it, \
+        then try again.
+        """
+
+    public init(registry: ToolRegistry, logger: Logger) {
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// Handles one message; returns the response to send, or nil when none is due.
+    public func handle(_ message: JSONRPCMessage, session: MCPSession, requestID: String) async -> [UInt8]? {
+        switch message {
+        case .request(let id, let method, let params):
+            return await respond(id: id, method: method, params: params, session: session, requestID: requestID)
+        case .notification(let method, let params):
+            notify(method: method, params: params, session: session)
+            return nil
+        case .response:
+            return nil
+        case .invalid(let id, let reason):
+            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: \(reason)"))
+        }
+    }
+
+    func respond(
+        id: JSONRPCID, method: String, params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> [UInt8] {
+        let result: Result<JSONValue, JSONRPCError>
+        switch method {
+        case Initialize.name:
+            result = initialize(params, session: session)
+        case Ping.name:
+            result = .success(.object([:]))
+        case ListTools.name:
+            result = await listTools(params, session: session, requestID: requestID)
+        case CallTool.name:
+            result = await callTool(id: id, params, session: session, requestID: requestID)
+        case "logging/setLevel":
+            result = .success(.object([:]))
+        default:
+            result = .failure(.methodNotFound(method))
+        }
+        switch result {
+        case .success(let value): return JSONRPCEncoding.result(id: id, value)
+        case .failure(let error): return JSONRPCEncoding.error(id: id, error)
+        }
+    }
+
+    func notify(method: String, params: JSONValue?, session: MCPSession) {
+        switch method {
+        case InitializedNotification.name:
+            session.state.withLock { $0.initialized = true }
+        case CancelledNotification.name:
+            if let requestID = params?["requestId"].flatMap(JSONRPCID.init) { session.cancel(requestID) }
+        default:
+            break
+        }
+    }
+
+    // MARK: Methods
+
+    func initialize(_ params: JSONValue?, session: MCPSession) -> Result<JSONValue, JSONRPCError> {
+        guard let requested = params?["protocolVersion"]?.stringValue else {
+            return .failure(.invalidParams("Invalid params: initialize needs a protocolVersion string"))
+        }
+        let version = ProtocolVersion.negotiate(requested)
+        session.state.withLock { state in
+            state.protocolVersion = version
+            state.clientName = params?["clientInfo"]?["name"]?.stringValue ?? ""
+        }
+        return .success([
+            "protocolVersion": .string(version),
+            "capabilities": ["tools": ["listChanged": true]],
+            "serverInfo": ["name": .string(Self.serverName), "version": .string(HostVersion.current)],
+            "instructions": .string(Self.instructions),
+        ])
+    }
+
+    func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<JSONValue, JSONRPCError> {
+        if let cursor = params?["cursor"], cursor != .null {
+            return .failure(.invalidParams("Invalid params: unknown cursor"))
+        }
+        do {
+            let tools = try await registry.tools(for: session.owner.identity, requestID: requestID)
+            let version = session.protocolVersion
+            return .success(["tools": .array(tools.map { $0.mcpJSON(version: version) })])
+        } catch {
+            logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
+            return .failure(.internalError(Self.clientMessage(for: error)))
+        }
+    }
+
+    func callTool(
+        id: JSONRPCID, _ params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> Result<JSONValue, JSONRPCError> {
+        guard let name = params?["name"]?.stringValue else {
+            return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
+        }
+        let arguments = params?["arguments"] ?? .object([:])
+        guard arguments.objectValue != nil || arguments == .null else {
+            return .failure(.invalidParams("Invalid params: arguments must be an object"))
+        }
+        let result = await registry.call(
+            name, arguments: arguments == .null ? .object([:]) : arguments, for: session.owner.identity,
+            requestID: requestID)
+        return ToolCallResponse.make(result, version: session.protocolVersion, logger: logger, requestID: requestID)
+    }
+
+    /// What a client may learn of a listing failure: which provider, and the upstream status.
+    static func clientMessage(for error: RegistryError) -> String {
+        switch error {
+        case .listingFailed(let provider, .upstreamFailure(let status, let message)):
+            return "Could not list tools: provider \(provider) got an upstream error"
+                + (status == 0 ? "" : " (HTTP \(status))") + ": \(message)"
+        case .listingFailed(let provider, .timedOut):
+            return "Could not list tools: provider \(provider) did not answer in time"
+        case .listingFailed(let provider, _), .invalidToolList(let provider, _):
+            return "Could not list tools: provider \(provider) failed"
+        case .duplicateTool:
+            return "Could not list tools: the server's providers conflict"
+        }
+    }
+}

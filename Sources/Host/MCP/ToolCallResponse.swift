@@ -1,0 +1,64 @@
+import JSONCore
+import Logging
+
+/// Turns how a call ended into a `tools/call` result or JSON-RPC error. A provider's failure is
+/// that call's error, with a message the agent can act on and no internal details.
+enum ToolCallResponse {
+    static func make(
+        _ result: ToolCallResult, version: String, logger: Logger, requestID: String
+    ) -> Result<JSONValue, JSONRPCError> {
+        switch result {
+        case .unknownTool(let name):
+            return .failure(.invalidParams("Unknown tool: \(name)"))
+        case .listingFailed(let error):
+            logger.error("tools/call could not list tools: \(error)", metadata: ["request": "\(requestID)"])
+            return .failure(.internalError(MCPDispatcher.clientMessage(for: error)))
+        case .outcome(let tool, let outcome):
+            switch outcome {
+            case .result(let bytes):
+                guard let parsed = try? JSONValue.parse(bytes), let object = parsed.objectValue,
+                      case .array(let content)? = object["content"]
+                else {
+                    logger.error("provider \(tool.providerName) returned an invalid result for \(tool.name)",
+                                 metadata: ["request": "\(requestID)"])
+                    return .success(errorResult("The tool \(tool.name) returned an invalid result."))
+                }
+                var answer: [String: JSONValue] = ["content": .array(content)]
+                if case .bool(true)? = object["isError"] { answer["isError"] = true }
+                if ProtocolVersion.atLeast(version, "2025-06-18"), let structured = object["structuredContent"],
+                   structured.objectValue != nil
+                {
+                    answer["structuredContent"] = structured
+                }
+                return .success(.object(answer))
+            case .toolError(let message):
+                return .success(errorResult(message))
+            case .needsConnection(let integration):
+                return .success(textResult(
+                    "The user has not connected \(integration) yet. Ask them to connect their \(integration) "
+                        + "account, then try again."))
+            case .upstreamFailure(let status, let message):
+                return .success(errorResult(
+                    status == 0 ? "Upstream request failed: \(message)" : "HTTP error; status: \(status); message: \(message)"))
+            case .internalError(let message):
+                logger.error("provider \(tool.providerName) failed in \(tool.name): \(message)",
+                             metadata: ["request": "\(requestID)"])
+                return .success(errorResult("The tool \(tool.name) failed inside the server; try again later."))
+            case .timedOut:
+                return .success(errorResult("The tool \(tool.name) did not answer in time."))
+            case .cancelled:
+                return .failure(.requestCancelled())
+            }
+        }
+    }
+
+    static func textResult(_ text: String) -> JSONValue {
+        ["content": [["type": "text", "text": .string(text)]]]
+    }
+
+    /// A tool error, shaped as the TypeScript server shapes it: `{"error": "..."}` as text.
+    static func errorResult(_ message: String) -> JSONValue {
+        let text = String(decoding: JSONValue.object(["error": .string(message)]).encoded(), as: UTF8.self)
+        return ["content": [["type": "text", "text": .string(text)]], "isError": true]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Which `Host` and `Origin` headers the HTTP transports accept (DNS-rebinding and
+/// cross-site protection): the public URL's, localhost's on the server's port,
+/// `MCP_ALLOWED_HOSTS` / `MCP_ALLOWED_ORIGINS`, and in development the localhost origins.
+public struct HTTPAccessPolicy: Sendable {
+    struct HostEntry: Sendable, Equatable {
+        var host: String
+        var port: Int?
+    }
+
+    let hosts: [HostEntry]
+    let origins: Set<String>
+
+    public init(server: ServerSettings) {
+        var hosts = [HostEntry(host: "localhost", port: server.port), HostEntry(host: "127.0.0.1", port: server.port),
+                     HostEntry(host: "[::1]", port: server.port)]
+        if let url = URL(string: server.publicURL), let host = url.host {
+            hosts.append(HostEntry(host: Self.bracketed(host), port: url.port ?? Self.defaultPort(url.scheme)))
+        }
+        hosts += server.allowedHosts.compactMap(Self.parseHost)
+        self.hosts = hosts
+        var origins = Set(server.allowedOrigins.compactMap(Self.normalizedOrigin))
+        if let origin = Self.normalizedOrigin(server.publicURL) { origins.insert(origin) }
+        if server.mode == .development {
+            origins.insert("http://localhost:\(server.port)")
+            origins.insert("http://127.0.0.1:\(server.port)")
+        }
+        self.origins = origins
+    }
+
+    /// A `Host` without a port matches an allowed host of any port.
+    public func allowsHost(_ header: String?) -> Bool {
+        guard let header, let entry = Self.parseHost(header) else { return false }
+        return hosts.contains { allowed in
+            allowed.host == entry.host && (entry.port == nil || allowed.port == nil || allowed.port == entry.port)
+        }
+    }
+
+    /// No `Origin` is fine (not a browser); a present one must be allowed.
+    public func allowsOrigin(_ header: String?) -> Bool {
+        guard let header else { return true }
+        guard let origin = Self.normalizedOrigin(header) else { return false }
+        return origins.contains(origin)
+    }
+
+    static func parseHost(_ text: String) -> HostEntry? {
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !text.isEmpty else { return nil }
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            let host = String(text[...close])
+            let rest = text[text.index(after: close)...]
+            if rest.isEmpty { return HostEntry(host: host, port: nil) }
+            guard rest.hasPrefix(":"), let port = Int(rest.dropFirst()) else { return nil }
+            return HostEntry(host: host, port: port)
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return HostEntry(host: text, port: nil)
+        case 2:
+            guard let port = Int(parts[1]) else { return nil }
+            return HostEntry(host: String(parts[0]), port: port)
+        default: return nil
+        }
+    }
+
+    /// `scheme://host:port`, lower-cased, the port always explicit.
+    static func normalizedOrigin(_ text: String) -> String? {
+        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased(),
+              let host = url.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        return "\(scheme)://\(bracketed(host)):\(url.port ?? defaultPort(scheme) ?? 0)"
+    }
+
+    private static func defaultPort(_ scheme: String?) -> Int? {
+        switch scheme?.lowercased() {
+        case "http": return 80
+        case "https": return 443
+        default: return nil
+        }
+    }
+
+    private static func bracketed(_ host: String) -> String {
+        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host.lowercased()
+    }
+}

@@ -1,0 +1,84 @@
+import Hummingbird
+import JSONCore
+import NIOCore
+
+/// The 2024-11-05 HTTP+SSE transport: `GET /sse` opens a session's stream, whose first event
+/// names the URL for `POST /messages?sessionId=...`; every answer travels on the stream.
+/// Unlike the TypeScript server, posting requires a token of the stream's user: knowing a
+/// session id is not enough to act as its user.
+struct LegacySSETransport: Sendable {
+    let server: MCPServer
+
+    func register(on router: Router<MCPRequestContext>) {
+        router.get("/sse") { request, context in await open(request, context) }
+        router.post("/messages") { request, _ in await post(request) }
+    }
+
+    func open(_ request: Request, _ context: MCPRequestContext) async -> Response {
+        let principal: Principal
+        switch await server.admit(request) {
+        case .success(let admitted): principal = admitted
+        case .failure(let rejection): return rejection.response
+        }
+        guard server.sessions.reserve() else {
+            return HTTPReplies.error(.serviceUnavailable, .server("Session capacity reached"))
+        }
+        let session = MCPSession(id: MCPSession.newID(), transport: .legacySSE, owner: principal)
+        guard let stream = session.openOutbound() else {
+            server.sessions.cancelReservation()
+            return HTTPReplies.error(.internalServerError, .internalError("Internal server error"))
+        }
+        let sessions = server.sessions
+        sessions.activate(session)
+        sessions.streamOpened(session)
+        let endpoint = SSEBody.event("endpoint", data: "/messages?sessionId=\(session.id)")
+        let watcher = server.watcher, channel = context.channel
+        let token = watcher.watch(channel) { session.closeOutbound() }
+        let body = SSEBody.body(
+            first: endpoint, stream: stream, keepAlive: server.keepAlive, ping: { session.send([]) },
+            onEnd: {
+                // The client went away (or the session closed): nothing is left behind.
+                watcher.unwatch(channel, token: token)
+                sessions.streamClosed(session)
+                sessions.close(session, reason: "SSE stream ended")
+            })
+        return Response(status: .ok, headers: SSEBody.headers, body: body)
+    }
+
+    func post(_ request: Request) async -> Response {
+        let principal: Principal
+        switch await server.admit(request) {
+        case .success(let admitted): principal = admitted
+        case .failure(let rejection): return rejection.response
+        }
+        guard let id = request.uri.queryParameters["sessionId"].map(String.init), !id.isEmpty else {
+            return HTTPReplies.json(.badRequest, JSONValue.object(["error": "sessionId is required"]).encoded())
+        }
+        guard let session = server.sessions.session(id), session.transport == .legacySSE else {
+            return HTTPReplies.json(.notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
+        }
+        guard session.owner.userID == principal.userID else {
+            return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
+        }
+        let body: JSONValue
+        switch await server.readJSONBody(request) {
+        case .success(let value): body = value
+        case .failure(let rejection): return rejection.response
+        }
+        let message = JSONRPCMessage(body)
+        if case .request(let requestID, "initialize", _) = message,
+           session.state.withLock({ $0.initialized || !$0.clientName.isEmpty })
+        {
+            session.send(JSONRPCEncoding.error(id: requestID, .invalidRequest("Invalid request: already initialized")))
+            return HTTPReplies.accepted()
+        }
+        let server = self.server
+        // The answer goes on the stream; the POST is acknowledged at once.
+        Task {
+            if let answer = await server.run(message, session: session, channel: nil) {
+                session.send(answer)
+            }
+        }
+        return Response(status: .accepted, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
+    }
+}

@@ -1,0 +1,105 @@
+import Hummingbird
+import JSONCore
+import Logging
+import NIOCore
+
+/// What the HTTP and stdio transports share: authentication, sessions, the dispatcher.
+public final class MCPServer: Sendable {
+    public let config: HostConfig
+    public let authenticator: Authenticator
+    public let sessions: SessionStore
+    public let dispatcher: MCPDispatcher
+    let policy: HTTPAccessPolicy
+    let watcher = ConnectionWatcher()
+    let logger: Logger
+    /// How often an idle SSE stream gets a keep-alive comment.
+    let keepAlive: Duration
+
+    public init(config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, logger: Logger,
+                keepAlive: Duration = .seconds(15)) {
+        self.config = config
+        self.authenticator = authenticator
+        self.sessions = SessionStore(
+            maxSessions: config.server.maxSessions, idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger)
+        self.dispatcher = MCPDispatcher(registry: registry, logger: logger)
+        self.policy = HTTPAccessPolicy(server: config.server)
+        self.logger = logger
+        self.keepAlive = keepAlive
+    }
+
+    /// Host, Origin, then authentication: nothing is parsed for a stranger.
+    func admit(_ request: Request) async -> Result<Principal, HTTPRejection> {
+        guard policy.allowsHost(request.head.authority) else {
+            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: host not allowed")))
+        }
+        guard policy.allowsOrigin(request.headers[.origin]) else {
+            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: origin not allowed")))
+        }
+        do {
+            let principal = try await authenticator.authenticate(
+                authorization: request.headers[.authorization], queryUser: request.uri.queryParameters["user"].map(String.init))
+            return .success(principal)
+        } catch {
+            return .reject(HTTPReplies.error(.unauthorized, .server("\(error)"),
+                                              headers: [.wwwAuthenticate: "Bearer"]))
+        }
+    }
+
+    /// Reads a POST body as one JSON value: JSON content type, no content coding, at most
+    /// 4 MB (refused without reading it all), well-formed.
+    func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard mediaType == "application/json" else {
+            return .reject(HTTPReplies.error(.unsupportedMediaType,
+                                              .server("Unsupported Media Type: Content-Type must be application/json")))
+        }
+        if let charset = contentType.split(separator: ";").dropFirst().first(where: { $0.contains("charset=") }),
+           !charset.lowercased().contains("utf-8")
+        {
+            return .reject(HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8")))
+        }
+        if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
+            return .reject(HTTPReplies.error(.unsupportedMediaType,
+                                              .server("Unsupported Media Type: Content-Encoding is not supported")))
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
+            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: HTTPLimits.maxBodyBytes)
+        } catch {
+            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+        }
+        guard let value = try? JSONValue.parse(buffer.readableBytesView) else {
+            return .reject(HTTPReplies.error(.badRequest, .parseError()))
+        }
+        return .success(value)
+    }
+
+    /// Runs a request of `session`, cancellable by `notifications/cancelled` and by its client
+    /// disconnecting; keeps the session busy meanwhile.
+    func run(
+        _ message: JSONRPCMessage, session: MCPSession, channel: (any Channel)?
+    ) async -> [UInt8]? {
+        let requestID = RequestIDs.next()
+        guard case .request(let id, _, _) = message else {
+            return await dispatcher.handle(message, session: session, requestID: requestID)
+        }
+        sessions.requestStarted(session)
+        defer { sessions.requestFinished(session) }
+        let dispatcher = self.dispatcher
+        let task = Task { await dispatcher.handle(message, session: session, requestID: requestID) }
+        guard session.register(id, cancel: { task.cancel() }) else {
+            task.cancel()
+            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
+        }
+        let token = channel.flatMap { watcher.watch($0) { task.cancel() } }
+        defer {
+            session.unregister(id)
+            if let channel { watcher.unwatch(channel, token: token) }
+        }
+        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+    }
+}
