@@ -24,15 +24,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let config = bootstrap.config
         let logger = bootstrap.logger
-        let app = Application(
-            router: HTTPFront.router(for: bootstrap.server),
-            configuration: .init(
-                address: .hostname(config.server.host, port: config.server.port), serverName: "paragon-mcp"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? config.server.port
-                logger.notice("paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
-            },
-            logger: logger)
+        let app = HTTPFront.application(
+            for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger
+        ) { channel in
+            let port = channel.localAddress?.port ?? config.server.port
+            logger.notice("paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
+        }
         let group = ServiceGroup(configuration: .init(
             services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -25,12 +25,15 @@ final class ConnectionWatcher: Sendable {
             return isNew
         }
         if isNew {
-            channel.closeFuture.whenComplete { [self] _ in
-                let work = connections.withLock { $0.removeValue(forKey: key) }
-                work?.work.values.forEach { $0() }
-            }
+            channel.closeFuture.whenComplete { [self] _ in disconnected(channel) }
         }
         return token
+    }
+
+    /// The client is gone: cancels everything registered for `channel`.
+    func disconnected(_ channel: any Channel) {
+        let work = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+        work?.work.values.forEach { $0() }
     }
 
     func unwatch(_ channel: any Channel, token: UInt64?) {

@@ -1,4 +1,6 @@
 import Hummingbird
+import Logging
+import NIOCore
 
 /// The HTTP routes of the server.
 enum HTTPFront {
@@ -9,5 +11,18 @@ enum HTTPFront {
             LegacySSETransport(server: server).register(on: router)
         }
         return router
+    }
+
+    /// The Hummingbird application serving `server`'s routes, watching for clients that hang up.
+    static func application(
+        for server: MCPServer, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let watcher = server.watcher
+        return Application(
+            router: router(for: server),
+            server: .http1(additionalChannelHandlers: [DisconnectHandler(watcher: watcher)]),
+            configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
+            onServerRunning: onServerRunning, logger: logger)
     }
 }

@@ -7,15 +7,18 @@
  *   FIXTURE_COMPLETES_TWICE   completes every call twice
  *   FIXTURE_THREAD            completes from another thread before call_tool returns
  *   FIXTURE_CREATE_FAILS      create() fails with a message
+ *   FIXTURE_DELAY_MS=n        completes calls from a detached thread after n ms
  *   FIXTURE_TOOL_NAME="..."   the name of its one tool (default FIXTURE_TOOL)
  *   FIXTURE_INTEGRATION="..." its integration (default fixture)
  */
+#define _POSIX_C_SOURCE 200809L
 #include <paragon_mcp_plugin.h>
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef FIXTURE_MAJOR
 #define FIXTURE_MAJOR PARAGON_MCP_ABI_MAJOR
@@ -55,7 +58,7 @@ static void list_tools(const paragon_mcp_instance *self, const paragon_mcp_call_
     finish(f->host, context->call_id, TOOLS, sizeof TOOLS - 1);
 }
 
-#ifdef FIXTURE_THREAD
+#if defined(FIXTURE_THREAD) || defined(FIXTURE_DELAY_MS)
 typedef struct thread_call {
     const paragon_mcp_host *host;
     uint64_t call_id;
@@ -63,7 +66,14 @@ typedef struct thread_call {
 
 static void *complete_on_thread(void *argument) {
     thread_call *call = argument;
+#ifdef FIXTURE_DELAY_MS
+    struct timespec delay = {FIXTURE_DELAY_MS / 1000, (FIXTURE_DELAY_MS % 1000) * 1000000L};
+    nanosleep(&delay, NULL);
+#endif
     finish(call->host, call->call_id, RESULT, sizeof RESULT - 1);
+#ifdef FIXTURE_DELAY_MS
+    free(call);
+#endif
     return NULL;
 }
 #endif
@@ -74,6 +84,14 @@ static void call_tool(const paragon_mcp_instance *self, const paragon_mcp_call_c
     (void)f; (void)name; (void)name_len; (void)arguments; (void)arguments_len;
 #if defined(FIXTURE_NEVER_COMPLETES)
     (void)context;
+#elif defined(FIXTURE_DELAY_MS)
+    thread_call *call = malloc(sizeof *call);
+    if (!call) return;
+    call->host = f->host;
+    call->call_id = context->call_id;
+    pthread_t thread;
+    pthread_create(&thread, NULL, complete_on_thread, call);
+    pthread_detach(thread);
 #elif defined(FIXTURE_THREAD)
     thread_call call = {f->host, context->call_id};
     pthread_t thread;

@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
+
+@testable import Host
+
+/// The real HTTP front on 127.0.0.1, in-process, with real providers and a real signing key.
+struct TestServer: Sendable {
+    let port: Int
+    let server: MCPServer
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    /// Runs a server for `body`. `yaml` is config.yaml's content; the C example provider is
+    /// enabled unless `providers` says otherwise.
+    static func with<R: Sendable>(
+        yaml: String = "", environment: [String: String] = [:],
+        providers: [(name: String, library: String, extra: String)]? = nil,
+        _ body: @Sendable (TestServer) async throws -> R
+    ) async throws -> R {
+        let port = try freePort()
+        var env = environment
+        env["PORT"] = "\(port)"
+        env["SIGNING_KEY"] = try TestKeys.privateKeyPEM()
+        let list = try providers ?? [("example", try CCompiler.example(), "")]
+        let config = try TestConfig.load(yaml + "\n" + TestConfig.providers(list), environment: env)
+        let logger = Logger(label: "test-server")
+        let loader = ProviderLoader(config: config, logger: logger)
+        let registry = loader.registry(of: loader.load())
+        let key = try TestTokens.key()
+        let authenticator = Authenticator(
+            verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
+            developmentMode: config.server.mode == .development)
+        let server = MCPServer(config: config, authenticator: authenticator, registry: registry, logger: logger,
+                               keepAlive: .milliseconds(200))
+        let app = HTTPFront.application(for: server, host: "127.0.0.1", port: port, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            defer { group.cancelAll() }
+            let test = TestServer(port: port, server: server)
+            try await test.waitUntilListening()
+            let result = try await body(test)
+            server.sessions.closeAll(reason: "test over")
+            return result
+        }
+    }
+
+    private func waitUntilListening() async throws {
+        for _ in 0..<200 {
+            if (try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/ready-probe"), timeout: .seconds(1)))
+                != nil { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// A port nothing listens on right now.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            getsockname(fd, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
