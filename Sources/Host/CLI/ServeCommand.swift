@@ -30,9 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
             let port = channel.localAddress?.port ?? config.server.port
             logger.notice("paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
         }
-        let group = ServiceGroup(configuration: .init(
+        var groupConfiguration = ServiceGroupConfiguration(
             services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // Calls in flight get this long to finish after SIGTERM; then they are cancelled.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(15)
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
@@ -45,18 +48,20 @@ struct ServeCommand: AsyncParsableCommand {
             }
             throw error
         }
+        bootstrap.server.sessions.closeAll(reason: "server stopped")
         await bootstrap.registry.shutdown()
         logger.notice("paragon-mcp stopped")
     }
 }
 
-/// Ends every session when the server shuts down, so open streams close and the HTTP server
-/// can finish the calls in flight.
+/// At shutdown, before the HTTP server drains: closes the sessions' open streams (which would
+/// otherwise keep it waiting), so that it stops accepting and lets the calls in flight finish.
+/// Sessions themselves end after that.
 struct SessionShutdownService: Service {
     let sessions: SessionStore
 
     func run() async throws {
         try? await gracefulShutdown()
-        sessions.closeAll(reason: "server shutting down")
+        sessions.closeStreams()
     }
 }

@@ -106,6 +106,11 @@ public final class SessionStore: Sendable {
         for session in state.withLock({ Array($0.sessions.values) }) { close(session, reason: reason) }
     }
 
+    /// Closes every session's server-to-client stream (a legacy SSE session ends with it).
+    public func closeStreams() {
+        for session in all { session.closeOutbound() }
+    }
+
     public var all: [MCPSession] { state.withLock { Array($0.sessions.values) } }
 
     func whenClosed(_ handler: @escaping @Sendable (MCPSession) -> Void) {

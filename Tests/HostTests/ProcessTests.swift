@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import Host
+
+/// The executable as users run it: stdio, signals, start-up errors.
+@Suite struct ProcessTests {
+    func exampleConfig() throws -> String {
+        let file = TestPaths.scratch("proc") + "/config.yaml"
+        try "providers:\n  example: {library: \(try CCompiler.example())}\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func stdioServesOneSessionAndEndsAtEndOfInput() async throws {
+        let child = try ChildProcess(["stdio", "--config", try exampleConfig(), "--user", "alice"],
+                                     environment: ["NODE_ENV": "development"])
+        child.write(MCPTestClient.initializeBody() + "\n")
+        child.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
+        child.write(MCPTestClient.request(2, "tools/list") + "\n")
+        child.write("not json\n")
+        // The last line has no newline: it still counts.
+        child.write(MCPTestClient.call(3, "EXAMPLE_ECHO", #"{"text":"over stdio"}"#))
+        child.closeInput()
+        let (status, stdout, stderr) = try await child.finish()
+        #expect(status == 0, "\(stderr)")
+        let lines = stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 4, "stdout carries only MCP messages")
+        #expect(stdout.contains("over stdio"))
+        #expect(stdout.contains("EXAMPLE_HTTP_GET"))
+        #expect(stdout.contains("-32700"))
+        #expect(stderr.contains("serving MCP on stdio"))
+    }
+
+    @Test func stdioTakesAUserTokenFromTheEnvironment() async throws {
+        let token = try await TestTokens.sign(sub: "token-user")
+        let child = try ChildProcess(["stdio", "--config", try exampleConfig()], environment: [
+            "PARAGON_USER_TOKEN": token, "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+        ])
+        child.write(MCPTestClient.initializeBody() + "\n")
+        child.closeInput()
+        let (status, stdout, stderr) = try await child.finish()
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("serverInfo"))
+        #expect(stderr.contains("user=token-user"))
+        let refused = try ChildProcess(["stdio", "--config", try exampleConfig(), "--user", "x"],
+                                       environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM()])
+        let result = try await refused.finish()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("development mode"))
+    }
+
+    @Test func sigtermLetsTheCallInFlightFinishThenExitsZero() async throws {
+        let slow = try CCompiler.fixture("slow_sigterm", "FIXTURE_DELAY_MS=700", "FIXTURE_TOOL_NAME=\"SLOW\"")
+        let port = try TestServer.freePort()
+        let file = TestPaths.scratch("sigterm") + "/config.yaml"
+        try "providers:\n  actionkit: {enabled: false}\n  slow: {library: \(slow)}\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let child = try ChildProcess(["--config", file], environment: [
+            "PORT": "\(port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+        ])
+        try await child.waitForLog("listening on")
+        let client = MCPTestClient(base: "http://127.0.0.1:\(port)")
+        let token = try await TestTokens.sign(sub: "alice")
+        let session = try await client.initialize(token: token)
+        async let call = client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session)
+        try await Task.sleep(for: .milliseconds(200))
+        child.signal(SIGTERM)
+        let reply = try await call
+        #expect(reply.status == 200 && reply.result != nil)
+        let (status, _, _) = try await child.finish()
+        #expect(status == 0)
+    }
+
+    @Test func aPortInUseIsAClearError() async throws {
+        try await TestServer.with { server in
+            let child = try ChildProcess(["--config", try exampleConfig()], environment: [
+                "PORT": "\(server.port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+            ])
+            let (status, _, stderr) = try await child.finish()
+            #expect(status == 1)
+            #expect(stderr.contains("port \(server.port) is already in use"))
+        }
+    }
+
+    @Test func productionWithoutASigningKeyRefusesToStart() async throws {
+        let child = try ChildProcess(["--config", try exampleConfig()], environment: ["PORT": "0"])
+        let (status, _, stderr) = try await child.finish()
+        #expect(status == 1)
+        #expect(stderr.contains("no signing key"))
+    }
+}

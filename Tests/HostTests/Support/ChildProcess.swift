@@ -1,0 +1,62 @@
+import Foundation
+
+/// A long-running `paragon-mcp` child process with pipes, for tests that need a real process:
+/// signals, stdio, port clashes.
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+
+    init(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: TestPaths.executable)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? TestPaths.scratch("child"))
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+    }
+
+    func write(_ text: String) {
+        stdin.fileHandleForWriting.write(Data(text.utf8))
+    }
+
+    func closeInput() {
+        try? stdin.fileHandleForWriting.close()
+    }
+
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to exit (at most `timeout`); returns its status and output.
+    func finish(timeout: Duration = .seconds(20)) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else {
+                process.terminate()
+                throw TestFailure("the process did not exit in time")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    /// Waits until stderr has shown `text` (it is read as it comes).
+    func waitForLog(_ text: String, timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        var seen = ""
+        let handle = stderr.fileHandleForReading
+        while ContinuousClock.now < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { throw TestFailure("stderr ended before \"\(text)\": \(seen)") }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if seen.contains(text) { return }
+        }
+        throw TestFailure("no \"\(text)\" in stderr: \(seen)")
+    }
+}
