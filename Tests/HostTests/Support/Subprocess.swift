@@ -9,6 +9,18 @@ enum Subprocess {
         var stderr: String
     }
 
+    /// `run` on a Dispatch thread, so the wait blocks no thread of Swift's cooperative pool (an
+    /// in-process server under test needs those).
+    static func runAsync(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(executable, arguments, environment: environment) })
+            }
+        }
+    }
+
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         directory: String? = nil

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+
+/// One full session driven by an independent MCP client: the official Python SDK (PyPI `mcp`),
+/// listing and calling a tool of the C example provider, over each HTTP transport.
+@Suite struct PythonClientTests {
+    @Test(arguments: ["streamable", "sse"])
+    func thePythonSDKListsAndCalls(transport: String) async throws {
+        try await TestServer.with { server in
+            let token = try await TestTokens.sign(sub: "python-user")
+            let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
+            let path = transport == "sse" ? "/sse" : "/mcp"
+            let result = try await Subprocess.runAsync(
+                "/usr/bin/env", ["python3", script, server.base + path, token, transport],
+                environment: ProcessInfo.processInfo.environment)
+            #expect(result.status == 0, "python client failed (pip install mcp?): \(result.stderr)")
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(summary["tools"] as? [String] == ["EXAMPLE_ECHO", "EXAMPLE_HTTP_GET"])
+            #expect(summary["text"] as? String == "from python")
+            #expect(summary["isError"] as? Bool == false)
+            #expect(summary["protocolVersion"] as? String == "2025-11-25")
+        }
+    }
+}
