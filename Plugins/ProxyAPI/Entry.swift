@@ -1,7 +1,8 @@
 import ProviderKit
 
 let entry = ProviderEntry(
-    name: "proxy", version: "0.1.0", description: "CALL_API_REQUEST: the agent's own requests through Paragon's Proxy API",
+    name: "proxy", version: "0.1.0",
+    description: "CALL_API_REQUEST: the agent's own requests through Paragon's Proxy API",
     provider: ProxyAPIProvider.self)
 
 /// The provider's one exported symbol (see paragon_mcp_plugin.h).

@@ -50,10 +50,12 @@ public struct HTTPRequest: Sendable {
             }
             return cHeaders.withUnsafeBufferPointer { headerBuffer in
                 payload.withUnsafeBufferPointer { payloadBuffer in
-                    let timeoutMs = timeout.map { duration in
-                        UInt32(clamping: duration.components.seconds * 1000
-                            + duration.components.attoseconds / 1_000_000_000_000_000)
-                    } ?? 0
+                    let timeoutMs =
+                        timeout.map { duration in
+                            UInt32(
+                                clamping: duration.components.seconds * 1000
+                                    + duration.components.attoseconds / 1_000_000_000_000_000)
+                        } ?? 0
                     let request = paragon_mcp_http_request(
                         struct_size: UInt32(MemoryLayout<paragon_mcp_http_request>.size),
                         call_id: callID,

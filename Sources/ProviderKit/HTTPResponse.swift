@@ -39,7 +39,8 @@ public struct HTTPResponse: Sendable {
             let header = response.headers[index]
             headers.append((string(header.name, header.name_len), string(header.value, header.value_len)))
         }
-        let body = response.body_len == 0
+        let body =
+            response.body_len == 0
             ? [] : Array(UnsafeRawBufferPointer(start: response.body, count: response.body_len))
         return .success(HTTPResponse(status: Int(response.status), headers: headers, body: body))
     }

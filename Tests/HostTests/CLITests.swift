@@ -8,8 +8,9 @@ import Testing
     {
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { _, new in new }
-        return try Subprocess.run(TestPaths.executable, arguments, environment: env,
-                                  directory: directory ?? TestPaths.scratch("cli"))
+        return try Subprocess.run(
+            TestPaths.executable, arguments, environment: env,
+            directory: directory ?? TestPaths.scratch("cli"))
     }
 
     func writeConfig(_ yaml: String) throws -> String {
@@ -20,7 +21,8 @@ import Testing
 
     @Test func checkPrintsEachProviderAndSucceeds() throws {
         let example = try CCompiler.example()
-        let file = try writeConfig("""
+        let file = try writeConfig(
+            """
             providers:
               example:
                 library: \(example)

@@ -27,7 +27,8 @@ import Testing
     }
 
     @Test func unknownKeysAreErrorsWithLineColumnAndSuggestion() {
-        let errors = TestConfig.errors("""
+        let errors = TestConfig.errors(
+            """
             server:
               port: 3001
               legacy_see: false
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func wrongTypesNameTheKey() {
-        let errors = TestConfig.errors("""
+        let errors = TestConfig.errors(
+            """
             server:
               port: many
               max_sessions: [1]
@@ -64,8 +66,10 @@ import Testing
         if case .file(_, let line, _) = errors[0].location { #expect(line >= 2) } else { Issue.record("no line") }
     }
 
-    @Test(arguments: [("true", true), ("false", false), ("yes", true), ("no", false), ("1", true), ("0", false),
-                      ("TRUE", true), ("Off", false)])
+    @Test(arguments: [
+        ("true", true), ("false", false), ("yes", true), ("no", false), ("1", true), ("0", false),
+        ("TRUE", true), ("Off", false),
+    ])
     func booleansMeanWhatTheySay(text: String, value: Bool) throws {
         let config = try TestConfig.load("server: {legacy_sse: \(text)}")
         #expect(config.server.legacySSE == value)
@@ -75,18 +79,24 @@ import Testing
 
     @Test func anythingElseIsNotABoolean() {
         // The TypeScript server turns a feature on for any non-empty value, "false" included.
-        let errors = TestConfig.errors("", environment: ["ENABLE_CUSTOM_OPENAPI_ACTIONS": "maybe",
-                                                         "ENABLE_LEGACY_SSE": "nope"])
+        let errors = TestConfig.errors(
+            "",
+            environment: [
+                "ENABLE_CUSTOM_OPENAPI_ACTIONS": "maybe",
+                "ENABLE_LEGACY_SSE": "nope",
+            ])
         #expect(Set(errors.map(\.key)) == ["ENABLE_CUSTOM_OPENAPI_ACTIONS", "ENABLE_LEGACY_SSE"])
         #expect(errors.allSatisfy { "\($0)".contains("environment variable") })
         #expect(TestConfig.errors("server: {legacy_sse: maybe}").map(\.key) == ["server.legacy_sse"])
     }
 
     @Test func environmentOverridesTheFile() throws {
-        let config = try TestConfig.load("""
+        let config = try TestConfig.load(
+            """
             server: {port: 4000, mode: development, public_url: "http://file.example"}
             limits: {integrations: [slack]}
-            """, environment: [
+            """,
+            environment: [
                 "PORT": "5000", "NODE_ENV": "production", "MCP_SERVER_URL": "https://mcp.example.com",
                 "LIMIT_TO_INTEGRATIONS": " hubspot , salesforce,, ", "LIMIT_TO_TOOLS": "A,B",
                 "MCP_ALLOWED_HOSTS": "a.example:443,b.example", "MCP_MAX_SESSIONS": "7",
@@ -109,9 +119,11 @@ import Testing
     }
 
     @Test func invalidEnvironmentValuesAreRefused() {
-        let errors = TestConfig.errors("", environment: [
-            "NODE_ENV": "staging", "MCP_MAX_SESSIONS": "0", "PORT": "70000", "ZEUS_BASE_URL": "zeus",
-        ])
+        let errors = TestConfig.errors(
+            "",
+            environment: [
+                "NODE_ENV": "staging", "MCP_MAX_SESSIONS": "0", "PORT": "70000", "ZEUS_BASE_URL": "zeus",
+            ])
         #expect(Set(errors.map(\.key)) == ["NODE_ENV", "MCP_MAX_SESSIONS", "PORT", "ZEUS_BASE_URL"])
     }
 
@@ -143,7 +155,8 @@ import Testing
     }
 
     @Test func interpolationUsesTheEnvironmentAndDefaults() throws {
-        let config = try TestConfig.load("""
+        let config = try TestConfig.load(
+            """
             server: {port: "${APP_PORT:-4321}", public_url: "https://${DOMAIN}/base"}
             paragon: {project_id: "${UNSET_PROJECT}"}
             """, environment: ["DOMAIN": "mcp.example.org"])
@@ -161,9 +174,11 @@ import Testing
 
         let directory = TestPaths.scratch("keys")
         try pem.write(toFile: directory + "/key.pem", atomically: true, encoding: .utf8)
-        let fromPath = try TestConfig.load("", environment: [
-            "SIGNING_KEY": "garbage", "SIGNING_KEY_PATH": directory + "/key.pem", "PROJECT_ID": "p",
-        ])
+        let fromPath = try TestConfig.load(
+            "",
+            environment: [
+                "SIGNING_KEY": "garbage", "SIGNING_KEY_PATH": directory + "/key.pem", "PROJECT_ID": "p",
+            ])
         #expect(fromPath.paragon.signingKeyPEM == pem)
     }
 
@@ -179,17 +194,22 @@ import Testing
     }
 
     @Test func relativePathsResolveAgainstTheConfigFolder() throws {
-        let config = try TestConfig.load("""
+        let config = try TestConfig.load(
+            """
             provider_search_paths: [plugins]
             providers:
               custom: {library: ./libcustom.so}
             """)
         #expect(config.providerSearchPaths == [config.directory + "/plugins"])
-        let locator = LibraryLocator(configDirectory: config.directory, searchPaths: config.providerSearchPaths,
-                                     executableDirectory: "/opt/bin")
+        let locator = LibraryLocator(
+            configDirectory: config.directory, searchPaths: config.providerSearchPaths,
+            executableDirectory: "/opt/bin")
         #expect(locator.candidates(for: "./libcustom.so") == [config.directory + "/libcustom.so"])
-        #expect(locator.candidates(for: "ActionKit") == ["/opt/bin/libActionKit.so",
-                                                         config.directory + "/plugins/libActionKit.so"])
+        #expect(
+            locator.candidates(for: "ActionKit") == [
+                "/opt/bin/libActionKit.so",
+                config.directory + "/plugins/libActionKit.so",
+            ])
         #expect(locator.candidates(for: "/abs/libx.so") == ["/abs/libx.so"])
     }
 

@@ -25,8 +25,9 @@ import Testing
                 extra: "config: {base_url: \"http://127.0.0.1:\(port)\"}\n"
                     + "http: {allowed_hosts: [\"127.0.0.1\"], max_response_bytes: 1000, timeout_ms: 300}")
             func get(_ path: String) async -> ProviderOutcome {
-                await instance.callTool("EXAMPLE_HTTP_GET", arguments: Array(#"{"path":"\#(path)"}"#.utf8),
-                                        for: user, requestID: "req-42", timeout: .seconds(10))
+                await instance.callTool(
+                    "EXAMPLE_HTTP_GET", arguments: Array(#"{"path":"\#(path)"}"#.utf8),
+                    for: user, requestID: "req-42", timeout: .seconds(10))
             }
             #expect(TestProviders.text(of: await get("/hello")) == "HTTP 200\nhello from upstream, request id req-42")
             #expect(TestProviders.text(of: await get("/missing"))?.hasPrefix("HTTP 404") == true)
@@ -55,8 +56,9 @@ import Testing
 
     @Test func thePolicyMatchesHostsAndPorts() throws {
         let policy = HTTPPolicy(
-            settings: HTTPServiceSettings(allowedHosts: ["api.example.com", "local:8443"], timeoutMs: 1,
-                                          maxResponseBytes: 1),
+            settings: HTTPServiceSettings(
+                allowedHosts: ["api.example.com", "local:8443"], timeoutMs: 1,
+                maxResponseBytes: 1),
             paragonURLs: ["https://actionkit.useparagon.com"])
         #expect(policy.allows(URL(string: "https://api.example.com/x")!))
         #expect(policy.allows(URL(string: "http://API.example.com:8080/x")!))

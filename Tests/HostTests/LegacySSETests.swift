@@ -17,8 +17,9 @@ import Testing
             #expect(endpoint.hasPrefix("/messages?sessionId="))
             #expect(server.server.sessions.count == 1)
 
-            let posted = try await client.send(path: endpoint, body: MCPTestClient.initializeBody(version: "2024-11-05"),
-                                               token: token)
+            let posted = try await client.send(
+                path: endpoint, body: MCPTestClient.initializeBody(version: "2024-11-05"),
+                token: token)
             #expect(posted.status == 202)
             #expect(posted.body == "Accepted")
             var answer = ""
@@ -26,8 +27,9 @@ import Testing
                 if name == "message" { answer = data; break }
             }
             #expect(answer.contains(#""protocolVersion":"2024-11-05""#))
-            _ = try await client.send(path: endpoint, body: MCPTestClient.call(2, "EXAMPLE_ECHO", #"{"text":"via sse"}"#),
-                                      token: token)
+            _ = try await client.send(
+                path: endpoint, body: MCPTestClient.call(2, "EXAMPLE_ECHO", #"{"text":"via sse"}"#),
+                token: token)
             while let (name, data) = try await events.next() {
                 if name == "message" { answer = data; break }
             }
@@ -61,14 +63,17 @@ import Testing
             let (_, endpoint) = try #require(try await events.next())
             let anonymous = try await client.send(path: endpoint, body: MCPTestClient.initializeBody())
             #expect(anonymous.status == 401)
-            let bob = try await client.send(path: endpoint, body: MCPTestClient.initializeBody(),
-                                            token: try await TestTokens.sign(sub: "bob"))
+            let bob = try await client.send(
+                path: endpoint, body: MCPTestClient.initializeBody(),
+                token: try await TestTokens.sign(sub: "bob"))
             #expect(bob.status == 403)
-            let rotated = try await client.send(path: endpoint, body: MCPTestClient.initializeBody(),
-                                                token: try await TestTokens.sign(sub: "alice", expiresIn: 99))
+            let rotated = try await client.send(
+                path: endpoint, body: MCPTestClient.initializeBody(),
+                token: try await TestTokens.sign(sub: "alice", expiresIn: 99))
             #expect(rotated.status == 202)
-            let unknown = try await client.send(path: "/messages?sessionId=nope", body: MCPTestClient.initializeBody(),
-                                                token: alice)
+            let unknown = try await client.send(
+                path: "/messages?sessionId=nope", body: MCPTestClient.initializeBody(),
+                token: alice)
             #expect(unknown.status == 404)
             let noAuthStream = try await client.send(.GET, path: "/sse", accept: "text/event-stream")
             #expect(noAuthStream.status == 401)

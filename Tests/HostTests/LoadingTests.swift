@@ -58,8 +58,11 @@ import Testing
             _ = try ProviderLibrary.open(path: path)
             Issue.record("expected a refusal")
         } catch {
-            #expect(error == .incompatibleABI(path: path, providerMajor: 2, providerMinor: 0, hostMajor: 1,
-                                              hostMinor: 0))
+            #expect(
+                error
+                    == .incompatibleABI(
+                        path: path, providerMajor: 2, providerMinor: 0, hostMajor: 1,
+                        hostMinor: 0))
             #expect("\(error)".contains(path))
             #expect("\(error)".contains("ABI 2.0") && "\(error)".contains("ABI 1.0"))
         }
@@ -67,8 +70,11 @@ import Testing
 
     @Test func aNewerMinorIsRefused() throws {
         let path = try CCompiler.fixture("minor7", "FIXTURE_MINOR=7")
-        #expect(throws: LoadError.incompatibleABI(path: path, providerMajor: 1, providerMinor: 7, hostMajor: 1,
-                                                  hostMinor: 0)) {
+        #expect(
+            throws: LoadError.incompatibleABI(
+                path: path, providerMajor: 1, providerMinor: 7, hostMajor: 1,
+                hostMinor: 0)
+        ) {
             try ProviderLibrary.open(path: path)
         }
     }
@@ -87,8 +93,11 @@ import Testing
 
     @Test func aFailedCreateShowsTheProvidersMessage() throws {
         let path = try CCompiler.fixture("create_fails", "FIXTURE_CREATE_FAILS")
-        #expect(throws: LoadError.createFailed(provider: "fixture", path: path,
-                                               message: "the fixture refuses to start: missing api_key")) {
+        #expect(
+            throws: LoadError.createFailed(
+                provider: "fixture", path: path,
+                message: "the fixture refuses to start: missing api_key")
+        ) {
             try TestProviders.instance(path)
         }
     }
@@ -115,8 +124,9 @@ import Testing
         let instance = try TestProviders.instance(path)
         let user = self.user
         let task = Task {
-            await instance.callTool("FIXTURE_TOOL", arguments: Array("{}".utf8), for: user, requestID: "r",
-                                    timeout: .seconds(30))
+            await instance.callTool(
+                "FIXTURE_TOOL", arguments: Array("{}".utf8), for: user, requestID: "r",
+                timeout: .seconds(30))
         }
         try await Task.sleep(for: .milliseconds(50))
         task.cancel()
@@ -142,8 +152,9 @@ import Testing
         try await withThrowingTaskGroup(of: ProviderOutcome.self) { group in
             for index in 0..<200 {
                 group.addTask {
-                    await instance.callTool("FIXTURE_TOOL", arguments: Array("{}".utf8), for: self.user,
-                                            requestID: "r\(index)", timeout: .seconds(10))
+                    await instance.callTool(
+                        "FIXTURE_TOOL", arguments: Array("{}".utf8), for: self.user,
+                        requestID: "r\(index)", timeout: .seconds(10))
                 }
             }
             for try await outcome in group { #expect(TestProviders.text(of: outcome) == "done") }
@@ -153,9 +164,10 @@ import Testing
     @Test func theLoaderLoadsTheRestWhenOneFails() throws {
         let good = try CCompiler.example()
         let bad = try CCompiler.fixture("major3", "FIXTURE_MAJOR=3")
-        let config = try TestConfig.load(TestConfig.providers([
-            ("example", good, ""), ("broken", bad, ""), ("absent", "NoSuchProvider", ""),
-        ]))
+        let config = try TestConfig.load(
+            TestConfig.providers([
+                ("example", good, ""), ("broken", bad, ""), ("absent", "NoSuchProvider", ""),
+            ]))
         let report = ProviderLoader(config: config, logger: Logger(label: "test")).load()
         #expect(report.loaded.map(\.name) == ["example"])
         #expect(report.failures.map(\.provider) == ["broken", "absent"])

@@ -13,8 +13,9 @@ import Testing
     }
 
     @Test func stdioServesOneSessionAndEndsAtEndOfInput() async throws {
-        let child = try ChildProcess(["stdio", "--config", try exampleConfig(), "--user", "alice"],
-                                     environment: ["NODE_ENV": "development"])
+        let child = try ChildProcess(
+            ["stdio", "--config", try exampleConfig(), "--user", "alice"],
+            environment: ["NODE_ENV": "development"])
         child.write(MCPTestClient.initializeBody() + "\n")
         child.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
         child.write(MCPTestClient.request(2, "tools/list") + "\n")
@@ -36,17 +37,20 @@ import Testing
 
     @Test func stdioTakesAUserTokenFromTheEnvironment() async throws {
         let token = try await TestTokens.sign(sub: "token-user")
-        let child = try ChildProcess(["stdio", "--config", try exampleConfig()], environment: [
-            "PARAGON_USER_TOKEN": token, "SIGNING_KEY": try TestKeys.privateKeyPEM(),
-        ])
+        let child = try ChildProcess(
+            ["stdio", "--config", try exampleConfig()],
+            environment: [
+                "PARAGON_USER_TOKEN": token, "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+            ])
         child.write(MCPTestClient.initializeBody() + "\n")
         child.closeInput()
         let (status, stdout, stderr) = try await child.finish()
         #expect(status == 0, "\(stderr)")
         #expect(stdout.contains("serverInfo"))
         #expect(stderr.contains("user=token-user"))
-        let refused = try ChildProcess(["stdio", "--config", try exampleConfig(), "--user", "x"],
-                                       environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM()])
+        let refused = try ChildProcess(
+            ["stdio", "--config", try exampleConfig(), "--user", "x"],
+            environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM()])
         let result = try await refused.finish()
         #expect(result.status == 1)
         #expect(result.stderr.contains("development mode"))
@@ -58,9 +62,11 @@ import Testing
         let file = TestPaths.scratch("sigterm") + "/config.yaml"
         try "providers:\n  actionkit: {enabled: false}\n  slow: {library: \(slow)}\n".write(
             toFile: file, atomically: true, encoding: .utf8)
-        let child = try ChildProcess(["--config", file], environment: [
-            "PORT": "\(port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
-        ])
+        let child = try ChildProcess(
+            ["--config", file],
+            environment: [
+                "PORT": "\(port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+            ])
         try await child.waitForLog("listening on")
         let client = MCPTestClient(base: "http://127.0.0.1:\(port)")
         let token = try await TestTokens.sign(sub: "alice")
@@ -76,9 +82,11 @@ import Testing
 
     @Test func aPortInUseIsAClearError() async throws {
         try await TestServer.with { server in
-            let child = try ChildProcess(["--config", try exampleConfig()], environment: [
-                "PORT": "\(server.port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
-            ])
+            let child = try ChildProcess(
+                ["--config", try exampleConfig()],
+                environment: [
+                    "PORT": "\(server.port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+                ])
             let (status, _, stderr) = try await child.finish()
             #expect(status == 1)
             #expect(stderr.contains("port \(server.port) is already in use"))

@@ -30,13 +30,19 @@ import Testing
     @Test func limitToIntegrationsFiltersListingAndCalling() async throws {
         let registry = try registry(limits: "limits: {integrations: [beta]}")
         #expect(try await registry.tools(for: user, requestID: "r").map(\.name) == ["BETA_TOOL"])
-        guard case .unknownTool("ALPHA_TOOL") = await registry.call("ALPHA_TOOL", arguments: [:], for: user,
-                                                                   requestID: "r") else {
+        guard
+            case .unknownTool("ALPHA_TOOL") = await registry.call(
+                "ALPHA_TOOL", arguments: [:], for: user,
+                requestID: "r")
+        else {
             Issue.record("a filtered-out tool must not be callable")
             return
         }
-        guard case .outcome(let tool, .result) = await registry.call("BETA_TOOL", arguments: [:], for: user,
-                                                                    requestID: "r") else {
+        guard
+            case .outcome(let tool, .result) = await registry.call(
+                "BETA_TOOL", arguments: [:], for: user,
+                requestID: "r")
+        else {
             Issue.record("an allowed tool must be callable")
             return
         }
@@ -70,8 +76,11 @@ import Testing
     }
 
     @Test func unknownToolsAreUnknown() async throws {
-        guard case .unknownTool("NOPE") = try await registry().call("NOPE", arguments: [:], for: user,
-                                                                   requestID: "r") else {
+        guard
+            case .unknownTool("NOPE") = try await registry().call(
+                "NOPE", arguments: [:], for: user,
+                requestID: "r")
+        else {
             Issue.record("expected unknownTool")
             return
         }

@@ -1,5 +1,5 @@
-import JWTKit
 import Foundation
+import JWTKit
 import Testing
 
 @testable import Host
@@ -44,7 +44,8 @@ import Testing
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: token)
-            let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: token, session: session)
+            let list = try await client.send(
+                body: MCPTestClient.request(2, "tools/list"), token: token, session: session)
             let tools = try #require(list.result?["tools"] as? [[String: Any]])
             #expect(tools.map { $0["name"] as? String } == ["EXAMPLE_ECHO", "EXAMPLE_HTTP_GET"])
             #expect(!list.body.contains("null"))
@@ -58,11 +59,13 @@ import Testing
                 body: MCPTestClient.request(5, "tools/call", #"{"name":"EXAMPLE_ECHO","arguments":"text"}"#),
                 token: token, session: session)
             #expect(badParams.errorCode == -32602)
-            let unknownMethod = try await client.send(body: MCPTestClient.request(6, "resources/list"), token: token,
-                                                      session: session)
+            let unknownMethod = try await client.send(
+                body: MCPTestClient.request(6, "resources/list"), token: token,
+                session: session)
             #expect(unknownMethod.errorCode == -32601)
-            let nullID = try await client.send(body: #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, token: token,
-                                               session: session)
+            let nullID = try await client.send(
+                body: #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, token: token,
+                session: session)
             #expect(nullID.status == 400 && nullID.errorCode == -32600)
         }
     }
@@ -77,13 +80,16 @@ import Testing
             #expect(unknown.status == 404 && unknown.errorCode == -32001)
             let malformed = try await client.send(body: "{not json", token: token)
             #expect(malformed.status == 400 && malformed.errorCode == -32700)
-            let text = try await client.send(body: MCPTestClient.initializeBody(), token: token, contentType: "text/plain")
+            let text = try await client.send(
+                body: MCPTestClient.initializeBody(), token: token, contentType: "text/plain")
             #expect(text.status == 415 && text.errorCode == -32000)
-            let compressed = try await client.send(body: MCPTestClient.initializeBody(), token: token,
-                                                   headers: [("Content-Encoding", "compress")])
+            let compressed = try await client.send(
+                body: MCPTestClient.initializeBody(), token: token,
+                headers: [("Content-Encoding", "compress")])
             #expect(compressed.status == 415)
-            let jsonOnly = try await client.send(body: MCPTestClient.initializeBody(), token: token,
-                                                 accept: "application/json")
+            let jsonOnly = try await client.send(
+                body: MCPTestClient.initializeBody(), token: token,
+                accept: "application/json")
             #expect(jsonOnly.status == 406)
             #expect(server.server.sessions.count == 0)
             let star = try await client.send(body: MCPTestClient.initializeBody(), token: token, accept: "*/*")
@@ -95,15 +101,18 @@ import Testing
             // Authentication comes before parsing: a stranger's malformed body is 401.
             let stranger = try await client.send(body: "{not json")
             #expect(stranger.status == 401)
-            let batch = try await client.send(body: "[" + MCPTestClient.request(1, "ping") + "]", token: token,
-                                              session: star.headers.first(name: "Mcp-Session-Id"))
+            let batch = try await client.send(
+                body: "[" + MCPTestClient.request(1, "ping") + "]", token: token,
+                session: star.headers.first(name: "Mcp-Session-Id"))
             #expect(batch.status == 400 && batch.errorCode == -32600)
-            let reinit = try await client.send(body: MCPTestClient.initializeBody(), token: token,
-                                               session: star.headers.first(name: "Mcp-Session-Id"))
+            let reinit = try await client.send(
+                body: MCPTestClient.initializeBody(), token: token,
+                session: star.headers.first(name: "Mcp-Session-Id"))
             #expect(reinit.status == 400 && reinit.errorCode == -32600)
-            let badVersion = try await client.send(body: MCPTestClient.request(9, "ping"), token: token,
-                                                   session: star.headers.first(name: "Mcp-Session-Id"),
-                                                   headers: [("MCP-Protocol-Version", "1999-01-01")])
+            let badVersion = try await client.send(
+                body: MCPTestClient.request(9, "ping"), token: token,
+                session: star.headers.first(name: "Mcp-Session-Id"),
+                headers: [("MCP-Protocol-Version", "1999-01-01")])
             #expect(badVersion.status == 400)
         }
     }
@@ -125,8 +134,9 @@ import Testing
                 let reply = try await client.send(body: MCPTestClient.initializeBody(), token: token)
                 #expect(reply.status == 401, "\(name)")
             }
-            let noExpiry = try await client.send(body: MCPTestClient.initializeBody(),
-                                                 token: try await TestTokens.sign(sub: "alice", expiresIn: nil))
+            let noExpiry = try await client.send(
+                body: MCPTestClient.initializeBody(),
+                token: try await TestTokens.sign(sub: "alice", expiresIn: nil))
             #expect(noExpiry.status == 200)
             // ?user= is for development mode only.
             let queryUser = try await client.send(path: "/mcp?user=alice", body: MCPTestClient.initializeBody())
@@ -153,8 +163,9 @@ import Testing
             let session = try await client.initialize(token: alice)
             let asBob = try await client.send(body: MCPTestClient.request(2, "ping"), token: bob, session: session)
             #expect(asBob.status == 403)
-            let rotated = try await client.send(body: MCPTestClient.request(2, "ping"), token: aliceRotated,
-                                                session: session)
+            let rotated = try await client.send(
+                body: MCPTestClient.request(2, "ping"), token: aliceRotated,
+                session: session)
             #expect(rotated.status == 403)
             let noAuth = try await client.send(body: MCPTestClient.request(2, "ping"), session: session)
             #expect(noAuth.status == 401)
@@ -176,7 +187,8 @@ import Testing
             async let second = client.initialize(token: bob)
             let (a, b) = try await (first, second)
             #expect(a != b)
-            #expect(try await client.send(body: MCPTestClient.request(1, "ping"), token: alice, session: b).status == 403)
+            #expect(
+                try await client.send(body: MCPTestClient.request(1, "ping"), token: alice, session: b).status == 403)
             #expect(try await client.send(body: MCPTestClient.request(1, "ping"), token: bob, session: a).status == 403)
             #expect(try await client.send(.DELETE, token: alice, session: a).status == 200)
             #expect(try await client.send(.DELETE, token: bob, session: b).status == 200)
@@ -214,9 +226,11 @@ import Testing
     }
 
     @Test func idleSessionsExpireButNotDuringARequest() async throws {
-        let slow = try CCompiler.fixture("slow300", "FIXTURE_DELAY_MS=300", "FIXTURE_TOOL_NAME=\"SLOW\"")
-        try await TestServer.with(environment: ["MCP_SESSION_IDLE_TIMEOUT_MS": "100"],
-                                  providers: [("slow", slow, "")]) { server in
+        let slow = try CCompiler.fixture("slow1500", "FIXTURE_DELAY_MS=1500", "FIXTURE_TOOL_NAME=\"SLOW\"")
+        try await TestServer.with(
+            environment: ["MCP_SESSION_IDLE_TIMEOUT_MS": "1000"],
+            providers: [("slow", slow, "")]
+        ) { server in
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: token)
@@ -224,9 +238,10 @@ import Testing
             // (A session closed mid-call would answer -32800, not a result.)
             let call = try await client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session)
             #expect(call.status == 200 && call.result != nil)
-            try await Task.sleep(for: .milliseconds(600))
-            #expect(try await client.send(body: MCPTestClient.request(4, "ping"), token: token, session: session).status
-                        == 404)
+            try await Task.sleep(for: .milliseconds(2500))
+            #expect(
+                try await client.send(body: MCPTestClient.request(4, "ping"), token: token, session: session).status
+                    == 404)
         }
     }
 
@@ -236,8 +251,9 @@ import Testing
             let token = try await TestTokens.sign(sub: "alice", expiresIn: 100 * 365 * 24 * 3600)
             let session = try await client.initialize(token: token)
             try await Task.sleep(for: .milliseconds(100))
-            #expect(try await client.send(body: MCPTestClient.request(2, "ping"), token: token, session: session).status
-                        == 200)
+            #expect(
+                try await client.send(body: MCPTestClient.request(2, "ping"), token: token, session: session).status
+                    == 200)
         }
     }
 
@@ -268,8 +284,9 @@ import Testing
             let session = try await client.initialize(token: token)
             try await RawHTTP.sendAndHangUp(
                 port: server.port,
-                RawHTTP.post(path: "/mcp", port: server.port, token: token, session: session,
-                             body: MCPTestClient.call(2, "HANG")),
+                RawHTTP.post(
+                    path: "/mcp", port: server.port, token: token, session: session,
+                    body: MCPTestClient.call(2, "HANG")),
                 after: .milliseconds(300))
             for _ in 0..<100 where try LoadingTests.cancelCount(never) == 0 {
                 try await Task.sleep(for: .milliseconds(20))
@@ -296,8 +313,10 @@ import Testing
     }
 
     @Test func hostAndOriginAreChecked() async throws {
-        try await TestServer.with(environment: ["MCP_ALLOWED_ORIGINS": "https://app.example.com",
-                                                "MCP_SERVER_URL": "https://mcp.example.com"]) { server in
+        try await TestServer.with(environment: [
+            "MCP_ALLOWED_ORIGINS": "https://app.example.com",
+            "MCP_SERVER_URL": "https://mcp.example.com",
+        ]) { server in
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
             func status(_ headers: [(String, String)]) async throws -> Int {

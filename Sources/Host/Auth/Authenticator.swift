@@ -31,7 +31,8 @@ public final class Authenticator: Sendable {
     /// A token for `userID`, signed once and reused while valid.
     func developmentToken(for userID: String) async throws(AuthError) -> String {
         if let token = developmentTokens.withLock({ $0[userID] }),
-           (try? await verifier.verify(token)) != nil {
+            (try? await verifier.verify(token)) != nil
+        {
             return token
         }
         guard let token = try? await signer.userToken(for: userID) else { throw .invalidToken }

@@ -29,15 +29,18 @@ struct CheckCommand: AsyncParsableCommand {
             let library = provider.library
             let outcome = await provider.listTools(for: .nobody, requestID: "check", timeout: registry.callTimeout)
             var count = "?"
-            if case .result(let bytes) = outcome, let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name) {
+            if case .result(let bytes) = outcome,
+                let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name)
+            {
                 problems += dropped.map { "provider \(provider.name): \($0)" }
                 count = "\(tools.count)"
                 lists.append((provider.name, tools))
             } else {
                 problems.append("provider \(provider.name): listing tools failed: \(outcome.summary)")
             }
-            print("provider \(provider.name): \(library.name) \(library.version), ABI \(library.abiMajor).\(library.abiMinor), "
-                  + "\(count) tools, \(library.path)")
+            print(
+                "provider \(provider.name): \(library.name) \(library.version), ABI \(library.abiMajor).\(library.abiMinor), "
+                    + "\(count) tools, \(library.path)")
         }
         for settings in config.providers where !settings.enabled {
             print("provider \(settings.name): disabled")

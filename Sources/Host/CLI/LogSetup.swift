@@ -7,7 +7,11 @@ enum LogSetup {
     private static let done = Mutex(false)
 
     static func bootstrap(_ settings: LogSettings) {
-        guard done.withLock({ state in defer { state = true }; return !state }) else { return }
+        guard
+            done.withLock({ state in
+                defer { state = true }; return !state
+            })
+        else { return }
         let level = Logger.Level(rawValue: settings.level) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

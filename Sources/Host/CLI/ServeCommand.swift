@@ -15,20 +15,15 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let bootstrap: ServerBootstrap
-        do {
-            bootstrap = try await ServerBootstrap.make(options)
-        } catch let error as BootstrapError {
-            printError("error: \(error)")
-            throw ExitCode.failure
-        }
+        let bootstrap = try await ServerBootstrap.makeOrExit(options)
         let config = bootstrap.config
         let logger = bootstrap.logger
         let app = HTTPFront.application(
             for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger
         ) { channel in
             let port = channel.localAddress?.port ?? config.server.port
-            logger.notice("paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
+            logger.notice(
+                "paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
         }
         var groupConfiguration = ServiceGroupConfiguration(
             services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import JWTKit
 import Logging
@@ -9,6 +10,16 @@ struct ServerBootstrap {
     let logger: Logger
     let registry: ToolRegistry
     let server: MCPServer
+
+    /// `make`, printing a bootstrap error and exiting with status 1 on failure.
+    static func makeOrExit(_ options: CommonOptions) async throws -> ServerBootstrap {
+        do {
+            return try await make(options)
+        } catch let error as BootstrapError {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
 
     /// Loads providers (a failing one is logged, the rest serve) and the token keys. Fails when
     /// tokens cannot be verified: production needs a signing key.

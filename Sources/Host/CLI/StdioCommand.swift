@@ -19,17 +19,12 @@ struct StdioCommand: AsyncParsableCommand {
     var user: String?
 
     func run() async throws {
-        let bootstrap: ServerBootstrap
-        do {
-            bootstrap = try await ServerBootstrap.make(options)
-        } catch let error as BootstrapError {
-            printError("error: \(error)")
-            throw ExitCode.failure
-        }
+        let bootstrap = try await ServerBootstrap.makeOrExit(options)
         let token = ProcessInfo.processInfo.environment["PARAGON_USER_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if user != nil, bootstrap.config.server.mode != .development, token == nil {
-            printError("error: --user works only in development mode (NODE_ENV=development); "
-                       + "in production set PARAGON_USER_TOKEN to the user's Paragon user token")
+            printError(
+                "error: --user works only in development mode (NODE_ENV=development); "
+                    + "in production set PARAGON_USER_TOKEN to the user's Paragon user token")
             throw ExitCode.failure
         }
         let principal: Principal

@@ -18,8 +18,10 @@ extension ConfigLoader {
             if let flag = ConfigReader.parseBool(value.value) {
                 apply(flag)
             } else {
-                reader.report(ConfigError(.wrongType(expected: "a boolean"), at: value.location, key: name,
-                                          "expected true/false, yes/no or 1/0, found \"\(value.value)\""))
+                reader.report(
+                    ConfigError(
+                        .wrongType(expected: "a boolean"), at: value.location, key: name,
+                        "expected true/false, yes/no or 1/0, found \"\(value.value)\""))
             }
         }
         func integer(_ name: String, range: ClosedRange<Int>, _ apply: (Int) -> Void) {
@@ -45,8 +47,10 @@ extension ConfigLoader {
             if let mode = ServerMode(rawValue: value.value) {
                 config.server.mode = mode
             } else {
-                reader.report(ConfigError(.invalidValue, at: value.location, key: "NODE_ENV",
-                                          "expected development or production, found \"\(value.value)\""))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: value.location, key: "NODE_ENV",
+                        "expected development or production, found \"\(value.value)\""))
             }
         }
         url("ACTIONKIT_BASE_URL") { config.paragon.actionKitURL = $0 }
@@ -67,8 +71,10 @@ extension ConfigLoader {
             if Self.logLevels.contains(value.value) {
                 config.logging.level = value.value
             } else {
-                reader.report(ConfigError(.invalidValue, at: value.location, key: "LOG_LEVEL",
-                                          "expected one of \(Self.logLevels.joined(separator: ", "))"))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: value.location, key: "LOG_LEVEL",
+                        "expected one of \(Self.logLevels.joined(separator: ", "))"))
             }
         }
     }

@@ -17,24 +17,30 @@ extension ConfigLoader {
             do {
                 _ = try Insecure.RSA.PrivateKey(pem: pem)
             } catch {
-                reader.report(ConfigError(.invalidValue, at: config.paragon.signingKeyLocation,
-                                          key: "paragon.signing_key",
-                                          "the signing key is not a PEM-encoded RSA private key"))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: config.paragon.signingKeyLocation,
+                        key: "paragon.signing_key",
+                        "the signing key is not a PEM-encoded RSA private key"))
             }
         } else if !config.paragon.projectID.isEmpty {
-            reader.report(ConfigError(.missing, at: .none, key: "paragon.signing_key",
-                                      "a Paragon project is configured (PROJECT_ID) but no signing key: set "
-                                      + "SIGNING_KEY or SIGNING_KEY_PATH, or paragon.signing_key_path in config.yaml"))
+            reader.report(
+                ConfigError(
+                    .missing, at: .none, key: "paragon.signing_key",
+                    "a Paragon project is configured (PROJECT_ID) but no signing key: set "
+                        + "SIGNING_KEY or SIGNING_KEY_PATH, or paragon.signing_key_path in config.yaml"))
         }
     }
 
     /// Reports `text` unless it is an absolute http(s) URL.
     static func checkURL(_ text: String, at location: ConfigLocation, key: String, _ reader: inout ConfigReader) {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
-            reader.report(ConfigError(.invalidValue, at: location, key: key,
-                                      "\"\(text)\" is not an absolute http(s) URL"))
+            reader.report(
+                ConfigError(
+                    .invalidValue, at: location, key: key,
+                    "\"\(text)\" is not an absolute http(s) URL"))
             return
         }
     }

@@ -41,9 +41,10 @@ public struct ConfigLoader: Sendable {
             directory = (file as NSString).deletingLastPathComponent
             do throws(ConfigError) {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ConfigError(.unreadableFile, at: .file(path: file, line: 1, column: 1), key: "",
-                                      FileManager.default.fileExists(atPath: file)
-                                          ? "the config file cannot be read" : "the config file does not exist")
+                    throw ConfigError(
+                        .unreadableFile, at: .file(path: file, line: 1, column: 1), key: "",
+                        FileManager.default.fileExists(atPath: file)
+                            ? "the config file cannot be read" : "the config file does not exist")
                 }
                 root = try ConfigNode.parse(
                     yaml: String(decoding: data, as: UTF8.self), path: file, environment: environment)
@@ -74,16 +75,20 @@ public struct ConfigLoader: Sendable {
     // MARK: Sections
 
     private func readServer(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ServerSettings {
-        let keys = ["host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
-                    "session_idle_timeout_ms", "max_sessions", "call_timeout_ms"]
+        let keys = [
+            "host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
+            "session_idle_timeout_ms", "max_sessions", "call_timeout_ms",
+        ]
         let map = reader.mapping(node, key: "server", allowed: keys)
         var mode = ServerMode.production
         if let text = reader.string(map["mode"], key: "server.mode") {
             if let value = ServerMode(rawValue: text) {
                 mode = value
             } else {
-                reader.report(ConfigError(.invalidValue, at: map["mode"]!.location, key: "server.mode",
-                                          "expected development or production, found \"\(text)\""))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: map["mode"]!.location, key: "server.mode",
+                        "expected development or production, found \"\(text)\""))
             }
         }
         return ServerSettings(
@@ -103,8 +108,10 @@ public struct ConfigLoader: Sendable {
     }
 
     private func readParagon(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ParagonSettings {
-        let keys = ["project_id", "signing_key", "signing_key_path", "actionkit_url", "zeus_url", "proxy_url",
-                    "connect_sdk_url"]
+        let keys = [
+            "project_id", "signing_key", "signing_key_path", "actionkit_url", "zeus_url", "proxy_url",
+            "connect_sdk_url",
+        ]
         let map = reader.mapping(node, key: "paragon", allowed: keys)
         var settings = ParagonSettings(
             projectID: reader.string(map["project_id"], key: "paragon.project_id") ?? "",
@@ -127,8 +134,10 @@ public struct ConfigLoader: Sendable {
                 settings.signingKeyPEM = Self.unescapeNewlines(String(decoding: data, as: UTF8.self))
                 settings.signingKeyLocation = location
             } else {
-                reader.report(ConfigError(.unreadableFile, at: location, key: key,
-                                          "cannot read the signing key file \(resolved)"))
+                reader.report(
+                    ConfigError(
+                        .unreadableFile, at: location, key: key,
+                        "cannot read the signing key file \(resolved)"))
             }
         } else if let value = environment.nonEmpty("SIGNING_KEY") {
             settings.signingKeyPEM = Self.unescapeNewlines(value.value)
@@ -153,36 +162,46 @@ public struct ConfigLoader: Sendable {
             let key = "providers.\(name)"
             let map = reader.mapping(value, key: key, allowed: ["enabled", "library", "config", "http"])
             let index = providers.firstIndex { $0.name == name }
-            var provider = index.map { providers[$0] } ?? ProviderSettings(
-                name: name, enabled: true, library: "", config: .object([:]),
-                http: HTTPServiceSettings(allowedHosts: [], timeoutMs: 30_000, maxResponseBytes: 10 << 20),
-                location: value.location)
+            var provider =
+                index.map { providers[$0] }
+                ?? ProviderSettings(
+                    name: name, enabled: true, library: "", config: .object([:]),
+                    http: HTTPServiceSettings(allowedHosts: [], timeoutMs: 30_000, maxResponseBytes: 10 << 20),
+                    location: value.location)
             if let enabled = reader.bool(map["enabled"], key: "\(key).enabled") {
                 provider.enabled = enabled
                 provider.location = map["enabled"]!.location
             }
             if let library = reader.string(map["library"], key: "\(key).library") { provider.library = library }
             if provider.library.isEmpty {
-                reader.report(ConfigError(.missing, at: value.location, key: "\(key).library",
-                                          "a provider other than the built-in ones needs a library"))
+                reader.report(
+                    ConfigError(
+                        .missing, at: value.location, key: "\(key).library",
+                        "a provider other than the built-in ones needs a library"))
             }
             if let config = map["config"] {
                 provider.config = Self.json(config)
-                if case .object = provider.config {} else if !config.isNull {
-                    reader.report(ConfigError(.wrongType(expected: "a mapping"), at: config.location,
-                                              key: "\(key).config", "expected a mapping, found \(config.kindName)"))
+                if case .object = provider.config {
+                } else if !config.isNull {
+                    reader.report(
+                        ConfigError(
+                            .wrongType(expected: "a mapping"), at: config.location,
+                            key: "\(key).config", "expected a mapping, found \(config.kindName)"))
                 }
             }
-            let http = reader.mapping(map["http"], key: "\(key).http",
-                                      allowed: ["allowed_hosts", "timeout_ms", "max_response_bytes"])
+            let http = reader.mapping(
+                map["http"], key: "\(key).http",
+                allowed: ["allowed_hosts", "timeout_ms", "max_response_bytes"])
             if let hosts = reader.stringList(http["allowed_hosts"], key: "\(key).http.allowed_hosts") {
                 provider.http.allowedHosts = hosts
             }
             if let timeout = reader.integer(http["timeout_ms"], key: "\(key).http.timeout_ms", range: 1...3_600_000) {
                 provider.http.timeoutMs = timeout
             }
-            if let cap = reader.integer(http["max_response_bytes"], key: "\(key).http.max_response_bytes",
-                                        range: 1...(1 << 30)) {
+            if let cap = reader.integer(
+                http["max_response_bytes"], key: "\(key).http.max_response_bytes",
+                range: 1...(1 << 30))
+            {
                 provider.http.maxResponseBytes = cap
             }
             if let index { providers[index] = provider } else { providers.append(provider) }
@@ -197,16 +216,20 @@ public struct ConfigLoader: Sendable {
             if Self.logLevels.contains(level) {
                 settings.level = level
             } else {
-                reader.report(ConfigError(.invalidValue, at: map["level"]!.location, key: "logging.level",
-                                          "expected one of \(Self.logLevels.joined(separator: ", "))"))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: map["level"]!.location, key: "logging.level",
+                        "expected one of \(Self.logLevels.joined(separator: ", "))"))
             }
         }
         if let format = reader.string(map["format"], key: "logging.format") {
             if let value = LogSettings.Format(rawValue: format) {
                 settings.format = value
             } else {
-                reader.report(ConfigError(.invalidValue, at: map["format"]!.location, key: "logging.format",
-                                          "expected text or json, found \"\(format)\""))
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: map["format"]!.location, key: "logging.format",
+                        "expected text or json, found \"\(format)\""))
             }
         }
         return settings

@@ -32,8 +32,9 @@ extension ConfigNode {
                 .syntax, at: location(context.mark, path), key: duplicates.joined(separator: ", "),
                 "the key is given more than once")
         default:
-            return ConfigError(.syntax, at: .file(path: path, line: 1, column: 1), key: "",
-                               "invalid YAML: \(error)")
+            return ConfigError(
+                .syntax, at: .file(path: path, line: 1, column: 1), key: "",
+                "invalid YAML: \(error)")
         }
     }
 
@@ -49,11 +50,15 @@ extension ConfigNode {
             var pairs: [(key: String, keyLocation: ConfigLocation, value: ConfigNode)] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw ConfigError(.wrongType(expected: "a string key"), at: location(key.mark, path),
-                                      key: "", "mapping keys must be strings")
+                    throw ConfigError(
+                        .wrongType(expected: "a string key"), at: location(key.mark, path),
+                        key: "", "mapping keys must be strings")
                 }
-                pairs.append((keyScalar.string, location(key.mark, path),
-                              try convert(value, path: path, environment: environment)))
+                pairs.append(
+                    (
+                        keyScalar.string, location(key.mark, path),
+                        try convert(value, path: path, environment: environment)
+                    ))
             }
             return ConfigNode(value: .mapping(pairs), location: here)
         case .sequence(let sequence):
@@ -87,8 +92,9 @@ extension ConfigNode {
                 fallback = nil
             }
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw ConfigError(.invalidValue, at: location, key: "",
-                                  "\"${\(expression)}\" does not name an environment variable")
+                throw ConfigError(
+                    .invalidValue, at: location, key: "",
+                    "\"${\(expression)}\" does not name an environment variable")
             }
             let value = environment.nonEmpty(String(name))?.value
             result += value ?? fallback.map(String.init) ?? ""

@@ -13,16 +13,20 @@ struct ConfigReader {
     ) -> [String: ConfigNode] {
         guard let node, !node.isNull else { return [:] }
         guard case .mapping(let pairs) = node.value else {
-            report(ConfigError(.wrongType(expected: "a mapping"), at: node.location, key: key,
-                               "expected a mapping, found \(node.kindName)"))
+            report(
+                ConfigError(
+                    .wrongType(expected: "a mapping"), at: node.location, key: key,
+                    "expected a mapping, found \(node.kindName)"))
             return [:]
         }
         var members: [String: ConfigNode] = [:]
         for pair in pairs {
             let path = key.isEmpty ? pair.key : "\(key).\(pair.key)"
             guard allowed.contains(pair.key) else {
-                report(ConfigError(.unknownKey(suggestion: Self.closest(pair.key, in: allowed)),
-                                   at: pair.keyLocation, key: path, "unknown key"))
+                report(
+                    ConfigError(
+                        .unknownKey(suggestion: Self.closest(pair.key, in: allowed)),
+                        at: pair.keyLocation, key: path, "unknown key"))
                 continue
             }
             members[pair.key] = pair.value
@@ -34,8 +38,10 @@ struct ConfigReader {
     mutating func namedMapping(_ node: ConfigNode?, key: String) -> [(String, ConfigNode)] {
         guard let node, !node.isNull else { return [] }
         guard case .mapping(let pairs) = node.value else {
-            report(ConfigError(.wrongType(expected: "a mapping"), at: node.location, key: key,
-                               "expected a mapping, found \(node.kindName)"))
+            report(
+                ConfigError(
+                    .wrongType(expected: "a mapping"), at: node.location, key: key,
+                    "expected a mapping, found \(node.kindName)"))
             return []
         }
         return pairs.map { ($0.key, $0.value) }
@@ -44,8 +50,10 @@ struct ConfigReader {
     mutating func string(_ node: ConfigNode?, key: String) -> String? {
         guard let node, !node.isNull else { return nil }
         guard case .scalar(let text, _) = node.value else {
-            report(ConfigError(.wrongType(expected: "a string"), at: node.location, key: key,
-                               "expected a string, found \(node.kindName)"))
+            report(
+                ConfigError(
+                    .wrongType(expected: "a string"), at: node.location, key: key,
+                    "expected a string, found \(node.kindName)"))
             return nil
         }
         return text
@@ -54,8 +62,10 @@ struct ConfigReader {
     mutating func bool(_ node: ConfigNode?, key: String) -> Bool? {
         guard let text = string(node, key: key), let node else { return nil }
         guard let value = Self.parseBool(text) else {
-            report(ConfigError(.wrongType(expected: "a boolean"), at: node.location, key: key,
-                               "expected true/false, yes/no or 1/0, found \"\(text)\""))
+            report(
+                ConfigError(
+                    .wrongType(expected: "a boolean"), at: node.location, key: key,
+                    "expected true/false, yes/no or 1/0, found \"\(text)\""))
             return nil
         }
         return value
@@ -70,13 +80,17 @@ struct ConfigReader {
         _ text: String, at location: ConfigLocation, key: String, range: ClosedRange<Int>
     ) -> Int? {
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
-            report(ConfigError(.wrongType(expected: "an integer"), at: location, key: key,
-                               "expected a whole number, found \"\(text)\""))
+            report(
+                ConfigError(
+                    .wrongType(expected: "an integer"), at: location, key: key,
+                    "expected a whole number, found \"\(text)\""))
             return nil
         }
         guard range.contains(value) else {
-            report(ConfigError(.invalidValue, at: location, key: key,
-                               "\(value) is out of range (\(range.lowerBound) to \(range.upperBound))"))
+            report(
+                ConfigError(
+                    .invalidValue, at: location, key: key,
+                    "\(value) is out of range (\(range.lowerBound) to \(range.upperBound))"))
             return nil
         }
         return value
@@ -96,8 +110,10 @@ struct ConfigReader {
             }
             return values
         case .mapping:
-            report(ConfigError(.wrongType(expected: "a list"), at: node.location, key: key,
-                               "expected a list of strings, found a mapping"))
+            report(
+                ConfigError(
+                    .wrongType(expected: "a list"), at: node.location, key: key,
+                    "expected a list of strings, found a mapping"))
             return nil
         }
     }
@@ -131,8 +147,9 @@ struct ConfigReader {
         for i in 1...max(a.count, 1) where !a.isEmpty {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
         }

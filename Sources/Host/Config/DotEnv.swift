@@ -17,8 +17,9 @@ public struct DotEnv: Sendable {
             return DotEnv(path: path, entries: [:])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(.unreadableFile, at: .file(path: path, line: 1, column: 1), key: "",
-                              "cannot read the file")
+            throw ConfigError(
+                .unreadableFile, at: .file(path: path, line: 1, column: 1), key: "",
+                "cannot read the file")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
@@ -31,13 +32,15 @@ public struct DotEnv: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "=") else {
-                throw ConfigError(.syntax, at: .file(path: path, line: index + 1, column: 1), key: "",
-                                  "expected KEY=value")
+                throw ConfigError(
+                    .syntax, at: .file(path: path, line: index + 1, column: 1), key: "",
+                    "expected KEY=value")
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
-                throw ConfigError(.syntax, at: .file(path: path, line: index + 1, column: 1), key: key,
-                                  "not a variable name")
+                throw ConfigError(
+                    .syntax, at: .file(path: path, line: index + 1, column: 1), key: key,
+                    "not a variable name")
             }
             let rawValue = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             entries[key] = Entry(value: unquote(rawValue), line: index + 1)

@@ -3,38 +3,42 @@ import PluginABI
 
 /// The host table's functions. Each finds its InstanceHost through `host_data`.
 extension InstanceHost {
-    static let logEntry: @convention(c) (UnsafePointer<paragon_mcp_host>?, Int32, UnsafePointer<CChar>?, Int)
-        -> Void = { table, level, message, length in
-            guard let host = InstanceHost.from(table) else { return }
-            let text = message.map {
-                String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
-            } ?? ""
-            let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
-            host.logger.log(level: logLevel, "\(text)")
-        }
-
-    static let completeEntry: @convention(c) (
-        UnsafePointer<paragon_mcp_host>?, UInt64, UnsafePointer<paragon_mcp_outcome>?
-    ) -> Void = { table, callID, outcome in
-        guard let host = InstanceHost.from(table) else { return }
-        host.complete(callID, ProviderOutcome(outcome))
-    }
-
-    static let getServiceEntry: @convention(c) (UnsafePointer<paragon_mcp_host>?, UnsafePointer<CChar>?)
-        -> UnsafeRawPointer? = { _, serviceID in
-            guard let serviceID else { return nil }
-            switch String(cString: serviceID) {
-            case PARAGON_MCP_HTTP_SERVICE_V1: return HTTPService.table
-            default: return nil
+    static let logEntry:
+        @convention(c) (UnsafePointer<paragon_mcp_host>?, Int32, UnsafePointer<CChar>?, Int)
+            -> Void = { table, level, message, length in
+                guard let host = InstanceHost.from(table) else { return }
+                let text =
+                    message.map {
+                        String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
+                    } ?? ""
+                let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
+                host.logger.log(level: logLevel, "\(text)")
             }
+
+    static let completeEntry:
+        @convention(c) (
+            UnsafePointer<paragon_mcp_host>?, UInt64, UnsafePointer<paragon_mcp_outcome>?
+        ) -> Void = { table, callID, outcome in
+            guard let host = InstanceHost.from(table) else { return }
+            host.complete(callID, ProviderOutcome(outcome))
         }
+
+    static let getServiceEntry:
+        @convention(c) (UnsafePointer<paragon_mcp_host>?, UnsafePointer<CChar>?)
+            -> UnsafeRawPointer? = { _, serviceID in
+                guard let serviceID else { return nil }
+                switch String(cString: serviceID) {
+                case PARAGON_MCP_HTTP_SERVICE_V1: return HTTPService.table
+                default: return nil
+                }
+            }
 }
 
 extension ProviderOutcome {
     /// Copies a borrowed C outcome.
     init(_ outcome: UnsafePointer<paragon_mcp_outcome>?) {
         guard let outcome,
-              outcome.pointee.struct_size >= MemoryLayout<paragon_mcp_outcome>.offset(of: \.data_len)!
+            outcome.pointee.struct_size >= MemoryLayout<paragon_mcp_outcome>.offset(of: \.data_len)!
                 + MemoryLayout<Int>.size
         else {
             self = .internalError("the provider completed with a NULL or truncated outcome")

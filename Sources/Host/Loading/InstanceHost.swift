@@ -68,8 +68,10 @@ final class InstanceHost: Sendable {
             await withCheckedContinuation { continuation in
                 state.withLock { state in
                     state.calls.register(
-                        id, CallWaiter(continuation: continuation, requestID: requestID,
-                                       deadlineNanoseconds: deadlineNanoseconds))
+                        id,
+                        CallWaiter(
+                            continuation: continuation, requestID: requestID,
+                            deadlineNanoseconds: deadlineNanoseconds))
                     let delay = Int64(clamping: deadlineNanoseconds &- MonotonicClock.nowNanoseconds())
                     state.timers[id] = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
                         in: .nanoseconds(max(delay, 0))
@@ -97,7 +99,8 @@ final class InstanceHost: Sendable {
         }
         guard let waiter else { return false }
         if outcome == .timedOut {
-            logger.warning("provider did not complete in time", metadata: ["call": "\(id)", "request": "\(waiter.requestID)"])
+            logger.warning(
+                "provider did not complete in time", metadata: ["call": "\(id)", "request": "\(waiter.requestID)"])
         }
         waiter.continuation.resume(returning: outcome)
         return true

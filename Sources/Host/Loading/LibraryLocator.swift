@@ -8,7 +8,9 @@ public struct LibraryLocator: Sendable {
     public var searchPaths: [String]
     public var executableDirectory: String
 
-    public init(configDirectory: String, searchPaths: [String], executableDirectory: String = Self.executableDirectory()) {
+    public init(
+        configDirectory: String, searchPaths: [String], executableDirectory: String = Self.executableDirectory()
+    ) {
         self.configDirectory = configDirectory
         self.searchPaths = searchPaths
         self.executableDirectory = executableDirectory
@@ -33,7 +35,8 @@ public struct LibraryLocator: Sendable {
 
     /// The folder of the running executable, from /proc/self/exe (argv[0] may be relative).
     public static func executableDirectory() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         return (path as NSString).deletingLastPathComponent
     }

@@ -7,8 +7,9 @@ public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The library does not export the entry symbol.
     case missingEntry(path: String, symbol: String)
     /// The provider was built against an ABI this host does not speak.
-    case incompatibleABI(path: String, providerMajor: UInt32, providerMinor: UInt32, hostMajor: UInt32,
-                         hostMinor: UInt32)
+    case incompatibleABI(
+        path: String, providerMajor: UInt32, providerMinor: UInt32, hostMajor: UInt32,
+        hostMinor: UInt32)
     /// The descriptor is malformed (NULL, too small, NULL function or name).
     case invalidDescriptor(path: String, reason: String)
     /// The provider's create() failed with its message.

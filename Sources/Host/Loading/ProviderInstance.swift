@@ -44,33 +44,30 @@ public final class ProviderInstance: Sendable {
         var created: UnsafePointer<paragon_mcp_instance>?
         var error = [CChar](repeating: 0, count: 1024)
         let status = error.withUnsafeMutableBufferPointer { buffer in
-            library.descriptor.pointee.create(library.descriptor, host.table, &created, buffer.baseAddress, buffer.count)
+            library.descriptor.pointee.create(
+                library.descriptor, host.table, &created, buffer.baseAddress, buffer.count)
         }
         guard status == Int32(PARAGON_MCP_OK.rawValue), let created else {
             let message = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw .createFailed(provider: settings.name, path: library.path,
-                                message: message.isEmpty ? "create() failed without a message" : message)
+            throw .createFailed(
+                provider: settings.name, path: library.path,
+                message: message.isEmpty ? "create() failed without a message" : message)
         }
         let table = created.pointee
         guard table.struct_size >= MemoryLayout<paragon_mcp_instance>.size,
-              table.list_tools != nil, table.call_tool != nil, table.destroy != nil
+            table.list_tools != nil, table.call_tool != nil, table.destroy != nil
         else {
             throw .invalidDescriptor(path: library.path, reason: "the instance is too small or lacks a function")
         }
-        return ProviderInstance(name: settings.name, library: library, host: host,
-                                instance: InstancePointer(pointer: created))
+        return ProviderInstance(
+            name: settings.name, library: library, host: host,
+            instance: InstancePointer(pointer: created))
     }
 
     /// Lists the tools offered to `user`.
     public func listTools(for user: UserIdentity, requestID: String, timeout: Duration) async -> ProviderOutcome {
-        let instance = self.instance
-        return await host.perform(
-            deadlineNanoseconds: Self.deadline(after: timeout), requestID: requestID,
-            onCancel: { id in instance.cancel(id) }
-        ) { id in
-            withContext(id: id, user: user, requestID: requestID, timeout: timeout) { context in
-                instance.pointer.pointee.list_tools(instance.pointer, context)
-            }
+        await invoke(for: user, requestID: requestID, timeout: timeout) { instance, context in
+            instance.pointer.pointee.list_tools(instance.pointer, context)
         }
     }
 
@@ -78,23 +75,34 @@ public final class ProviderInstance: Sendable {
     public func callTool(
         _ name: String, arguments: [UInt8], for user: UserIdentity, requestID: String, timeout: Duration
     ) async -> ProviderOutcome {
+        await invoke(for: user, requestID: requestID, timeout: timeout) { instance, context in
+            var name = name
+            name.withUTF8 { nameBytes in
+                arguments.withUnsafeBufferPointer { argumentBytes in
+                    instance.pointer.pointee.call_tool(
+                        instance.pointer, context,
+                        UnsafeRawPointer(nameBytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                        nameBytes.count,
+                        UnsafeRawPointer(argumentBytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                        argumentBytes.count)
+                }
+            }
+        }
+    }
+
+    /// Registers a call with its deadline and hands it to the provider through `start`, with a
+    /// borrowed per-call context.
+    private func invoke(
+        for user: UserIdentity, requestID: String, timeout: Duration,
+        _ start: (InstancePointer, UnsafePointer<paragon_mcp_call_context>) -> Void
+    ) async -> ProviderOutcome {
         let instance = self.instance
         return await host.perform(
             deadlineNanoseconds: Self.deadline(after: timeout), requestID: requestID,
             onCancel: { id in instance.cancel(id) }
         ) { id in
             withContext(id: id, user: user, requestID: requestID, timeout: timeout) { context in
-                var name = name
-                name.withUTF8 { nameBytes in
-                    arguments.withUnsafeBufferPointer { argumentBytes in
-                        instance.pointer.pointee.call_tool(
-                            instance.pointer, context,
-                            UnsafeRawPointer(nameBytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                            nameBytes.count,
-                            UnsafeRawPointer(argumentBytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                            argumentBytes.count)
-                    }
-                }
+                start(instance, context)
             }
         }
     }

@@ -44,7 +44,8 @@ public struct ProviderLibrary: @unchecked Sendable {
             throw .invalidDescriptor(path: path, reason: "the entry function returned NULL")
         }
         let header = descriptor.pointee
-        let minimumSize = MemoryLayout<paragon_mcp_provider>.offset(of: \.abi_version)!
+        let minimumSize =
+            MemoryLayout<paragon_mcp_provider>.offset(of: \.abi_version)!
             + MemoryLayout<paragon_mcp_version>.size
         guard header.struct_size >= minimumSize else {
             throw .invalidDescriptor(path: path, reason: "struct_size \(header.struct_size) is too small")

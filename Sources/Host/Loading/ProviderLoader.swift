@@ -26,10 +26,12 @@ public struct ProviderLoader: Sendable {
                 let library = try ProviderLibrary.open(path: path)
                 let instance = try ProviderInstance.create(
                     library: library, settings: settings, config: config, logger: logger)
-                logger.info("provider loaded", metadata: [
-                    "provider": "\(settings.name)", "library": "\(path)",
-                    "version": "\(library.version)", "abi": "\(library.abiMajor).\(library.abiMinor)",
-                ])
+                logger.info(
+                    "provider loaded",
+                    metadata: [
+                        "provider": "\(settings.name)", "library": "\(path)",
+                        "version": "\(library.version)", "abi": "\(library.abiMajor).\(library.abiMinor)",
+                    ])
                 report.loaded.append(instance)
             } catch {
                 logger.error("\(error)")

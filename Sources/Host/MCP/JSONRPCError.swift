@@ -8,7 +8,9 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         self.message = message
     }
 
-    public static func parseError(_ message: String = "Parse error") -> JSONRPCError { .init(code: -32700, message: message) }
+    public static func parseError(_ message: String = "Parse error") -> JSONRPCError {
+        .init(code: -32700, message: message)
+    }
     public static func invalidRequest(_ message: String) -> JSONRPCError { .init(code: -32600, message: message) }
     public static func methodNotFound(_ method: String) -> JSONRPCError {
         .init(code: -32601, message: "Method not found: \(method)")

@@ -39,7 +39,8 @@ public enum JSONRPCMessage: Sendable {
                 return
             }
             guard let id else {
-                self = .invalid(id: nil, reason: "id must be a string or a number, not \(idValue == .null ? "null" : "that")")
+                self = .invalid(
+                    id: nil, reason: "id must be a string or a number, not \(idValue == .null ? "null" : "that")")
                 return
             }
             self = .request(id: id, method: method, params: params)

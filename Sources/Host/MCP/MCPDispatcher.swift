@@ -87,7 +87,9 @@ public struct MCPDispatcher: Sendable {
         ])
     }
 
-    func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<JSONValue, JSONRPCError> {
+    func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<
+        JSONValue, JSONRPCError
+    > {
         if let cursor = params?["cursor"], cursor != .null {
             return .failure(.invalidParams("Invalid params: unknown cursor"))
         }

@@ -17,16 +17,17 @@ enum ToolCallResponse {
             switch outcome {
             case .result(let bytes):
                 guard let parsed = try? JSONValue.parse(bytes), let object = parsed.objectValue,
-                      case .array(let content)? = object["content"]
+                    case .array(let content)? = object["content"]
                 else {
-                    logger.error("provider \(tool.providerName) returned an invalid result for \(tool.name)",
-                                 metadata: ["request": "\(requestID)"])
+                    logger.error(
+                        "provider \(tool.providerName) returned an invalid result for \(tool.name)",
+                        metadata: ["request": "\(requestID)"])
                     return .success(errorResult("The tool \(tool.name) returned an invalid result."))
                 }
                 var answer: [String: JSONValue] = ["content": .array(content)]
                 if case .bool(true)? = object["isError"] { answer["isError"] = true }
                 if ProtocolVersion.atLeast(version, "2025-06-18"), let structured = object["structuredContent"],
-                   structured.objectValue != nil
+                    structured.objectValue != nil
                 {
                     answer["structuredContent"] = structured
                 }
@@ -34,15 +35,20 @@ enum ToolCallResponse {
             case .toolError(let message):
                 return .success(errorResult(message))
             case .needsConnection(let integration):
-                return .success(textResult(
-                    "The user has not connected \(integration) yet. Ask them to connect their \(integration) "
-                        + "account, then try again."))
+                return .success(
+                    textResult(
+                        "The user has not connected \(integration) yet. Ask them to connect their \(integration) "
+                            + "account, then try again."))
             case .upstreamFailure(let status, let message):
-                return .success(errorResult(
-                    status == 0 ? "Upstream request failed: \(message)" : "HTTP error; status: \(status); message: \(message)"))
+                return .success(
+                    errorResult(
+                        status == 0
+                            ? "Upstream request failed: \(message)"
+                            : "HTTP error; status: \(status); message: \(message)"))
             case .internalError(let message):
-                logger.error("provider \(tool.providerName) failed in \(tool.name): \(message)",
-                             metadata: ["request": "\(requestID)"])
+                logger.error(
+                    "provider \(tool.providerName) failed in \(tool.name): \(message)",
+                    metadata: ["request": "\(requestID)"])
                 return .success(errorResult("The tool \(tool.name) failed inside the server; try again later."))
             case .timedOut:
                 return .success(errorResult("The tool \(tool.name) did not answer in time."))

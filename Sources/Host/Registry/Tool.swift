@@ -26,12 +26,13 @@ extension Tool {
         guard let schema = object["inputSchema"], schema.objectValue != nil else {
             return .failure(.init(reason: "tool \(name) has no inputSchema object"))
         }
-        return .success(Tool(
-            name: name, integration: integration, title: object["title"]?.stringValue,
-            description: object["description"]?.stringValue, inputSchema: schema,
-            outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
-            annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
-            providerName: provider))
+        return .success(
+            Tool(
+                name: name, integration: integration, title: object["title"]?.stringValue,
+                description: object["description"]?.stringValue, inputSchema: schema,
+                outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
+                annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
+                providerName: provider))
     }
 }
 

@@ -58,7 +58,7 @@ public final class ToolRegistry: Sendable {
             return .listingFailed(error)
         }
         guard let tool = catalog.tool(named: name), filter.allows(tool),
-              let provider = providers.first(where: { $0.name == tool.providerName })
+            let provider = providers.first(where: { $0.name == tool.providerName })
         else {
             return .unknownTool(name)
         }

@@ -17,8 +17,9 @@ public struct HTTPPolicy: Sendable {
     /// The provider's settings plus the hosts of the Paragon APIs, which are always allowed.
     public init(settings: HTTPServiceSettings, paragonURLs: [String]) {
         let paragonHosts = paragonURLs.compactMap { URL(string: $0).flatMap(Self.authority) }
-        self.init(allowedHosts: settings.allowedHosts + paragonHosts, timeoutMs: settings.timeoutMs,
-                  maxResponseBytes: settings.maxResponseBytes)
+        self.init(
+            allowedHosts: settings.allowedHosts + paragonHosts, timeoutMs: settings.timeoutMs,
+            maxResponseBytes: settings.maxResponseBytes)
     }
 
     /// True when `url`'s host (any port) or host and port is allowed.

@@ -40,8 +40,9 @@ struct HTTPReply: @unchecked Sendable {
             arena.withUnsafeBufferPointer { arenaBuffer in
                 let base = UnsafeRawPointer(arenaBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 let cHeaders = spans.map { span in
-                    paragon_mcp_http_header(name: base.map { $0 + span.0 }, name_len: span.1,
-                                            value: base.map { $0 + span.2 }, value_len: span.3)
+                    paragon_mcp_http_header(
+                        name: base.map { $0 + span.0 }, name_len: span.1,
+                        value: base.map { $0 + span.2 }, value_len: span.3)
                 }
                 cHeaders.withUnsafeBufferPointer { headerBuffer in
                     body.withUnsafeBufferPointer { bodyBuffer in
@@ -50,9 +51,12 @@ struct HTTPReply: @unchecked Sendable {
                             struct_size: UInt32(MemoryLayout<paragon_mcp_http_response>.size),
                             error: Int32(PARAGON_MCP_HTTP_OK.rawValue), status: Int32(status),
                             headers: headerBuffer.baseAddress, header_count: headerBuffer.count,
-                            body: UnsafeRawPointer(bodyBuffer.baseAddress ?? UnsafeRawPointer(empty.utf8Start)
-                                .assumingMemoryBound(to: UInt8.self))
-                                .assumingMemoryBound(to: CChar.self),
+                            body: UnsafeRawPointer(
+                                bodyBuffer.baseAddress
+                                    ?? UnsafeRawPointer(empty.utf8Start)
+                                    .assumingMemoryBound(to: UInt8.self)
+                            )
+                            .assumingMemoryBound(to: CChar.self),
                             body_len: bodyBuffer.count,
                             error_message: UnsafeRawPointer(empty.utf8Start).assumingMemoryBound(to: CChar.self),
                             error_message_len: 0)

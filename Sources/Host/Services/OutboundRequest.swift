@@ -32,15 +32,16 @@ struct OutboundRequest: Sendable {
         }
         let urlText = text(request.url, request.url_len)
         guard let url = URL(string: urlText), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", url.host != nil
+            scheme == "http" || scheme == "https", url.host != nil
         else {
             return .failure(Refusal(code: PARAGON_MCP_HTTP_ERROR_INVALID, message: "not an absolute http(s) URL"))
         }
         guard host.http.allows(url) else {
-            return .failure(Refusal(
-                code: PARAGON_MCP_HTTP_ERROR_NOT_ALLOWED,
-                message: "host \(url.host ?? "") is not allowed for provider \(host.providerName); "
-                    + "add it to providers.\(host.providerName).http.allowed_hosts in config.yaml"))
+            return .failure(
+                Refusal(
+                    code: PARAGON_MCP_HTTP_ERROR_NOT_ALLOWED,
+                    message: "host \(url.host ?? "") is not allowed for provider \(host.providerName); "
+                        + "add it to providers.\(host.providerName).http.allowed_hosts in config.yaml"))
         }
         var headers = HTTPHeaders()
         for index in 0..<request.header_count {
@@ -54,11 +55,13 @@ struct OutboundRequest: Sendable {
             deadlineNs = min(deadlineNs, call.deadlineNanoseconds)
             if !headers.contains(name: "x-request-id") { headers.add(name: "X-Request-Id", value: call.requestID) }
         }
-        let body = request.body_len == 0 || request.body == nil
+        let body =
+            request.body_len == 0 || request.body == nil
             ? [] : Array(UnsafeRawBufferPointer(start: request.body, count: request.body_len))
-        return .success(OutboundRequest(
-            method: HTTPMethod(rawValue: methodName), url: urlText, headers: headers, body: body,
-            deadline: .now() + .nanoseconds(Int64(clamping: deadlineNs &- now)), callID: request.call_id))
+        return .success(
+            OutboundRequest(
+                method: HTTPMethod(rawValue: methodName), url: urlText, headers: headers, body: body,
+                deadline: .now() + .nanoseconds(Int64(clamping: deadlineNs &- now)), callID: request.call_id))
     }
 
     /// Runs the request; never throws: every failure becomes a ``HTTPResult`` error.
@@ -94,8 +97,10 @@ struct OutboundRequest: Sendable {
             }
         }
         if error is NIOTooManyBytesError {
-            return (PARAGON_MCP_HTTP_ERROR_TOO_LARGE,
-                    "the response is larger than the \(policy.maxResponseBytes)-byte cap")
+            return (
+                PARAGON_MCP_HTTP_ERROR_TOO_LARGE,
+                "the response is larger than the \(policy.maxResponseBytes)-byte cap"
+            )
         }
         return (PARAGON_MCP_HTTP_ERROR_CONNECT, "the request failed: \(error)")
     }

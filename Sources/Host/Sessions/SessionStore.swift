@@ -56,7 +56,8 @@ public final class SessionStore: Sendable {
             }
             session.state.withLock { $0.expiryTimer = timer }
         }
-        logger.debug("session opened", metadata: ["session": "\(session.id)", "transport": "\(session.transport.rawValue)"])
+        logger.debug(
+            "session opened", metadata: ["session": "\(session.id)", "transport": "\(session.transport.rawValue)"])
     }
 
     public func session(_ id: String) -> MCPSession? {

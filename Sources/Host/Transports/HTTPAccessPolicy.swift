@@ -13,8 +13,10 @@ public struct HTTPAccessPolicy: Sendable {
     let origins: Set<String>
 
     public init(server: ServerSettings) {
-        var hosts = [HostEntry(host: "localhost", port: server.port), HostEntry(host: "127.0.0.1", port: server.port),
-                     HostEntry(host: "[::1]", port: server.port)]
+        var hosts = [
+            HostEntry(host: "localhost", port: server.port), HostEntry(host: "127.0.0.1", port: server.port),
+            HostEntry(host: "[::1]", port: server.port),
+        ]
         if let url = URL(string: server.publicURL), let host = url.host {
             hosts.append(HostEntry(host: Self.bracketed(host), port: url.port ?? Self.defaultPort(url.scheme)))
         }
@@ -68,7 +70,7 @@ public struct HTTPAccessPolicy: Sendable {
     /// `scheme://host:port`, lower-cased, the port always explicit.
     static func normalizedOrigin(_ text: String) -> String? {
         guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), let scheme = url.scheme?.lowercased(),
-              let host = url.host?.lowercased(), !host.isEmpty
+            let host = url.host?.lowercased(), !host.isEmpty
         else { return nil }
         return "\(scheme)://\(bracketed(host)):\(url.port ?? defaultPort(scheme) ?? 0)"
     }

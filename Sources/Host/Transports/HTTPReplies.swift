@@ -7,8 +7,10 @@ enum HTTPReplies {
     static let jsonContentType = "application/json"
 
     /// A JSON-RPC error with `"id": null` (or the request's id) and the given HTTP status.
-    static func error(_ status: HTTPResponse.Status, _ error: JSONRPCError, id: JSONRPCID? = nil,
-                      headers: HTTPFields = [:]) -> Response {
+    static func error(
+        _ status: HTTPResponse.Status, _ error: JSONRPCError, id: JSONRPCID? = nil,
+        headers: HTTPFields = [:]
+    ) -> Response {
         json(status, JSONRPCEncoding.error(id: id, error), headers: headers)
     }
 

@@ -10,16 +10,12 @@ struct LegacySSETransport: Sendable {
     let server: MCPServer
 
     func register(on router: Router<MCPRequestContext>) {
-        router.get("/sse") { request, context in await open(request, context) }
-        router.post("/messages") { request, _ in await post(request) }
+        router.get("/sse") { request, context in await HTTPRejection.answer { try await open(request, context) } }
+        router.post("/messages") { request, _ in await HTTPRejection.answer { try await post(request) } }
     }
 
-    func open(_ request: Request, _ context: MCPRequestContext) async -> Response {
-        let principal: Principal
-        switch await server.admit(request) {
-        case .success(let admitted): principal = admitted
-        case .failure(let rejection): return rejection.response
-        }
+    func open(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
         guard server.sessions.reserve() else {
             return HTTPReplies.error(.serviceUnavailable, .server("Session capacity reached"))
         }
@@ -45,29 +41,22 @@ struct LegacySSETransport: Sendable {
         return Response(status: .ok, headers: SSEBody.headers, body: body)
     }
 
-    func post(_ request: Request) async -> Response {
-        let principal: Principal
-        switch await server.admit(request) {
-        case .success(let admitted): principal = admitted
-        case .failure(let rejection): return rejection.response
-        }
+    func post(_ request: Request) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
         guard let id = request.uri.queryParameters["sessionId"].map(String.init), !id.isEmpty else {
             return HTTPReplies.json(.badRequest, JSONValue.object(["error": "sessionId is required"]).encoded())
         }
         guard let session = server.sessions.session(id), session.transport == .legacySSE else {
-            return HTTPReplies.json(.notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
+            return HTTPReplies.json(
+                .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
         }
         guard session.owner.userID == principal.userID else {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
-        let body: JSONValue
-        switch await server.readJSONBody(request) {
-        case .success(let value): body = value
-        case .failure(let rejection): return rejection.response
-        }
+        let body = try await server.readJSONBody(request).get()
         let message = JSONRPCMessage(body)
         if case .request(let requestID, "initialize", _) = message,
-           session.state.withLock({ $0.initialized || !$0.clientName.isEmpty })
+            session.state.withLock({ $0.initialized || !$0.clientName.isEmpty })
         {
             session.send(JSONRPCEncoding.error(id: requestID, .invalidRequest("Invalid request: already initialized")))
             return HTTPReplies.accepted()
@@ -79,6 +68,8 @@ struct LegacySSETransport: Sendable {
                 session.send(answer)
             }
         }
-        return Response(status: .accepted, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
+        return Response(
+            status: .accepted, headers: [.contentType: "text/plain"],
+            body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
     }
 }

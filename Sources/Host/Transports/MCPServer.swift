@@ -15,8 +15,10 @@ public final class MCPServer: Sendable {
     /// How often an idle SSE stream gets a keep-alive comment.
     let keepAlive: Duration
 
-    public init(config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, logger: Logger,
-                keepAlive: Duration = .seconds(15)) {
+    public init(
+        config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, logger: Logger,
+        keepAlive: Duration = .seconds(15)
+    ) {
         self.config = config
         self.authenticator = authenticator
         self.sessions = SessionStore(
@@ -37,11 +39,14 @@ public final class MCPServer: Sendable {
         }
         do {
             let principal = try await authenticator.authenticate(
-                authorization: request.headers[.authorization], queryUser: request.uri.queryParameters["user"].map(String.init))
+                authorization: request.headers[.authorization],
+                queryUser: request.uri.queryParameters["user"].map(String.init))
             return .success(principal)
         } catch {
-            return .reject(HTTPReplies.error(.unauthorized, .server("\(error)"),
-                                              headers: [.wwwAuthenticate: "Bearer"]))
+            return .reject(
+                HTTPReplies.error(
+                    .unauthorized, .server("\(error)"),
+                    headers: [.wwwAuthenticate: "Bearer"]))
         }
     }
 
@@ -51,17 +56,22 @@ public final class MCPServer: Sendable {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard mediaType == "application/json" else {
-            return .reject(HTTPReplies.error(.unsupportedMediaType,
-                                              .server("Unsupported Media Type: Content-Type must be application/json")))
+            return .reject(
+                HTTPReplies.error(
+                    .unsupportedMediaType,
+                    .server("Unsupported Media Type: Content-Type must be application/json")))
         }
         if let charset = contentType.split(separator: ";").dropFirst().first(where: { $0.contains("charset=") }),
-           !charset.lowercased().contains("utf-8")
+            !charset.lowercased().contains("utf-8")
         {
-            return .reject(HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8")))
+            return .reject(
+                HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8")))
         }
         if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
-            return .reject(HTTPReplies.error(.unsupportedMediaType,
-                                              .server("Unsupported Media Type: Content-Encoding is not supported")))
+            return .reject(
+                HTTPReplies.error(
+                    .unsupportedMediaType,
+                    .server("Unsupported Media Type: Content-Encoding is not supported")))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
             return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
@@ -100,6 +110,10 @@ public final class MCPServer: Sendable {
             session.unregister(id)
             if let channel { watcher.unwatch(channel, token: token) }
         }
-        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        return await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 }

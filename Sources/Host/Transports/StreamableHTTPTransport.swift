@@ -12,9 +12,9 @@ struct StreamableHTTPTransport: Sendable {
     static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
 
     func register(on router: Router<MCPRequestContext>) {
-        router.post("/mcp") { request, context in await post(request, context) }
-        router.get("/mcp") { request, context in await get(request, context) }
-        router.delete("/mcp") { request, _ in await delete(request) }
+        router.post("/mcp") { request, context in await HTTPRejection.answer { try await post(request, context) } }
+        router.get("/mcp") { request, context in await HTTPRejection.answer { try await get(request, context) } }
+        router.delete("/mcp") { request, _ in await HTTPRejection.answer { try await delete(request) } }
         for method in [HTTPRequest.Method.put, .patch, .head, .options] {
             router.on("/mcp", method: method) { _, _ in HTTPReplies.methodNotAllowed(allow: "GET, POST, DELETE") }
         }
@@ -22,17 +22,9 @@ struct StreamableHTTPTransport: Sendable {
 
     // MARK: POST
 
-    func post(_ request: Request, _ context: MCPRequestContext) async -> Response {
-        let principal: Principal
-        switch await server.admit(request) {
-        case .success(let admitted): principal = admitted
-        case .failure(let rejection): return rejection.response
-        }
-        let body: JSONValue
-        switch await server.readJSONBody(request) {
-        case .success(let value): body = value
-        case .failure(let rejection): return rejection.response
-        }
+    func post(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
+        let body = try await server.readJSONBody(request).get()
         if case .array = body {
             return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: batches are not supported"))
         }
@@ -48,17 +40,14 @@ struct StreamableHTTPTransport: Sendable {
             }
             return await initialize(id: id, message: message, principal: principal, accept: accept)
         }
-        let session: MCPSession
-        switch lookup(sessionID, principal: principal) {
-        case .success(let found): session = found
-        case .failure(let rejection): return rejection.response
-        }
+        let session = try lookup(sessionID, principal: principal).get()
         if let failure = checkVersionHeader(request) { return failure }
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
         switch message {
         case .request(let id, Initialize.name, _):
-            return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: the session is already initialized"),
-                                     id: id)
+            return HTTPReplies.error(
+                .badRequest, .invalidRequest("Invalid request: the session is already initialized"),
+                id: id)
         case .request:
             let answer = await server.run(message, session: session, channel: context.channel)
             return HTTPReplies.json(.ok, answer ?? [])
@@ -89,21 +78,13 @@ struct StreamableHTTPTransport: Sendable {
 
     // MARK: GET
 
-    func get(_ request: Request, _ context: MCPRequestContext) async -> Response {
-        let principal: Principal
-        switch await server.admit(request) {
-        case .success(let admitted): principal = admitted
-        case .failure(let rejection): return rejection.response
-        }
+    func get(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
         guard AcceptHeader(request.headers[.accept]).allowsEventStream else { return notAcceptable() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
-        let session: MCPSession
-        switch lookup(sessionID, principal: principal) {
-        case .success(let found): session = found
-        case .failure(let rejection): return rejection.response
-        }
+        let session = try lookup(sessionID, principal: principal).get()
         if let failure = checkVersionHeader(request) { return failure }
         guard let stream = session.openOutbound() else {
             return HTTPReplies.error(.conflict, .server("Conflict: only one SSE stream is allowed per session"))
@@ -124,12 +105,8 @@ struct StreamableHTTPTransport: Sendable {
 
     // MARK: DELETE
 
-    func delete(_ request: Request) async -> Response {
-        let principal: Principal
-        switch await server.admit(request) {
-        case .success(let admitted): principal = admitted
-        case .failure(let rejection): return rejection.response
-        }
+    func delete(_ request: Request) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
@@ -167,8 +144,9 @@ struct StreamableHTTPTransport: Sendable {
     }
 
     private func notAcceptable() -> Response {
-        HTTPReplies.error(.notAcceptable,
-                          .server("Not Acceptable: Accept must allow application/json and text/event-stream"))
+        HTTPReplies.error(
+            .notAcceptable,
+            .server("Not Acceptable: Accept must allow application/json and text/event-stream"))
     }
 
     private static func isSuccess(_ answer: [UInt8]) -> Bool {

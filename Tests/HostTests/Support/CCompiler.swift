@@ -11,8 +11,11 @@ enum CCompiler {
         let key = ([name, source] + defines).joined(separator: " ")
         if let path = cache.withLock({ $0[key] }) { return path }
         let output = TestPaths.scratch("cc") + "/lib\(name).so"
-        let arguments = ["-std=c11", "-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
-                         "-Wl,-z,defs", "-pthread", "-I", TestPaths.includeDirectory]
+        let arguments =
+            [
+                "-std=c11", "-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
+                "-Wl,-z,defs", "-pthread", "-I", TestPaths.includeDirectory,
+            ]
             + defines.map { "-D\($0)" } + ["-o", output, TestPaths.packageRoot + "/" + source]
         let result = try Subprocess.run("/usr/bin/cc", arguments)
         guard result.status == 0 else {

@@ -34,8 +34,9 @@ struct MCPTestClient: Sendable {
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 << 20)
-        return Reply(status: Int(response.status.code), headers: response.headers,
-                     body: String(buffer: bytes))
+        return Reply(
+            status: Int(response.status.code), headers: response.headers,
+            body: String(buffer: bytes))
     }
 
     static func initializeBody(id: Int = 1, version: String = "2025-11-25") -> String {
@@ -61,7 +62,9 @@ struct MCPTestClient: Sendable {
 
     /// Opens an SSE stream and returns its events as they arrive (`event` name and `data`).
     func events(path: String, token: String? = nil, session: String? = nil)
-        async throws -> (status: Int, events: AsyncThrowingStream<(String, String), Error>, cancel: @Sendable () -> Void)
+        async throws -> (
+            status: Int, events: AsyncThrowingStream<(String, String), Error>, cancel: @Sendable () -> Void
+        )
     {
         var request = HTTPClientRequest(url: base + path)
         request.headers.add(name: "Accept", value: "text/event-stream")

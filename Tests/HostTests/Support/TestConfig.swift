@@ -9,7 +9,9 @@ enum TestConfig {
         let file = directory + "/config.yaml"
         try yaml.write(toFile: file, atomically: true, encoding: .utf8)
         var env = ConfigEnvironment(process: environment)
-        if let dotEnv { env = ConfigEnvironment(process: environment, dotEnv: try DotEnv.parse(dotEnv, path: directory + "/.env")) }
+        if let dotEnv {
+            env = ConfigEnvironment(process: environment, dotEnv: try DotEnv.parse(dotEnv, path: directory + "/.env"))
+        }
         return try ConfigLoader(file: file, environment: env).load()
     }
 

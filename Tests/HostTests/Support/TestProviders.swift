@@ -19,8 +19,9 @@ enum TestProviders {
     /// The text of the first content item of a CallToolResult.
     static func text(of outcome: ProviderOutcome) -> String? {
         guard case .result(let bytes) = outcome,
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let content = object["content"] as? [[String: Any]] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let content = object["content"] as? [[String: Any]]
+        else { return nil }
         return content.first?["text"] as? String
     }
 }

@@ -33,8 +33,9 @@ struct TestServer: Sendable {
         let authenticator = Authenticator(
             verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
             developmentMode: config.server.mode == .development)
-        let server = MCPServer(config: config, authenticator: authenticator, registry: registry, logger: logger,
-                               keepAlive: .milliseconds(200))
+        let server = MCPServer(
+            config: config, authenticator: authenticator, registry: registry, logger: logger,
+            keepAlive: .milliseconds(200))
         let app = HTTPFront.application(for: server, host: "127.0.0.1", port: port, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
@@ -49,8 +50,12 @@ struct TestServer: Sendable {
 
     private func waitUntilListening() async throws {
         for _ in 0..<200 {
-            if (try? await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/ready-probe"), timeout: .seconds(1)))
-                != nil { return }
+            if (try? await HTTPClient.shared.execute(
+                HTTPClientRequest(url: base + "/ready-probe"), timeout: .seconds(1)))
+                != nil
+            {
+                return
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
     }
@@ -64,10 +69,16 @@ struct TestServer: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            getsockname(fd, $0, &length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getsockname(fd, $0, &length)
+            }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }
