@@ -26,19 +26,11 @@ struct LegacySSETransport: Sendable {
         }
         let sessions = server.sessions
         sessions.activate(session)
-        sessions.streamOpened(session)
         let endpoint = SSEBody.event("endpoint", data: "/messages?sessionId=\(session.id)")
-        let watcher = server.watcher, channel = context.channel
-        let token = watcher.watch(channel) { session.closeOutbound() }
-        let body = SSEBody.body(
-            first: endpoint, stream: stream, keepAlive: server.keepAlive, ping: { session.send([]) },
-            onEnd: {
-                // The client went away (or the session closed): nothing is left behind.
-                watcher.unwatch(channel, token: token)
-                sessions.streamClosed(session)
-                sessions.close(session, reason: "SSE stream ended")
-            })
-        return Response(status: .ok, headers: SSEBody.headers, body: body)
+        return server.streamResponse(session, stream, channel: context.channel, first: endpoint) {
+            // The client went away (or the session closed): nothing is left behind.
+            sessions.close(session, reason: "SSE stream ended")
+        }
     }
 
     func post(_ request: Request) async throws(HTTPRejection) -> Response {

@@ -116,4 +116,24 @@ public final class MCPServer: Sendable {
             task.cancel()
         }
     }
+
+    /// The SSE response carrying `session`'s server-to-client `stream`: the session stays busy
+    /// while it is open, and the stream ends when the client hangs up. `whenEnded` runs after.
+    func streamResponse(
+        _ session: MCPSession, _ stream: AsyncStream<[UInt8]>, channel: any Channel, first: ByteBuffer?,
+        whenEnded: @escaping @Sendable () -> Void
+    ) -> Response {
+        let sessions = self.sessions, watcher = self.watcher
+        sessions.streamOpened(session)
+        let token = watcher.watch(channel) { session.closeOutbound() }
+        let body = SSEBody.body(
+            first: first, stream: stream, keepAlive: keepAlive, ping: { session.send([]) },
+            onEnd: {
+                watcher.unwatch(channel, token: token)
+                session.closeOutbound()
+                sessions.streamClosed(session)
+                whenEnded()
+            })
+        return Response(status: .ok, headers: SSEBody.headers, body: body)
+    }
 }

@@ -89,18 +89,7 @@ struct StreamableHTTPTransport: Sendable {
         guard let stream = session.openOutbound() else {
             return HTTPReplies.error(.conflict, .server("Conflict: only one SSE stream is allowed per session"))
         }
-        let sessions = server.sessions
-        sessions.streamOpened(session)
-        let watcher = server.watcher, channel = context.channel
-        let token = watcher.watch(channel) { session.closeOutbound() }
-        let body = SSEBody.body(
-            first: nil, stream: stream, keepAlive: server.keepAlive, ping: { session.send([]) },
-            onEnd: {
-                watcher.unwatch(channel, token: token)
-                session.closeOutbound()
-                sessions.streamClosed(session)
-            })
-        return Response(status: .ok, headers: SSEBody.headers, body: body)
+        return server.streamResponse(session, stream, channel: context.channel, first: nil) {}
     }
 
     // MARK: DELETE

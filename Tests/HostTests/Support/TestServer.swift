@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 @testable import Host
 
@@ -60,8 +61,18 @@ struct TestServer: Sendable {
         }
     }
 
-    /// A port nothing listens on right now.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A port nothing listens on right now, never the same twice in a test run (parallel tests
+    /// must not race for one port).
     static func freePort() throws -> Int {
+        while true {
+            let port = try unusedPort()
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+    }
+
+    private static func unusedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
