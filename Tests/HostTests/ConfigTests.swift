@@ -118,6 +118,12 @@ import Testing
         #expect(config.paragon.projectID.isEmpty)
     }
 
+    @Test func emptyVariablesOverrideNothing() throws {
+        let config = try TestConfig.load("", environment: ["MCP_SERVER_URL": "", "ENABLE_LEGACY_SSE": "", "PORT": ""])
+        #expect(config.server.publicURL == "http://localhost:3001")
+        #expect(config.server.legacySSE)
+    }
+
     @Test func invalidEnvironmentValuesAreRefused() {
         let errors = TestConfig.errors(
             "",

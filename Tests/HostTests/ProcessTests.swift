@@ -99,4 +99,18 @@ import Testing
         #expect(status == 1)
         #expect(stderr.contains("no signing key"))
     }
+
+    @Test func duplicateToolNamesStopTheServerAtStartUp() async throws {
+        let one = try CCompiler.fixture("start_dup1", "FIXTURE_TOOL_NAME=\"TWIN\"")
+        let two = try CCompiler.fixture("start_dup2", "FIXTURE_TOOL_NAME=\"TWIN\"")
+        let file = TestPaths.scratch("dup") + "/config.yaml"
+        try "providers:\n  one: {library: \(one)}\n  two: {library: \(two)}\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let child = try ChildProcess(["--config", file], environment: [
+            "PORT": "\(try TestServer.freePort())", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+        ])
+        let (status, _, stderr) = try await child.finish()
+        #expect(status == 1)
+        #expect(stderr.contains("tool TWIN is offered by more than one provider: one and two"))
+    }
 }

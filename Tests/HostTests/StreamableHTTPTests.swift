@@ -295,6 +295,21 @@ import Testing
         }
     }
 
+    @Test func aProviderThatNeverAnswersFailsOnlyThatCall() async throws {
+        let never = try CCompiler.fixture("never_deadline", "FIXTURE_NEVER_COMPLETES", "FIXTURE_TOOL_NAME=\"HANG\"")
+        try await TestServer.with(yaml: "server: {call_timeout_ms: 300}", providers: [("hang", never, "")]) { server in
+            let client = MCPTestClient(base: server.base)
+            let token = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: token)
+            let call = try await client.send(body: MCPTestClient.call(2, "HANG"), token: token, session: session)
+            #expect(call.status == 200)
+            #expect(call.result?["isError"] as? Bool == true)
+            #expect(call.body.contains("did not answer in time"))
+            let ping = try await client.send(body: MCPTestClient.request(3, "ping"), token: token, session: session)
+            #expect(ping.status == 200)
+        }
+    }
+
     @Test func notificationsCancelledCancelsTheCall() async throws {
         let never = try CCompiler.fixture("never_notify", "FIXTURE_NEVER_COMPLETES", "FIXTURE_TOOL_NAME=\"HANG\"")
         try await TestServer.with(providers: [("hang", never, "")]) { server in

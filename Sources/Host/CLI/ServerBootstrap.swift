@@ -35,6 +35,15 @@ struct ServerBootstrap {
         }
         let loader = ProviderLoader(config: config, logger: logger)
         let registry = loader.registry(of: loader.load())
+        // Two providers offering one tool name is a start-up error (checked on the lists made for
+        // no particular user; per-user lists are checked again as they are made).
+        if let catalog = try? await registry.catalog(for: .nobody, requestID: "startup"),
+           let duplicate = catalog.duplicates.first
+        {
+            await registry.shutdown()
+            throw BootstrapError.duplicateTool(
+                RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))
+        }
         let authenticator = Authenticator(
             verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
             developmentMode: config.server.mode == .development)
@@ -46,6 +55,7 @@ struct ServerBootstrap {
 enum BootstrapError: Error, CustomStringConvertible {
     case noSigningKey
     case portInUse(Int)
+    case duplicateTool(RegistryError)
 
     var description: String {
         switch self {
@@ -54,6 +64,8 @@ enum BootstrapError: Error, CustomStringConvertible {
                 + "config.yaml) to verify Paragon user tokens, or run in development mode (NODE_ENV=development)"
         case .portInUse(let port):
             return "port \(port) is already in use: stop the other server or set PORT"
+        case .duplicateTool(let error):
+            return "\(error): disable one of them in config.yaml, or rename the tool"
         }
     }
 }
