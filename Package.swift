@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "PluginABI",
                 "JSONCore",
+                "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -55,6 +56,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // An offline Paragon: the host starts it in-process; never linked into providers.
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "JSONCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/catalog.json")]
+        ),
         .executableTarget(name: "ParagonMCP", dependencies: ["Host"], path: "Sources/paragon-mcp"),
 
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
@@ -66,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "HostTests",
             dependencies: [
-                "Host", "PluginABI", "JSONCore",
+                "Host", "PluginABI", "JSONCore", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

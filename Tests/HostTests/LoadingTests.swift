@@ -110,7 +110,7 @@ import Testing
         let outcome = await instance.callTool(
             "FIXTURE_TOOL", arguments: Array("{}".utf8), for: user, requestID: "r", timeout: .milliseconds(200))
         #expect(outcome == .timedOut)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(try Self.cancelCount(path) == cancelsBefore + 1)
         // The server goes on: listing still works.
         guard case .result = await instance.listTools(for: user, requestID: "r", timeout: .seconds(1)) else {

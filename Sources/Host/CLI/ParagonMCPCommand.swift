@@ -6,7 +6,7 @@ public struct ParagonMCPCommand: AsyncParsableCommand {
         commandName: "paragon-mcp",
         abstract: "An MCP server that gives AI agents tools acting on users' SaaS accounts through Paragon.",
         version: HostVersion.current,
-        subcommands: [ServeCommand.self, StdioCommand.self, CheckCommand.self, ToolsCommand.self],
+        subcommands: [ServeCommand.self, StdioCommand.self, SandboxCommand.self, CheckCommand.self, ToolsCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

@@ -1,22 +1,17 @@
 import Foundation
-import Synchronization
 
-/// A real RSA key, made once per test run with openssl.
+/// A real RSA key, made once per test run with openssl (a lazy static: one key, whichever
+/// test asks first, however many ask at once).
 enum TestKeys {
-    private static let cached = Mutex<String?>(nil)
+    private static let generated: Result<String, any Error> = Result { try generate() }
 
-    static func privateKeyPEM() throws -> String {
-        if let pem = cached.withLock({ $0 }) { return pem }
+    static func privateKeyPEM() throws -> String { try generated.get() }
+
+    private static func generate() throws -> String {
         let path = TestPaths.scratch("rsa") + "/key.pem"
         let result = try Subprocess.run(
-            "/usr/bin/openssl",
-            [
-                "genpkey", "-algorithm", "RSA", "-pkeyopt",
-                "rsa_keygen_bits:2048", "-out", path,
-            ])
+            "/usr/bin/openssl", ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", path])
         guard result.status == 0 else { throw CCompiler.CompileError(message: "openssl: \(result.stderr)") }
-        let pem = try String(contentsOfFile: path, encoding: .utf8)
-        cached.withLock { $0 = pem }
-        return pem
+        return try String(contentsOfFile: path, encoding: .utf8)
     }
 }
