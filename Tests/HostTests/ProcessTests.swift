@@ -7,7 +7,7 @@ import Testing
 @Suite struct ProcessTests {
     func exampleConfig() throws -> String {
         let file = TestPaths.scratch("proc") + "/config.yaml"
-        try "providers:\n  example: {library: \(try CCompiler.example())}\n".write(
+        try "providers:\n  actionkit: {enabled: false}\n  example: {library: \(try CCompiler.example())}\n".write(
             toFile: file, atomically: true, encoding: .utf8)
         return file
     }

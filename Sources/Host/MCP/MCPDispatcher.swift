@@ -51,6 +51,8 @@ public struct MCPDispatcher: Sendable {
         default:
             result = .failure(.methodNotFound(method))
         }
+        // A cancelled request may have failed on its way (a listing cut short): say why.
+        if Task.isCancelled, method != Initialize.name { return JSONRPCEncoding.error(id: id, .requestCancelled()) }
         switch result {
         case .success(let value): return JSONRPCEncoding.result(id: id, value)
         case .failure(let error): return JSONRPCEncoding.error(id: id, error)

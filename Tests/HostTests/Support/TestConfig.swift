@@ -29,7 +29,8 @@ enum TestConfig {
 
     /// A providers section with only the given providers enabled (the built-in ones off).
     static func providers(_ entries: [(name: String, library: String, extra: String)]) -> String {
-        var yaml = "providers:\n  actionkit: {enabled: false}\n"
+        var yaml = "providers:\n"
+        if !entries.contains(where: { $0.name == "actionkit" }) { yaml += "  actionkit: {enabled: false}\n" }
         for entry in entries {
             yaml += "  \(entry.name):\n    library: \(entry.library)\n"
             if !entry.extra.isEmpty { yaml += entry.extra.split(separator: "\n").map { "    \($0)\n" }.joined() }

@@ -1,0 +1,86 @@
+import Foundation
+import ProviderKit
+
+/// ActionKit's HTTP API, through the host's HTTP service.
+struct ActionKitClient: Sendable {
+    let http: ProviderHTTPClient
+    let baseURL: String
+    let projectID: String
+
+    static let notEnabled = "Integration not enabled for user."
+    /// How much of an upstream error body reaches the agent.
+    static let maxMessageLength = 1000
+
+    /// `GET /projects/{id}/actions?limit_to_available=false`: actions by integration. A 429 or
+    /// 5xx is retried with backoff (honouring `Retry-After`) while the call's deadline allows.
+    func listActions(context: CallContext) async throws -> [String: [ActionKitAction]] {
+        let request = HTTPRequest(
+            method: "GET", url: "\(baseURL)/projects/\(projectID)/actions?limit_to_available=false",
+            headers: headers(context), callID: context.callID)
+        var attempt = 0
+        while true {
+            let response = try await send(request)
+            if response.status / 100 == 2 {
+                struct Listing: Decodable { var actions: [String: [ActionKitAction]] }
+                guard let listing = try? JSONDecoder().decode(Listing.self, from: Data(response.body)) else {
+                    throw ProviderError.upstreamFailure(
+                        status: response.status, message: "ActionKit answered with an unreadable action list")
+                }
+                return listing.actions
+            }
+            attempt += 1
+            guard response.status == 429 || response.status >= 500,
+                  let delay = Retry.delay(attempt: attempt, retryAfter: response.header("retry-after")),
+                  ContinuousClock.now + delay < context.deadline
+            else {
+                throw Self.failure(response)
+            }
+            try await Task.sleep(for: delay)
+        }
+    }
+
+    /// `POST /projects/{id}/actions` with `{action, parameters}`; never retried (a run may not
+    /// be idempotent).
+    func runAction(
+        _ name: String, parameters: JSONValue, integration: String, context: CallContext
+    ) async throws -> JSONValue {
+        let body = JSONValue.object(["action": .string(name), "parameters": parameters]).encoded()
+        let response = try await send(HTTPRequest(
+            method: "POST", url: "\(baseURL)/projects/\(projectID)/actions", headers: headers(context), body: body,
+            callID: context.callID))
+        guard response.status / 100 == 2 else {
+            if Self.message(of: response).contains(Self.notEnabled) {
+                throw ProviderError.needsConnection(integration: integration)
+            }
+            throw Self.failure(response)
+        }
+        return (try? JSONValue.parse(response.body)) ?? .string(response.text)
+    }
+
+    private func headers(_ context: CallContext) -> [(name: String, value: String)] {
+        [("Authorization", "Bearer \(context.userToken)"), ("Content-Type", "application/json")]
+    }
+
+    private func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        do {
+            return try await http.send(request)
+        } catch {
+            throw ProviderError.upstreamFailure(status: 0, message: "ActionKit could not be reached: \(error.message)")
+        }
+    }
+
+    /// The upstream message: the JSON body's `message`, else the body, cut to a sane length.
+    static func message(of response: HTTPResponse) -> String {
+        let text: String
+        if let json = try? JSONValue.parse(response.body), let message = json["message"]?.stringValue {
+            text = message
+        } else {
+            text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text.count > maxMessageLength ? String(text.prefix(maxMessageLength)) + "…" : text
+    }
+
+    static func failure(_ response: HTTPResponse) -> ProviderError {
+        .upstreamFailure(status: response.status, message: message(of: response))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import NIOHTTP1
+import Testing
+
+/// The ActionKit provider, loaded from its .so, against the sandbox through real HTTP and
+/// driven over MCP.
+@Suite struct ActionKitTests {
+    /// A sandbox, and the server with only ActionKit enabled pointed at it.
+    func withActionKit(
+        _ body: @Sendable (TestSandbox, MCPTestClient) async throws -> Void
+    ) async throws {
+        try await TestSandbox.with { sandbox in
+            let library = TestPaths.buildDirectory + "/libActionKit.so"
+            try await TestServer.with(
+                environment: ["PROJECT_ID": "sandbox-project", "ACTIONKIT_BASE_URL": sandbox.base],
+                providers: [("actionkit", library, "")]
+            ) { server in
+                try await body(sandbox, MCPTestClient(base: server.base))
+            }
+        }
+    }
+
+    @Test func actionsBecomeToolsAndRunAsTheUser() async throws {
+        try await withActionKit { sandbox, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: alice)
+            let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+            let tools = try #require(list.result?["tools"] as? [[String: Any]])
+            #expect(tools.count == 14)
+            let send = try #require(tools.first { $0["name"] as? String == "SLACK_SEND_MESSAGE" })
+            #expect((send["inputSchema"] as? [String: Any])?["required"] as? [String] == ["channel", "text"])
+            let listing = try #require(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").first)
+            #expect(listing.path.hasSuffix("?limit_to_available=false"))
+            #expect(listing.headers["authorization"] == "Bearer \(alice)")
+
+            let call = try await client.send(
+                body: MCPTestClient.call(3, "SLACK_SEND_MESSAGE", ##"{"channel":"#general","text":"from MCP"}"##),
+                token: alice, session: session)
+            let result = try #require(call.result)
+            #expect(result["isError"] == nil)
+            #expect((result["structuredContent"] as? [String: Any])?["text"] as? String == "from MCP")
+            let run = try #require(sandbox.sandbox.requests.all.last { $0.method == "POST" })
+            #expect(run.json?["action"] == "SLACK_SEND_MESSAGE")
+            #expect(run.json?["parameters"]?["text"] == "from MCP")
+        }
+    }
+
+    @Test func anUnconnectedIntegrationAsksTheUserToConnectIt() async throws {
+        try await withActionKit { _, client in
+            let carol = try await TestTokens.sign(sub: "carol")
+            let session = try await client.initialize(token: carol)
+            let call = try await client.send(
+                body: MCPTestClient.call(2, "GOOGLE_CALENDAR_LIST_EVENTS", "{}"), token: carol, session: session)
+            let result = try #require(call.result)
+            #expect(result["isError"] == nil)
+            #expect(call.body.contains("not connected googleCalendar"))
+        }
+    }
+
+    @Test func upstreamErrorsCarryStatusAndMessage() async throws {
+        try await withActionKit { sandbox, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: alice)
+            _ = try await sandbox.send(.POST, sandbox.base + "/_sandbox/faults", token: nil,
+                                       body: #"{"target":"SLACK_LIST_CHANNELS","kind":"serverError","value":502}"#)
+            let before = sandbox.sandbox.requests.all.filter { $0.method == "POST" }.count
+            let call = try await client.send(body: MCPTestClient.call(2, "SLACK_LIST_CHANNELS"), token: alice,
+                                             session: session)
+            #expect(call.result?["isError"] as? Bool == true)
+            #expect(call.body.contains("status: 502"))
+            #expect(sandbox.sandbox.requests.all.filter { $0.method == "POST" }.count == before + 1, "runs are never retried")
+        }
+    }
+
+    @Test func listingRetriesARateLimitWithinTheDeadline() async throws {
+        try await withActionKit { sandbox, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: alice)
+            _ = try await sandbox.send(.POST, sandbox.base + "/_sandbox/faults", token: nil,
+                                       body: #"{"target":"list","kind":"rateLimited","value":0,"times":2}"#)
+            sandbox.sandbox.requests.clear()
+            let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+            #expect((list.result?["tools"] as? [Any])?.count == 14)
+            #expect(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").count == 3)
+        }
+    }
+}
