@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "PluginABI", path: "Sources/PluginABI"),
         // A JSON value type, compiled into the host and into each Swift provider separately.
         .target(name: "JSONCore"),
+        // JSON Schema validation of tool arguments; depends on nothing of the host.
+        .target(name: "JSONSchema", dependencies: ["JSONCore"]),
 
         // Host logic: config, loading, registry, transports, auth, setup.
         .target(
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "PluginABI",
                 "JSONCore",
+                "JSONSchema",
                 "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -88,5 +91,6 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"]),
     ]
 )

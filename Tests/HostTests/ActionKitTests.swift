@@ -85,3 +85,27 @@ import Testing
         }
     }
 }
+
+/// Arguments are validated at the host against the tool's input schema before any upstream call.
+@Suite struct ArgumentValidationTests {
+    @Test func invalidArgumentsAreRefusedWithTheirPathsAndNothingGoesUpstream() async throws {
+        try await ActionKitTests().withActionKit { sandbox, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: alice)
+            sandbox.sandbox.requests.clear()
+            let call = try await client.send(
+                body: MCPTestClient.call(2, "GOOGLE_CALENDAR_CREATE_EVENT",
+                                         #"{"title":"","start":"x","visibility":"secret","attendees":[{"optional":true}]}"#),
+                token: alice, session: session)
+            #expect(call.result?["isError"] as? Bool == true)
+            let text = try #require((call.result?["content"] as? [[String: Any]])?.first?["text"] as? String)
+            let details = try #require(
+                (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["details"] as? [String])
+            #expect(details.contains { $0.hasPrefix("/end:") })
+            #expect(details.contains { $0.hasPrefix("/title:") })
+            #expect(details.contains { $0.hasPrefix("/visibility:") })
+            #expect(details.contains { $0.hasPrefix("/attendees/0/email:") })
+            #expect(sandbox.sandbox.requests.all.filter { $0.method == "POST" }.isEmpty, "nothing was sent upstream")
+        }
+    }
+}

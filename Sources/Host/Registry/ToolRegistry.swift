@@ -8,12 +8,14 @@ public final class ToolRegistry: Sendable {
     public let filter: ToolFilter
     public let callTimeout: Duration
     let logger: Logger
+    let schemas: SchemaCache
 
     public init(providers: [ProviderInstance], filter: ToolFilter, callTimeout: Duration, logger: Logger) {
         self.providers = providers
         self.filter = filter
         self.callTimeout = callTimeout
         self.logger = logger
+        self.schemas = SchemaCache(logger: logger)
     }
 
     /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.
@@ -41,9 +43,12 @@ public final class ToolRegistry: Sendable {
         return catalog
     }
 
-    /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`.
+    /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`. Their input schemas
+    /// are compiled here (once each), so a schema that cannot be compiled is reported at listing.
     public func tools(for user: UserIdentity, requestID: String) async throws(RegistryError) -> [Tool] {
-        try await catalog(for: user, requestID: requestID).tools.filter(filter.allows)
+        let tools = try await catalog(for: user, requestID: requestID).tools.filter(filter.allows)
+        for tool in tools { _ = schemas.validator(for: tool) }
+        return tools
     }
 
     /// Calls a tool for `user`. A tool that is not listed for the user, or is filtered out,
@@ -62,6 +67,8 @@ public final class ToolRegistry: Sendable {
         else {
             return .unknownTool(name)
         }
+        let violations = schemas.validator(for: tool)?.validate(arguments) ?? []
+        guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
         let outcome = await provider.callTool(
             name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)
         return .outcome(tool, outcome)
@@ -96,4 +103,7 @@ public enum ToolCallResult: Sendable {
     case unknownTool(String)
     /// The tool list could not be had.
     case listingFailed(RegistryError)
+    /// The arguments do not satisfy the tool's input schema; nothing was sent to the provider.
+    /// Each violation reads `<JSON path>: <problem>`.
+    case invalidArguments(Tool, [String])
 }
