@@ -30,8 +30,8 @@ struct ActionKitClient: Sendable {
             }
             attempt += 1
             guard response.status == 429 || response.status >= 500,
-                  let delay = Retry.delay(attempt: attempt, retryAfter: response.header("retry-after")),
-                  ContinuousClock.now + delay < context.deadline
+                let delay = Retry.delay(attempt: attempt, retryAfter: response.header("retry-after")),
+                ContinuousClock.now + delay < context.deadline
             else {
                 throw Self.failure(response)
             }
@@ -45,9 +45,10 @@ struct ActionKitClient: Sendable {
         _ name: String, parameters: JSONValue, integration: String, context: CallContext
     ) async throws -> JSONValue {
         let body = JSONValue.object(["action": .string(name), "parameters": parameters]).encoded()
-        let response = try await send(HTTPRequest(
-            method: "POST", url: "\(baseURL)/projects/\(projectID)/actions", headers: headers(context), body: body,
-            callID: context.callID))
+        let response = try await send(
+            HTTPRequest(
+                method: "POST", url: "\(baseURL)/projects/\(projectID)/actions", headers: headers(context), body: body,
+                callID: context.callID))
         guard response.status / 100 == 2 else {
             if Self.message(of: response).contains(Self.notEnabled) {
                 throw ProviderError.needsConnection(integration: integration)

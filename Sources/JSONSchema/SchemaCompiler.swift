@@ -121,17 +121,21 @@ struct SchemaCompiler {
         var bounds: [(Double, Bool, Bool)] = []  // (limit, isLower, exclusive)
         if let minimum = try number(keywords, "minimum", pointer) { bounds.append((minimum, true, exclusiveMinFlag)) }
         if let maximum = try number(keywords, "maximum", pointer) { bounds.append((maximum, false, exclusiveMaxFlag)) }
-        if case .bool = keywords["exclusiveMinimum"] {} else if let limit = try number(keywords, "exclusiveMinimum", pointer) {
+        if case .bool = keywords["exclusiveMinimum"] {
+        } else if let limit = try number(keywords, "exclusiveMinimum", pointer) {
             bounds.append((limit, true, true))
         }
-        if case .bool = keywords["exclusiveMaximum"] {} else if let limit = try number(keywords, "exclusiveMaximum", pointer) {
+        if case .bool = keywords["exclusiveMaximum"] {
+        } else if let limit = try number(keywords, "exclusiveMaximum", pointer) {
             bounds.append((limit, false, true))
         }
         for (limit, isLower, exclusive) in bounds {
             let word = isLower ? (exclusive ? "greater than" : "at least") : (exclusive ? "less than" : "at most")
             node.checks.append { instance, path, violations in
                 guard let value = instance.numericValue else { return }
-                let ok = isLower ? (exclusive ? value > limit : value >= limit) : (exclusive ? value < limit : value <= limit)
+                let ok =
+                    isLower
+                    ? (exclusive ? value > limit : value >= limit) : (exclusive ? value < limit : value <= limit)
                 if !ok { violations.append(.init(path: path, message: "must be \(word) \(Self.format(limit))")) }
             }
         }
@@ -172,17 +176,8 @@ struct SchemaCompiler {
     private func compileString(_ keywords: [String: JSONValue], at pointer: String, into node: SchemaNode)
         throws(SchemaCompileError)
     {
-        if let minimum = try count(keywords, "minLength", pointer) {
-            node.checks.append { instance, path, violations in
-                guard case .string(let text) = instance, text.unicodeScalars.count < minimum else { return }
-                violations.append(.init(path: path, message: "must be at least \(minimum) characters long"))
-            }
-        }
-        if let maximum = try count(keywords, "maxLength", pointer) {
-            node.checks.append { instance, path, violations in
-                guard case .string(let text) = instance, text.unicodeScalars.count > maximum else { return }
-                violations.append(.init(path: path, message: "must be at most \(maximum) characters long"))
-            }
+        try compileSizeBounds(keywords, "minLength", "maxLength", noun: "characters", at: pointer, into: node) {
+            if case .string(let text) = $0 { text.unicodeScalars.count } else { nil }
         }
         if let pattern = keywords["pattern"] {
             guard let source = pattern.stringValue, let regex = try? NSRegularExpression(pattern: source) else {
@@ -214,7 +209,9 @@ struct SchemaCompiler {
         var rest: SchemaNode?
         if tupleKey == "items" {
             if keywords["additionalItems"] != nil { rest = try self.node(at: pointer + "/additionalItems") }
-        } else if let items = keywords["items"], items.objectValue != nil || items == .bool(true) || items == .bool(false) {
+        } else if let items = keywords["items"],
+            items.objectValue != nil || items == .bool(true) || items == .bool(false)
+        {
             rest = try self.node(at: pointer + "/items")
         }
         if !tuple.isEmpty || rest != nil {
@@ -236,24 +233,16 @@ struct SchemaCompiler {
                 }
             }
         }
-        if let minimum = try count(keywords, "minItems", pointer) {
-            node.checks.append { instance, path, violations in
-                guard case .array(let items) = instance, items.count < minimum else { return }
-                violations.append(.init(path: path, message: "must have at least \(minimum) items"))
-            }
-        }
-        if let maximum = try count(keywords, "maxItems", pointer) {
-            node.checks.append { instance, path, violations in
-                guard case .array(let items) = instance, items.count > maximum else { return }
-                violations.append(.init(path: path, message: "must have at most \(maximum) items"))
-            }
+        try compileSizeBounds(keywords, "minItems", "maxItems", noun: "items", at: pointer, into: node) {
+            if case .array(let items) = $0 { items.count } else { nil }
         }
         if keywords["uniqueItems"] == .bool(true) {
             node.checks.append { instance, path, violations in
                 guard case .array(let items) = instance else { return }
                 for i in items.indices {
                     for j in items.indices where j > i && items[i].schemaEquals(items[j]) {
-                        violations.append(.init(path: path, message: "items \(i) and \(j) are equal; items must be unique"))
+                        violations.append(
+                            .init(path: path, message: "items \(i) and \(j) are equal; items must be unique"))
                         return
                     }
                 }
@@ -275,13 +264,18 @@ struct SchemaCompiler {
         }
         var patterns: [(RegexBox, SchemaNode)] = []
         if let declared = keywords["patternProperties"] {
-            guard let members = declared.objectValue else { throw fail(pointer + "/patternProperties", "must be an object") }
+            guard let members = declared.objectValue else {
+                throw fail(pointer + "/patternProperties", "must be an object")
+            }
             for key in members.keys {
                 guard let regex = try? NSRegularExpression(pattern: key) else {
                     throw fail(pointer + "/patternProperties", "\(key) is not a valid regular expression")
                 }
-                patterns.append((RegexBox(regex: regex),
-                                 try self.node(at: "\(pointer)/patternProperties/\(JSONPointer.escape(key))")))
+                patterns.append(
+                    (
+                        RegexBox(regex: regex),
+                        try self.node(at: "\(pointer)/patternProperties/\(JSONPointer.escape(key))")
+                    ))
             }
         }
         var additional: SchemaNode?
@@ -327,20 +321,27 @@ struct SchemaCompiler {
             node.checks.append { [unowned names] instance, path, violations in
                 guard case .object(let members) = instance else { return }
                 for key in members.keys.sorted() where !names.isValid(.string(key)) {
-                    violations.append(.init(path: "\(path)/\(JSONPointer.escape(key))", message: "is not an allowed property name"))
+                    violations.append(
+                        .init(path: "\(path)/\(JSONPointer.escape(key))", message: "is not an allowed property name"))
                 }
             }
         }
-        if let minimum = try count(keywords, "minProperties", pointer) {
-            node.checks.append { instance, path, violations in
-                guard case .object(let members) = instance, members.count < minimum else { return }
-                violations.append(.init(path: path, message: "must have at least \(minimum) properties"))
-            }
+        try compileSizeBounds(keywords, "minProperties", "maxProperties", noun: "properties", at: pointer, into: node) {
+            if case .object(let members) = $0 { members.count } else { nil }
         }
-        if let maximum = try count(keywords, "maxProperties", pointer) {
+    }
+
+    /// `minX`/`maxX` keywords bounding a size (`size` is nil for values they do not apply to).
+    private func compileSizeBounds(
+        _ keywords: [String: JSONValue], _ minKey: String, _ maxKey: String, noun: String, at pointer: String,
+        into node: SchemaNode, size: @escaping (JSONValue) -> Int?
+    ) throws(SchemaCompileError) {
+        for (key, isMinimum) in [(minKey, true), (maxKey, false)] {
+            guard let limit = try count(keywords, key, pointer) else { continue }
+            let message = "must have \(isMinimum ? "at least" : "at most") \(limit) \(noun)"
             node.checks.append { instance, path, violations in
-                guard case .object(let members) = instance, members.count > maximum else { return }
-                violations.append(.init(path: path, message: "must have at most \(maximum) properties"))
+                guard let size = size(instance), isMinimum ? size < limit : size > limit else { return }
+                violations.append(.init(path: path, message: message))
             }
         }
     }
@@ -370,7 +371,8 @@ struct SchemaCompiler {
         if let any = try nodes(keywords, "anyOf", pointer) {
             node.checks.append { instance, path, violations in
                 if !any.contains(where: { $0.isValid(instance, at: path) }) {
-                    violations.append(.init(path: path, message: "must match at least one of the allowed schemas (anyOf)"))
+                    violations.append(
+                        .init(path: path, message: "must match at least one of the allowed schemas (anyOf)"))
                 }
             }
         }
@@ -378,7 +380,10 @@ struct SchemaCompiler {
             node.checks.append { instance, path, violations in
                 let matches = one.filter { $0.isValid(instance, at: path) }.count
                 if matches != 1 {
-                    violations.append(.init(path: path, message: "must match exactly one of the allowed schemas (oneOf), matched \(matches)"))
+                    violations.append(
+                        .init(
+                            path: path,
+                            message: "must match exactly one of the allowed schemas (oneOf), matched \(matches)"))
                 }
             }
         }
@@ -395,7 +400,8 @@ struct SchemaCompiler {
             var then: SchemaNode?, otherwise: SchemaNode?
             if keywords["then"] != nil { then = try self.node(at: pointer + "/then") }
             if keywords["else"] != nil { otherwise = try self.node(at: pointer + "/else") }
-            node.checks.append { [unowned condition, unowned(unsafe) then, unowned(unsafe) otherwise] instance, path, violations in
+            node.checks.append {
+                [unowned condition, unowned(unsafe) then, unowned(unsafe) otherwise] instance, path, violations in
                 let branch = condition.isValid(instance, at: path) ? then : otherwise
                 branch?.validate(instance, at: path, into: &violations)
             }

@@ -26,11 +26,12 @@ public final class RequestLog: Sendable {
     public func matching(_ prefix: String) -> [Entry] { all.filter { $0.path.hasPrefix(prefix) } }
 
     var jsonValue: JSONValue {
-        .array(all.map { entry in
-            [
-                "method": .string(entry.method), "path": .string(entry.path),
-                "headers": .object(entry.headers.mapValues { .string($0) }), "body": .string(entry.body),
-            ]
-        })
+        .array(
+            all.map { entry in
+                [
+                    "method": .string(entry.method), "path": .string(entry.path),
+                    "headers": .object(entry.headers.mapValues { .string($0) }), "body": .string(entry.body),
+                ]
+            })
     }
 }

@@ -13,13 +13,16 @@ extension Sandbox {
         var actions: [String: JSONValue] = [:]
         for integration in catalog.integrations where !integration.actions.isEmpty {
             if onlyAvailable, !state.isConnected(call.user, integration.name) { continue }
-            actions[integration.name] = .array(integration.actions.map { action in
-                [
-                    "type": "function",
-                    "function": ["name": .string(action.name), "description": .string(action.description),
-                                 "parameters": action.parameters],
-                ]
-            })
+            actions[integration.name] = .array(
+                integration.actions.map { action in
+                    [
+                        "type": "function",
+                        "function": [
+                            "name": .string(action.name), "description": .string(action.description),
+                            "parameters": action.parameters,
+                        ],
+                    ]
+                })
         }
         return Self.json(.ok, ["actions": .object(actions)])
     }
@@ -43,21 +46,29 @@ extension Sandbox {
         guard parameters.objectValue != nil else {
             return Self.json(.badRequest, ["message": "parameters must be an object."])
         }
-        return Self.json(.ok, state.run(action.effect, integration: integration.name, user: call.user,
-                                         parameters: parameters))
+        return Self.json(
+            .ok,
+            state.run(
+                action.effect, integration: integration.name, user: call.user,
+                parameters: parameters))
     }
 
     /// `GET /projects/{id}/sdk/integrations`: the project's integrations, built-in and custom.
     func integrations(_ call: Call, _ sandbox: Sandbox) async throws -> Response {
         if let fault = faults.take(["integrations"]), let response = try await apply(fault, call) { return response }
-        return Self.json(.ok, .array(catalog.integrations.map { integration in
-            [
-                "id": .string(integration.id), "type": .string(integration.name), "isActive": true,
-                "customIntegrationId": integration.custom.map { .string($0.id) } ?? .null,
-                "customIntegration": integration.custom.map { ["id": .string($0.id), "name": .string($0.name)] }
-                    ?? .null,
-            ]
-        }))
+        return Self.json(
+            .ok,
+            .array(
+                catalog.integrations.map { integration in
+                    [
+                        "id": .string(integration.id), "type": .string(integration.name), "isActive": true,
+                        "customIntegrationId": integration.custom.map { .string($0.id) } ?? .null,
+                        "customIntegration": integration.custom.map {
+                            ["id": .string($0.id), "name": .string($0.name)]
+                        }
+                            ?? .null,
+                    ]
+                }))
     }
 
     /// `/projects/{id}/sdk/proxy/{integration}` with `X-Paragon-Proxy-Url`: answers as the
@@ -78,14 +89,22 @@ extension Sandbox {
         let body = try? JSONValue.parse(call.body)
         if let route = Self.route(integration, method: call.request.method.rawValue, url: url) {
             var parameters = body?.objectValue ?? [:]
-            for item in URLComponents(string: url)?.queryItems ?? [] { parameters[item.name] = .string(item.value ?? "") }
-            return Self.json(.ok, state.run(route.effect, integration: name, user: call.user,
-                                            parameters: .object(parameters)))
+            for item in URLComponents(string: url)?.queryItems ?? [] {
+                parameters[item.name] = .string(item.value ?? "")
+            }
+            return Self.json(
+                .ok,
+                state.run(
+                    route.effect, integration: name, user: call.user,
+                    parameters: .object(parameters)))
         }
-        return Self.json(.ok, [
-            "ok": true, "integration": .string(name), "method": .string(call.request.method.rawValue),
-            "url": .string(url), "body": call.body.isEmpty ? .null : (body ?? .string(String(decoding: call.body, as: UTF8.self))),
-        ])
+        return Self.json(
+            .ok,
+            [
+                "ok": true, "integration": .string(name), "method": .string(call.request.method.rawValue),
+                "url": .string(url),
+                "body": call.body.isEmpty ? .null : (body ?? .string(String(decoding: call.body, as: UTF8.self))),
+            ])
     }
 
     static func route(_ integration: SandboxCatalog.Integration, method: String, url: String)
@@ -93,7 +112,8 @@ extension Sandbox {
     {
         guard url.hasPrefix(integration.apiBase) else { return nil }
         let rest = url.dropFirst(integration.apiBase.count)
-        let path = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let path =
+            rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return integration.proxyRoutes?.first { $0.method == method && $0.path == path }
     }
 
@@ -107,19 +127,22 @@ extension Sandbox {
             let status = HTTPResponse.Status(code: fault.value ?? 500)
             return Self.text(status, "<html><body><h1>\(status.code) Server Error</h1></body></html>")
         case .rateLimited:
-            return Self.json(.tooManyRequests, ["message": "Too many requests."],
-                             headers: [.retryAfter: "\(fault.value ?? 1)"])
+            return Self.json(
+                .tooManyRequests, ["message": "Too many requests."],
+                headers: [.retryAfter: "\(fault.value ?? 1)"])
         case .malformedJSON:
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: #"{"actions": {"slack": [{"type": "fun"#)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"actions": {"slack": [{"type": "fun"#)))
         case .truncatedBody:
             let full = ByteBuffer(string: #"{"actions":{},"padding":""# + String(repeating: "x", count: 512) + #""}"#)
             let half = full.getSlice(at: 0, length: full.readableBytes / 2)!
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: ResponseBody(contentLength: full.readableBytes) { writer in
-                                try await writer.write(half)
-                                throw CutShort()
-                            })
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(contentLength: full.readableBytes) { writer in
+                    try await writer.write(half)
+                    throw CutShort()
+                })
         case .connectionReset:
             // SO_LINGER 0: closing sends a TCP reset instead of a clean end.
             if let socket = call.context.channel as? any SocketOptionProvider {

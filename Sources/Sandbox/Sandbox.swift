@@ -42,8 +42,12 @@ public final class Sandbox: Sendable {
     public func router() -> Router<SandboxRequestContext> {
         let router = Router(context: SandboxRequestContext.self)
         let api = router.group("projects/:project")
-        api.get("actions") { request, context in try await self.answer(request, context) { try await self.listActions($0, $1) } }
-        api.post("actions") { request, context in try await self.answer(request, context) { try await self.runAction($0, $1) } }
+        api.get("actions") { request, context in
+            try await self.answer(request, context) { try await self.listActions($0, $1) }
+        }
+        api.post("actions") { request, context in
+            try await self.answer(request, context) { try await self.runAction($0, $1) }
+        }
         api.get("sdk/integrations") { request, context in
             try await self.answer(request, context) { try await self.integrations($0, $1) }
         }
@@ -76,8 +80,10 @@ public final class Sandbox: Sendable {
         let body = Array(buffer.readableBytesView)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        requests.append(.init(method: request.method.rawValue, path: request.uri.description, headers: headers,
-                              body: String(decoding: body, as: UTF8.self)))
+        requests.append(
+            .init(
+                method: request.method.rawValue, path: request.uri.description, headers: headers,
+                body: String(decoding: body, as: UTF8.self)))
         guard context.parameters.get("project") == projectID else {
             return Self.json(.notFound, ["message": .string("Project not found.")])
         }
@@ -94,8 +100,9 @@ public final class Sandbox: Sendable {
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static let notEnabled = json(.badRequest, ["message": "Integration not enabled for user."])

@@ -18,7 +18,7 @@ struct SandboxControl: Sendable {
             var request = request
             let body = try await request.collectBody(upTo: 64 * 1024)
             guard let value = try? JSONValue.parse(body.readableBytesView), let target = value["target"]?.stringValue,
-                  let kind = value["kind"]?.stringValue.flatMap(SandboxFaults.Fault.Kind.init(rawValue:))
+                let kind = value["kind"]?.stringValue.flatMap(SandboxFaults.Fault.Kind.init(rawValue:))
             else {
                 return Sandbox.json(.badRequest, ["message": "expected {target, kind, value?, times?}"])
             }
@@ -31,9 +31,15 @@ struct SandboxControl: Sendable {
             return Response(status: .noContent)
         }
         control.get("users") { _, _ in
-            Sandbox.json(.ok, .array(sandbox.state.users.map { user in
-                ["id": .string(user), "connected": .array(sandbox.state.connectedIntegrations(of: user).map { .string($0) })]
-            }))
+            Sandbox.json(
+                .ok,
+                .array(
+                    sandbox.state.users.map { user in
+                        [
+                            "id": .string(user),
+                            "connected": .array(sandbox.state.connectedIntegrations(of: user).map { .string($0) }),
+                        ]
+                    }))
         }
     }
 }

@@ -40,8 +40,9 @@ final class SandboxTokens: Sendable {
 
     func sign(user: String, lifetime: TimeInterval) async throws -> String {
         let now = Date()
-        return try await signer.sign(Claims(
-            sub: SubjectClaim(value: user), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)), nbf: nil,
-            iat: IssuedAtClaim(value: now)))
+        return try await signer.sign(
+            Claims(
+                sub: SubjectClaim(value: user), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)), nbf: nil,
+                iat: IssuedAtClaim(value: now)))
     }
 }

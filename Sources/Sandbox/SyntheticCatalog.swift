@@ -24,8 +24,9 @@ extension SandboxCatalog {
                     ],
                     effect: Effect(kind: .echo))
             }
-            return Integration(name: name, id: "int-\(index)", custom: nil, apiBase: "https://\(name).example.com",
-                               actions: actions, proxyRoutes: nil)
+            return Integration(
+                name: name, id: "int-\(index)", custom: nil, apiBase: "https://\(name).example.com",
+                actions: actions, proxyRoutes: nil)
         }
         return SandboxCatalog(
             integrations: list, users: users.map { User(id: $0, connected: list.map(\.name)) }, seed: [:])

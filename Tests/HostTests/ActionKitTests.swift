@@ -24,7 +24,8 @@ import Testing
         try await withActionKit { sandbox, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: alice)
-            let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+            let list = try await client.send(
+                body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
             let tools = try #require(list.result?["tools"] as? [[String: Any]])
             #expect(tools.count == 14)
             let send = try #require(tools.first { $0["name"] as? String == "SLACK_SEND_MESSAGE" })
@@ -61,14 +62,18 @@ import Testing
         try await withActionKit { sandbox, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: alice)
-            _ = try await sandbox.send(.POST, sandbox.base + "/_sandbox/faults", token: nil,
-                                       body: #"{"target":"SLACK_LIST_CHANNELS","kind":"serverError","value":502}"#)
+            _ = try await sandbox.send(
+                .POST, sandbox.base + "/_sandbox/faults", token: nil,
+                body: #"{"target":"SLACK_LIST_CHANNELS","kind":"serverError","value":502}"#)
             let before = sandbox.sandbox.requests.all.filter { $0.method == "POST" }.count
-            let call = try await client.send(body: MCPTestClient.call(2, "SLACK_LIST_CHANNELS"), token: alice,
-                                             session: session)
+            let call = try await client.send(
+                body: MCPTestClient.call(2, "SLACK_LIST_CHANNELS"), token: alice,
+                session: session)
             #expect(call.result?["isError"] as? Bool == true)
             #expect(call.body.contains("status: 502"))
-            #expect(sandbox.sandbox.requests.all.filter { $0.method == "POST" }.count == before + 1, "runs are never retried")
+            #expect(
+                sandbox.sandbox.requests.all.filter { $0.method == "POST" }.count == before + 1,
+                "runs are never retried")
         }
     }
 
@@ -76,10 +81,12 @@ import Testing
         try await withActionKit { sandbox, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: alice)
-            _ = try await sandbox.send(.POST, sandbox.base + "/_sandbox/faults", token: nil,
-                                       body: #"{"target":"list","kind":"rateLimited","value":0,"times":2}"#)
+            _ = try await sandbox.send(
+                .POST, sandbox.base + "/_sandbox/faults", token: nil,
+                body: #"{"target":"list","kind":"rateLimited","value":0,"times":2}"#)
             sandbox.sandbox.requests.clear()
-            let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+            let list = try await client.send(
+                body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
             #expect((list.result?["tools"] as? [Any])?.count == 14)
             #expect(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").count == 3)
         }
@@ -94,8 +101,9 @@ import Testing
             let session = try await client.initialize(token: alice)
             sandbox.sandbox.requests.clear()
             let call = try await client.send(
-                body: MCPTestClient.call(2, "GOOGLE_CALENDAR_CREATE_EVENT",
-                                         #"{"title":"","start":"x","visibility":"secret","attendees":[{"optional":true}]}"#),
+                body: MCPTestClient.call(
+                    2, "GOOGLE_CALENDAR_CREATE_EVENT",
+                    #"{"title":"","start":"x","visibility":"secret","attendees":[{"optional":true}]}"#),
                 token: alice, session: session)
             #expect(call.result?["isError"] as? Bool == true)
             let text = try #require((call.result?["content"] as? [[String: Any]])?.first?["text"] as? String)

@@ -106,9 +106,11 @@ import Testing
         let file = TestPaths.scratch("dup") + "/config.yaml"
         try "providers:\n  one: {library: \(one)}\n  two: {library: \(two)}\n".write(
             toFile: file, atomically: true, encoding: .utf8)
-        let child = try ChildProcess(["--config", file], environment: [
-            "PORT": "\(try TestServer.freePort())", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
-        ])
+        let child = try ChildProcess(
+            ["--config", file],
+            environment: [
+                "PORT": "\(try TestServer.freePort())", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+            ])
         let (status, _, stderr) = try await child.finish()
         #expect(status == 1)
         #expect(stderr.contains("tool TWIN is offered by more than one provider: one and two"))

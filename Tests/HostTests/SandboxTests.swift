@@ -9,7 +9,8 @@ import Testing
     @Test func actionKitListsActionsInParagonsShape() async throws {
         try await TestSandbox.with { sandbox in
             let token = try await TestTokens.sign(sub: "alice")
-            let reply = try await sandbox.send(.GET, sandbox.project + "/actions?limit_to_available=false", token: token)
+            let reply = try await sandbox.send(
+                .GET, sandbox.project + "/actions?limit_to_available=false", token: token)
             #expect(reply.status == 200)
             let actions = try #require(reply.json?["actions"] as? [String: [[String: Any]]])
             #expect(Set(actions.keys) == ["slack", "googleCalendar", "salesforce", "hubspot", "notion", "github"])
@@ -19,7 +20,8 @@ import Testing
             #expect(function["name"] as? String == "SLACK_SEND_MESSAGE")
             let parameters = try #require(function["parameters"] as? [String: Any])
             #expect(parameters["required"] as? [String] == ["channel", "text"])
-            let available = try await sandbox.send(.GET, sandbox.project + "/actions?limit_to_available=true", token: token)
+            let available = try await sandbox.send(
+                .GET, sandbox.project + "/actions?limit_to_available=true", token: token)
             let mine = try #require(available.json?["actions"] as? [String: Any])
             #expect(Set(mine.keys) == ["slack", "googleCalendar", "github"])
         }
@@ -28,25 +30,33 @@ import Testing
     @Test func runningActionsChangesTheUsersState() async throws {
         try await TestSandbox.with { sandbox in
             let alice = try await TestTokens.sign(sub: "alice")
-            let sent = try await sandbox.send(.POST, sandbox.project + "/actions", token: alice, body: """
-                {"action":"SLACK_SEND_MESSAGE","parameters":{"channel":"#general","text":"hello sandbox"}}
-                """)
+            let sent = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: alice,
+                body: """
+                    {"action":"SLACK_SEND_MESSAGE","parameters":{"channel":"#general","text":"hello sandbox"}}
+                    """)
             #expect(sent.status == 200)
             #expect((sent.json?["id"] as? String)?.hasPrefix("msg-") == true)
-            let listed = try await sandbox.send(.POST, sandbox.project + "/actions", token: alice, body: """
-                {"action":"SLACK_LIST_MESSAGES","parameters":{"channel":"#general"}}
-                """)
+            let listed = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: alice,
+                body: """
+                    {"action":"SLACK_LIST_MESSAGES","parameters":{"channel":"#general"}}
+                    """)
             let items = try #require(listed.json?["items"] as? [[String: Any]])
             #expect(items.map { $0["text"] as? String } == ["hello sandbox"])
-            let channels = try await sandbox.send(.POST, sandbox.project + "/actions", token: alice, body: """
-                {"action":"SLACK_LIST_CHANNELS","parameters":{}}
-                """)
+            let channels = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: alice,
+                body: """
+                    {"action":"SLACK_LIST_CHANNELS","parameters":{}}
+                    """)
             #expect((channels.json?["items"] as? [Any])?.count == 2)
             // Another user's state is theirs alone.
             let bob = try await TestTokens.sign(sub: "bob")
-            let other = try await sandbox.send(.POST, sandbox.project + "/actions", token: bob, body: """
-                {"action":"HUBSPOT_LIST_CONTACTS","parameters":{}}
-                """)
+            let other = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: bob,
+                body: """
+                    {"action":"HUBSPOT_LIST_CONTACTS","parameters":{}}
+                    """)
             #expect((other.json?["items"] as? [Any])?.isEmpty == true)
         }
     }
@@ -54,13 +64,16 @@ import Testing
     @Test func errorsAsParagonSendsThem() async throws {
         try await TestSandbox.with { sandbox in
             let carol = try await TestTokens.sign(sub: "carol")
-            let notEnabled = try await sandbox.send(.POST, sandbox.project + "/actions", token: carol, body: """
-                {"action":"SLACK_SEND_MESSAGE","parameters":{"channel":"#x","text":"y"}}
-                """)
+            let notEnabled = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: carol,
+                body: """
+                    {"action":"SLACK_SEND_MESSAGE","parameters":{"channel":"#x","text":"y"}}
+                    """)
             #expect(notEnabled.status == 400)
             #expect(notEnabled.json?["message"] as? String == "Integration not enabled for user.")
-            let unknown = try await sandbox.send(.POST, sandbox.project + "/actions", token: carol,
-                                                 body: #"{"action":"NOPE","parameters":{}}"#)
+            let unknown = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: carol,
+                body: #"{"action":"NOPE","parameters":{}}"#)
             #expect(unknown.status == 404)
             let notJSON = try await sandbox.send(.POST, sandbox.project + "/actions", token: carol, body: "{{")
             #expect(notJSON.status == 400 && notJSON.json == nil && notJSON.body.hasPrefix("Bad Request"))
@@ -74,13 +87,16 @@ import Testing
             let url = sandbox.project + "/actions"
             #expect(try await sandbox.send(.GET, url, token: nil).status == 401)
             #expect(try await sandbox.send(.GET, url, token: "garbage").status == 401)
-            #expect(try await sandbox.send(.GET, url, token: try await TestTokens.sign(sub: "alice", expiresIn: -5)).status
-                        == 401)
+            #expect(
+                try await sandbox.send(.GET, url, token: try await TestTokens.sign(sub: "alice", expiresIn: -5)).status
+                    == 401)
             #expect(try await sandbox.send(.GET, url, token: try await TestTokens.sign(sub: nil)).status == 401)
-            #expect(try await sandbox.send(.GET, url, token: try TestTokens.hs256WithPublicKey(sub: "alice")).status == 401)
+            #expect(
+                try await sandbox.send(.GET, url, token: try TestTokens.hs256WithPublicKey(sub: "alice")).status == 401)
             let otherKey = try JWTKitKeys.fresh()
-            #expect(try await sandbox.send(.GET, url, token: try await TestTokens.sign(sub: "alice", key: otherKey)).status
-                        == 401)
+            #expect(
+                try await sandbox.send(.GET, url, token: try await TestTokens.sign(sub: "alice", key: otherKey)).status
+                    == 401)
         }
     }
 
@@ -122,7 +138,8 @@ import Testing
                 .GET, sandbox.project + "/sdk/proxy/hubspot", token: alice, headers: [("X-Paragon-Proxy-Url", "/x")])
             #expect(refused.status == 400 && refused.body.contains("Integration not enabled for user."))
             // The request log shows exactly what arrived.
-            let logged = try #require(sandbox.sandbox.requests.matching("/projects/sandbox-project/sdk/proxy/slack").first)
+            let logged = try #require(
+                sandbox.sandbox.requests.matching("/projects/sandbox-project/sdk/proxy/slack").first)
             #expect(logged.method == "POST")
             #expect(logged.headers["x-paragon-proxy-url"] == "/chat.postMessage?x=1")
             #expect(logged.headers["authorization"] == "Bearer \(alice)")
@@ -135,16 +152,19 @@ import Testing
             let alice = try await TestTokens.sign(sub: "alice")
             let control = sandbox.base + "/_sandbox/faults"
             func run() async throws -> MCPTestClient.Reply {
-                try await sandbox.send(.POST, sandbox.project + "/actions", token: alice,
-                                       body: #"{"action":"SLACK_LIST_CHANNELS","parameters":{}}"#)
+                try await sandbox.send(
+                    .POST, sandbox.project + "/actions", token: alice,
+                    body: #"{"action":"SLACK_LIST_CHANNELS","parameters":{}}"#)
             }
-            _ = try await sandbox.send(.POST, control, token: nil,
-                                       body: #"{"target":"SLACK_LIST_CHANNELS","kind":"rateLimited","value":7,"times":1}"#)
+            _ = try await sandbox.send(
+                .POST, control, token: nil,
+                body: #"{"target":"SLACK_LIST_CHANNELS","kind":"rateLimited","value":7,"times":1}"#)
             let limited = try await run()
             #expect(limited.status == 429 && limited.headers.first(name: "Retry-After") == "7")
             #expect(try await run().status == 200, "times: 1 applies once")
 
-            _ = try await sandbox.send(.POST, control, token: nil, body: #"{"target":"slack","kind":"serverError","value":503}"#)
+            _ = try await sandbox.send(
+                .POST, control, token: nil, body: #"{"target":"slack","kind":"serverError","value":503}"#)
             let unavailable = try await run()
             #expect(unavailable.status == 503 && unavailable.json == nil)
 
@@ -152,7 +172,8 @@ import Testing
             let malformed = try await run()
             #expect(malformed.status == 200 && malformed.json == nil)
 
-            _ = try await sandbox.send(.POST, control, token: nil, body: #"{"target":"slack","kind":"latency","value":300}"#)
+            _ = try await sandbox.send(
+                .POST, control, token: nil, body: #"{"target":"slack","kind":"latency","value":300}"#)
             let start = ContinuousClock.now
             #expect(try await run().status == 200)
             #expect(ContinuousClock.now - start >= .milliseconds(300))
@@ -160,7 +181,8 @@ import Testing
             _ = try await sandbox.send(.POST, control, token: nil, body: #"{"target":"slack","kind":"truncatedBody"}"#)
             await #expect(throws: (any Error).self) { _ = try await run() }
 
-            _ = try await sandbox.send(.POST, control, token: nil, body: #"{"target":"slack","kind":"connectionReset"}"#)
+            _ = try await sandbox.send(
+                .POST, control, token: nil, body: #"{"target":"slack","kind":"connectionReset"}"#)
             await #expect(throws: (any Error).self) { _ = try await run() }
 
             _ = try await sandbox.send(.DELETE, control, token: nil)
@@ -172,12 +194,14 @@ import Testing
         let catalog = SandboxCatalog.synthetic(integrations: 130, actionsPerIntegration: 20)
         try await TestSandbox.with(catalog: catalog) { sandbox in
             let token = try await TestTokens.sign(sub: "alice")
-            let reply = try await sandbox.send(.GET, sandbox.project + "/actions?limit_to_available=false", token: token)
+            let reply = try await sandbox.send(
+                .GET, sandbox.project + "/actions?limit_to_available=false", token: token)
             let actions = try #require(reply.json?["actions"] as? [String: [Any]])
             #expect(actions.count == 130)
             #expect(actions.values.map(\.count).reduce(0, +) == 2600)
-            let run = try await sandbox.send(.POST, sandbox.project + "/actions", token: token,
-                                             body: #"{"action":"INTEGRATION7_ACTION_3","parameters":{"id":"x"}}"#)
+            let run = try await sandbox.send(
+                .POST, sandbox.project + "/actions", token: token,
+                body: #"{"action":"INTEGRATION7_ACTION_3","parameters":{"id":"x"}}"#)
             #expect(run.status == 200 && (run.json?["parameters"] as? [String: Any])?["id"] as? String == "x")
         }
     }
@@ -187,11 +211,13 @@ import Testing
             let carol = try await TestTokens.sign(sub: "carol")
             let script = try await sandbox.send(.GET, sandbox.base + "/sdk/index.js", token: nil)
             #expect(script.status == 200 && script.body.contains("window.paragon"))
-            let refused = try await sandbox.send(.POST, sandbox.base + "/_sandbox/connect", token: nil,
-                                                 body: #"{"token":"forged","integration":"slack"}"#)
+            let refused = try await sandbox.send(
+                .POST, sandbox.base + "/_sandbox/connect", token: nil,
+                body: #"{"token":"forged","integration":"slack"}"#)
             #expect(refused.status == 401)
-            let connected = try await sandbox.send(.POST, sandbox.base + "/_sandbox/connect", token: nil,
-                                                   body: #"{"token":"\#(carol)","integration":"slack"}"#)
+            let connected = try await sandbox.send(
+                .POST, sandbox.base + "/_sandbox/connect", token: nil,
+                body: #"{"token":"\#(carol)","integration":"slack"}"#)
             #expect(connected.status == 200)
             #expect(sandbox.sandbox.state.isConnected("carol", "slack"))
         }
@@ -209,7 +235,8 @@ import Testing
             let result = try await Subprocess.runAsync(
                 "/usr/bin/env", ["python3", script, sandbox.base, carol, "notion"],
                 environment: ProcessInfo.processInfo.environment)
-            #expect(result.status == 0, "browser test failed (chromium, chromium-driver, pip selenium?): \(result.stderr)")
+            #expect(
+                result.status == 0, "browser test failed (chromium, chromium-driver, pip selenium?): \(result.stderr)")
             let page = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             #expect(page["title"] as? String == "Connect notion")
             #expect(page["status"] as? String == "Connected")

@@ -264,8 +264,12 @@ import Testing
             let token = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: token)
             let start = ContinuousClock.now
-            let first = Task { try await client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session) }
-            let second = Task { try await client.send(body: MCPTestClient.call(3, "SLOW"), token: token, session: session) }
+            let first = Task {
+                try await client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session)
+            }
+            let second = Task {
+                try await client.send(body: MCPTestClient.call(3, "SLOW"), token: token, session: session)
+            }
             try await Task.sleep(for: .milliseconds(100))
             let ping = try await client.send(body: MCPTestClient.request(4, "ping"), token: token, session: session)
             #expect(ping.status == 200)

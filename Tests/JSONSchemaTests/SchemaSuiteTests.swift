@@ -86,8 +86,9 @@ import Testing
                 guard let data = test["data"], case .bool(let valid)? = test["valid"] else { continue }
                 run += 1
                 let violations = validator.validate(data)
-                #expect(violations.isEmpty == valid,
-                        "\(draft)/\(file): \(description): \(test["description"]?.stringValue ?? ""): \(violations)")
+                #expect(
+                    violations.isEmpty == valid,
+                    "\(draft)/\(file): \(description): \(test["description"]?.stringValue ?? ""): \(violations)")
             }
         }
         #expect(run > 0, "\(draft)/\(file): no case ran")
@@ -110,8 +111,15 @@ import Testing
 
     @Test func openAPINullableAndRecursiveRefs() throws {
         let validator = try JSONSchemaValidator(schema: [
-            "definitions": ["node": ["type": "object", "properties": ["child": ["$ref": "#/definitions/node"],
-                                                                       "name": ["type": "string", "nullable": true]]]],
+            "definitions": [
+                "node": [
+                    "type": "object",
+                    "properties": [
+                        "child": ["$ref": "#/definitions/node"],
+                        "name": ["type": "string", "nullable": true],
+                    ],
+                ]
+            ],
             "$ref": "#/definitions/node",
         ])
         #expect(validator.isValid(["name": nil, "child": ["child": ["name": "x"]]]))

@@ -31,7 +31,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let key: JWTKit.Insecure.RSA.PrivateKey
         if let signingKeyPath {
             guard let pem = try? String(contentsOfFile: signingKeyPath, encoding: .utf8),
-                  let parsed = try? JWTKit.Insecure.RSA.PrivateKey(pem: pem)
+                let parsed = try? JWTKit.Insecure.RSA.PrivateKey(pem: pem)
             else {
                 printError("error: \(signingKeyPath) is not a readable PEM-encoded RSA private key")
                 throw ExitCode.failure
@@ -59,8 +59,9 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

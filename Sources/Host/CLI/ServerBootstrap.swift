@@ -38,7 +38,7 @@ struct ServerBootstrap {
         // Two providers offering one tool name is a start-up error (checked on the lists made for
         // no particular user; per-user lists are checked again as they are made).
         if let catalog = try? await registry.catalog(for: .nobody, requestID: "startup"),
-           let duplicate = catalog.duplicates.first
+            let duplicate = catalog.duplicates.first
         {
             await registry.shutdown()
             throw BootstrapError.duplicateTool(

@@ -11,9 +11,10 @@ enum ToolCallResponse {
         case .unknownTool(let name):
             return .failure(.invalidParams("Unknown tool: \(name)"))
         case .invalidArguments(_, let violations):
-            let text = String(decoding: JSONValue.object([
-                "error": "Validation error", "details": .array(violations.map { .string($0) }),
-            ]).encoded(), as: UTF8.self)
+            let text = String(
+                decoding: JSONValue.object([
+                    "error": "Validation error", "details": .array(violations.map { .string($0) }),
+                ]).encoded(), as: UTF8.self)
             return .success(["content": [["type": "text", "text": .string(text)]], "isError": true])
         case .listingFailed(let error):
             logger.error("tools/call could not list tools: \(error)", metadata: ["request": "\(requestID)"])

@@ -22,8 +22,9 @@ final class SchemaCache: Sendable {
         do {
             validator = try JSONSchemaValidator(schema: tool.inputSchema)
         } catch {
-            logger.error("the input schema of tool \(tool.name) cannot be compiled; its calls are not validated: \(error)",
-                         metadata: ["provider": "\(tool.providerName)"])
+            logger.error(
+                "the input schema of tool \(tool.name) cannot be compiled; its calls are not validated: \(error)",
+                metadata: ["provider": "\(tool.providerName)"])
             validator = nil
         }
         compiled.withLock { cache in

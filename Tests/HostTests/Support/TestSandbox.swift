@@ -24,8 +24,12 @@ struct TestSandbox: Sendable {
             defer { group.cancelAll() }
             let test = TestSandbox(sandbox: sandbox, port: port)
             for _ in 0..<200 {
-                if (try? await HTTPClient.shared.execute(HTTPClientRequest(url: test.base + "/sdk/index.js"),
-                                                          timeout: .seconds(1))) != nil { break }
+                if (try? await HTTPClient.shared.execute(
+                    HTTPClientRequest(url: test.base + "/sdk/index.js"),
+                    timeout: .seconds(1))) != nil
+                {
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(10))
             }
             return try await body(test)
