@@ -16,21 +16,23 @@ import Testing
         }
         router.get("/big") { _, _ -> String in String(repeating: "x", count: 5000) }
         router.get("/slow") { _, _ -> String in
-            try await Task.sleep(for: .seconds(5))
+            try await Task.sleep(for: .seconds(15))
             return "late"
         }
         try await TestHTTPServer.with(router) { port in
             let instance = try TestProviders.instance(
                 try CCompiler.example(), name: "example",
                 extra: "config: {base_url: \"http://127.0.0.1:\(port)\"}\n"
-                    + "http: {allowed_hosts: [\"127.0.0.1\"], max_response_bytes: 1000, timeout_ms: 2000}")
+                    + "http: {allowed_hosts: [\"127.0.0.1\"], max_response_bytes: 1000, timeout_ms: 5000}")
             func get(_ path: String) async -> ProviderOutcome {
                 await instance.callTool(
                     "EXAMPLE_HTTP_GET", arguments: Array(#"{"path":"\#(path)"}"#.utf8),
                     for: user, requestID: "req-42", timeout: .seconds(10))
             }
-            #expect(TestProviders.text(of: await get("/hello")) == "HTTP 200\nhello from upstream, request id req-42")
-            #expect(TestProviders.text(of: await get("/missing"))?.hasPrefix("HTTP 404") == true)
+            let hello = await get("/hello")
+            #expect(TestProviders.text(of: hello) == "HTTP 200\nhello from upstream, request id req-42", "\(hello)")
+            let missing = await get("/missing")
+            #expect(TestProviders.text(of: missing)?.hasPrefix("HTTP 404") == true, "\(missing)")
             guard case .upstreamFailure(0, let tooLarge) = await get("/big") else {
                 Issue.record("expected the size cap")
                 return

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 
@@ -114,5 +115,36 @@ import Testing
         let (status, _, stderr) = try await child.finish()
         #expect(status == 1)
         #expect(stderr.contains("tool TWIN is offered by more than one provider: one and two"))
+    }
+
+    @Test func theSandboxCommandServesAndPrintsItsUsers() async throws {
+        let port = try TestServer.freePort()
+        let child = try ChildProcess(
+            ["sandbox", "--port", "\(port)"], environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM()])
+        // Its banner goes to stdout; wait until it answers.
+        let token = try await TestTokens.sign(sub: "bob")
+        let sandbox = TestSandboxClient(base: "http://127.0.0.1:\(port)")
+        var status = 0
+        for _ in 0..<200 where status == 0 {
+            status = (try? await sandbox.get("/projects/sandbox-project/actions", token: token)) ?? 0
+            if status == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(status == 200, "a token signed with SIGNING_KEY is accepted")
+        child.signal(SIGTERM)
+        let (exit, stdout, _) = try await child.finish()
+        #expect(exit == 0)
+        #expect(stdout.contains("Paragon sandbox at http://127.0.0.1:\(port)"))
+        #expect(stdout.contains("user bob: connected [hubspot, notion, salesforce]"))
+    }
+}
+
+/// A minimal client for the sandbox command's test.
+struct TestSandboxClient {
+    let base: String
+
+    func get(_ path: String, token: String) async throws -> Int {
+        var request = HTTPClientRequest(url: base + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        return Int(try await HTTPClient.shared.execute(request, timeout: .seconds(5)).status.code)
     }
 }

@@ -292,7 +292,7 @@ import Testing
                     path: "/mcp", port: server.port, token: token, session: session,
                     body: MCPTestClient.call(2, "HANG")),
                 after: .milliseconds(300))
-            for _ in 0..<100 where try LoadingTests.cancelCount(never) == 0 {
+            for _ in 0..<250 where try LoadingTests.cancelCount(never) == 0 {
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(try LoadingTests.cancelCount(never) == 1)

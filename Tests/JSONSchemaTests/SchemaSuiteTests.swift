@@ -3,13 +3,13 @@ import JSONCore
 import JSONSchema
 import Testing
 
-/// The validator against the official JSON-Schema-Test-Suite (../shared/json-schema-test-suite,
-/// draft 7 and 2020-12), for the keywords it implements.
+/// The validator against the official JSON-Schema-Test-Suite (draft 7 and 2020-12), for the
+/// keywords it implements. The files used are copied into Suite/ with the suite's license.
 @Suite struct SchemaSuiteTests {
     static let suite: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path + "/../shared/json-schema-test-suite"
+        url.deleteLastPathComponent()
+        return url.path + "/Suite"
     }()
 
     static let draft7Files = [

@@ -19,8 +19,12 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Port to listen on.") var port = 3101
     @Option(name: .long, help: "Address to bind.") var host = "127.0.0.1"
-    @Option(name: .long, help: "RSA private key (PEM) that signs user tokens; default: a fresh key.")
+    @Option(name: .long, help: "A file with the RSA private key (PEM) that signs user tokens.")
     var signingKeyPath: String?
+    @Option(
+        name: .long,
+        help: "The RSA private key (PEM; literal \\n allowed) itself, or $SIGNING_KEY; default: a fresh key.")
+    var signingKey: String?
     @Option(name: .long, help: "A catalog file (JSON) instead of the bundled one.") var catalog: String?
     @Option(name: .long, help: "A synthetic catalog of INTEGRATIONSxACTIONS, e.g. 130x20.") var synthetic: String?
     @Option(name: .long, help: "The project id of its API paths.") var projectId = "sandbox-project"
@@ -29,11 +33,18 @@ struct SandboxCommand: AsyncParsableCommand {
         LogSetup.bootstrap(LogSettings(level: "info", format: .text))
         let logger = Logger(label: "paragon-sandbox")
         let key: JWTKit.Insecure.RSA.PrivateKey
+        let inline = signingKey ?? ProcessInfo.processInfo.environment["SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         if let signingKeyPath {
             guard let pem = try? String(contentsOfFile: signingKeyPath, encoding: .utf8),
-                let parsed = try? JWTKit.Insecure.RSA.PrivateKey(pem: pem)
+                let parsed = try? JWTKit.Insecure.RSA.PrivateKey(pem: ConfigLoader.unescapeNewlines(pem))
             else {
                 printError("error: \(signingKeyPath) is not a readable PEM-encoded RSA private key")
+                throw ExitCode.failure
+            }
+            key = parsed
+        } else if let inline {
+            guard let parsed = try? JWTKit.Insecure.RSA.PrivateKey(pem: ConfigLoader.unescapeNewlines(inline)) else {
+                printError("error: the signing key is not a PEM-encoded RSA private key")
                 throw ExitCode.failure
             }
             key = parsed

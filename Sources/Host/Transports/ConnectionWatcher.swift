@@ -1,43 +1,70 @@
 import NIOCore
 import Synchronization
 
-/// Cancels work when its client's connection closes. One close callback per connection, however
-/// many requests it carries; each piece of work registers and unregisters in O(1).
+/// Cancels work when its client's connection goes away, even when the client hung up before
+/// the work started. One close callback per connection, however many requests it carries; each
+/// piece of work registers and unregisters in O(1).
 final class ConnectionWatcher: Sendable {
     private struct Connection {
         var work: [UInt64: @Sendable () -> Void] = [:]
+        /// The client hung up (its input closed); the connection may stay open for writing.
+        var gone = false
     }
 
     private let connections = Mutex<[ObjectIdentifier: Connection]>([:])
     private let nextToken = Atomic<UInt64>(0)
 
-    /// Runs `cancel` if `channel` closes before `unwatch` is called with the returned token.
+    /// Runs `cancel` if the client of `channel` goes away before `unwatch` is called with the
+    /// returned token; at once if it is gone already.
     func watch(_ channel: any Channel, cancel: @escaping @Sendable () -> Void) -> UInt64? {
         guard channel.isActive else {
             cancel()
             return nil
         }
-        let key = ObjectIdentifier(channel)
         let token = nextToken.wrappingAdd(1, ordering: .relaxed).newValue
-        let isNew = connections.withLock { connections in
+        let (isNew, gone) = connections.withLock { connections in
+            let key = ObjectIdentifier(channel)
+            var connection = connections[key] ?? Connection()
             let isNew = connections[key] == nil
-            connections[key, default: Connection()].work[token] = cancel
-            return isNew
+            if connection.gone { return (isNew, true) }
+            connection.work[token] = cancel
+            connections[key] = connection
+            return (isNew, false)
         }
-        if isNew {
-            channel.closeFuture.whenComplete { [self] _ in disconnected(channel) }
+        if isNew { track(channel) }
+        if gone {
+            cancel()
+            return nil
         }
         return token
     }
 
-    /// The client is gone: cancels everything registered for `channel`.
+    /// The client hung up: cancels everything registered for `channel`, and what comes later.
     func disconnected(_ channel: any Channel) {
-        let work = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
-        work?.work.values.forEach { $0() }
+        let (isNew, work) = connections.withLock { connections in
+            let key = ObjectIdentifier(channel)
+            let isNew = connections[key] == nil
+            var connection = connections[key] ?? Connection()
+            let work = Array(connection.work.values)
+            connection.work = [:]
+            connection.gone = true
+            connections[key] = connection
+            return (isNew, work)
+        }
+        if isNew { track(channel) }
+        work.forEach { $0() }
     }
 
     func unwatch(_ channel: any Channel, token: UInt64?) {
         guard let token else { return }
         connections.withLock { _ = $0[ObjectIdentifier(channel)]?.work.removeValue(forKey: token) }
+    }
+
+    /// Forgets the connection when it closes, cancelling what is still registered.
+    private func track(_ channel: any Channel) {
+        channel.closeFuture.whenComplete { [self] _ in
+            let work = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+            work?.work.values.forEach { $0() }
+        }
     }
 }
