@@ -28,13 +28,9 @@ enum ToolListParser {
 }
 
 extension Tool {
-    /// The MCP tool object, with `_meta.integration`; absent fields are omitted, never null.
+    /// The MCP tool object of the newest protocol version, with `_meta.integration`.
     var jsonValue: JSONValue {
-        var object: [String: JSONValue] = ["name": .string(name), "inputSchema": inputSchema]
-        if let title { object["title"] = .string(title) }
-        if let description { object["description"] = .string(description) }
-        if let outputSchema { object["outputSchema"] = outputSchema }
-        if let annotations { object["annotations"] = annotations }
+        var object = mcpJSON(version: ProtocolVersion.latest).objectValue ?? [:]
         object["_meta"] = ["integration": .string(integration)]
         return .object(object)
     }
