@@ -45,7 +45,7 @@ import Testing
 
             // A client that disconnects ends its session with nothing left behind.
             sse.cancel()
-            for _ in 0..<100 where server.server.sessions.count > 0 { try await Task.sleep(for: .milliseconds(20)) }
+            _ = try await eventually(within: .seconds(5)) { server.server.sessions.count == 0 }
             #expect(server.server.sessions.count == 0)
             let late = try await client.send(path: endpoint, body: MCPTestClient.request(3, "ping"), token: token)
             #expect(late.status == 404)

@@ -18,7 +18,9 @@ struct TestSandbox: Sendable {
     ) async throws -> R {
         let sandbox = await Sandbox(catalog: try catalog ?? .bundled(), signingKey: try TestTokens.key())
         let port = try TestServer.freePort()
-        let app = sandbox.application(host: "127.0.0.1", port: port, logger: Logger(label: "test-sandbox"))
+        var httpLogger = Logger(label: "test-sandbox")
+        httpLogger.logLevel = .critical
+        let app = sandbox.application(host: "127.0.0.1", port: port, logger: httpLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             defer { group.cancelAll() }

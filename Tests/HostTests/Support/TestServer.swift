@@ -37,7 +37,10 @@ struct TestServer: Sendable {
         let server = MCPServer(
             config: config, authenticator: authenticator, registry: registry, logger: logger,
             keepAlive: .milliseconds(200))
-        let app = HTTPFront.application(for: server, host: "127.0.0.1", port: port, logger: logger)
+        // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
+        var httpLogger = Logger(label: "test-server-http")
+        httpLogger.logLevel = .critical
+        let app = HTTPFront.application(for: server, host: "127.0.0.1", port: port, logger: httpLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             defer { group.cancelAll() }
