@@ -9,15 +9,7 @@ import Testing
     func withActionKit(
         _ body: @Sendable (TestSandbox, MCPTestClient) async throws -> Void
     ) async throws {
-        try await TestSandbox.with { sandbox in
-            let library = TestPaths.buildDirectory + "/libActionKit.so"
-            try await TestServer.with(
-                environment: ["PROJECT_ID": "sandbox-project", "ACTIONKIT_BASE_URL": sandbox.base],
-                providers: [("actionkit", library, "")]
-            ) { server in
-                try await body(sandbox, MCPTestClient(base: server.base))
-            }
-        }
+        try await TestStack.withActionKit { sandbox, _, client in try await body(sandbox, client) }
     }
 
     @Test func actionsBecomeToolsAndRunAsTheUser() async throws {
@@ -54,7 +46,9 @@ import Testing
                 body: MCPTestClient.call(2, "GOOGLE_CALENDAR_LIST_EVENTS", "{}"), token: carol, session: session)
             let result = try #require(call.result)
             #expect(result["isError"] == nil)
-            #expect(call.body.contains("not connected googleCalendar"))
+            let text = try #require((result["content"] as? [[String: Any]])?.first?["text"] as? String)
+            #expect(text.contains("googleCalendar is not connected"))
+            #expect(text.contains("[Connect googleCalendar](http://127.0.0.1:"))
         }
     }
 

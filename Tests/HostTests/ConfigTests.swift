@@ -6,16 +6,34 @@ import Testing
 @Suite struct ConfigTests {
     @Test func defaultsWithoutAFile() throws {
         let config = try ConfigLoader(file: nil, environment: ConfigEnvironment(process: [:])).load()
-        #expect(config.server.mode == .production)
+        // No Paragon project: development, on the sandbox, bound to loopback.
+        #expect(config.server.mode == .development)
         #expect(config.server.port == 3001)
         #expect(config.server.publicURL == "http://localhost:3001")
-        #expect(config.server.host == "0.0.0.0")
+        #expect(config.server.host == "127.0.0.1")
+        #expect(config.toolLists.pageSize == 200 && config.toolLists.cacheTTLSeconds == 300)
+        #expect(config.server.setupLinkTTLSeconds == 300)
         #expect(config.server.legacySSE)
         #expect(config.server.maxSessions == 1000)
         #expect(config.server.sessionIdleTimeoutMs == 1_800_000)
         #expect(config.enabledProviders.map(\.name) == ["actionkit"])
         #expect(config.providers.map(\.name) == ["actionkit", "openapi", "proxy"])
         #expect(config.paragon.actionKitURL == "https://actionkit.useparagon.com")
+    }
+
+    @Test func aParagonProjectMakesProductionTheDefault() throws {
+        let environment = ["PROJECT_ID": "p", "SIGNING_KEY": try TestKeys.privateKeyPEM()]
+        let config = try ConfigLoader(file: nil, environment: ConfigEnvironment(process: environment)).load()
+        #expect(config.server.mode == .production)
+        #expect(config.server.host == "0.0.0.0")
+        let development = try TestConfig.load("server: {mode: development}", environment: environment)
+        #expect(development.server.mode == .development)
+        let listed = try TestConfig.load(
+            "tool_lists: {page_size: 50, cache_ttl_seconds: 0}",
+            environment: ["TOOL_LIST_PAGE_SIZE": "25", "SETUP_LINK_TTL_SECONDS": "60"])
+        #expect(listed.toolLists.pageSize == 25 && listed.toolLists.cacheTTLSeconds == 0)
+        #expect(listed.server.setupLinkTTLSeconds == 60)
+        #expect(TestConfig.errors("tool_lists: {page_size: 0}").map(\.key) == ["tool_lists.page_size"])
     }
 
     @Test func theShippedConfigIsValidAndMinimal() throws {

@@ -41,7 +41,7 @@ import Testing
         let child = try ChildProcess(
             ["stdio", "--config", try exampleConfig()],
             environment: [
-                "PARAGON_USER_TOKEN": token, "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+                "PARAGON_USER_TOKEN": token, "SIGNING_KEY": try TestKeys.privateKeyPEM(), "NODE_ENV": "production",
             ])
         child.write(MCPTestClient.initializeBody() + "\n")
         child.closeInput()
@@ -51,7 +51,7 @@ import Testing
         #expect(stderr.contains("user=token-user"))
         let refused = try ChildProcess(
             ["stdio", "--config", try exampleConfig(), "--user", "x"],
-            environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM()])
+            environment: ["SIGNING_KEY": try TestKeys.privateKeyPEM(), "NODE_ENV": "production"])
         let result = try await refused.finish()
         #expect(result.status == 1)
         #expect(result.stderr.contains("development mode"))
@@ -67,6 +67,7 @@ import Testing
             ["--config", file],
             environment: [
                 "PORT": "\(port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+                "NODE_ENV": "production",
             ])
         try await child.waitForLog("listening on")
         let client = MCPTestClient(base: "http://127.0.0.1:\(port)")
@@ -87,6 +88,7 @@ import Testing
                 ["--config", try exampleConfig()],
                 environment: [
                     "PORT": "\(server.port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+                    "NODE_ENV": "production",
                 ])
             let (status, _, stderr) = try await child.finish()
             #expect(status == 1)
@@ -95,7 +97,8 @@ import Testing
     }
 
     @Test func productionWithoutASigningKeyRefusesToStart() async throws {
-        let child = try ChildProcess(["--config", try exampleConfig()], environment: ["PORT": "0"])
+        let child = try ChildProcess(
+            ["--config", try exampleConfig()], environment: ["PORT": "0", "NODE_ENV": "production"])
         let (status, _, stderr) = try await child.finish()
         #expect(status == 1)
         #expect(stderr.contains("no signing key"))

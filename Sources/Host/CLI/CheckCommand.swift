@@ -23,6 +23,13 @@ struct CheckCommand: AsyncParsableCommand {
         var problems = report.failures.map { "\($0.error)" }
         print("config: \(config.file ?? "(none, defaults and environment)")")
         print("mode: \(config.server.mode.rawValue)")
+        if config.paragon.projectID.isEmpty {
+            print(
+                "paragon: no project configured"
+                    + (config.server.mode == .development ? " (serve and stdio run on the sandbox)" : ""))
+        } else {
+            print("paragon: project \(config.paragon.projectID)")
+        }
         let registry = loader.registry(of: report)
         var lists: [(String, [Tool])] = []
         for provider in report.loaded {

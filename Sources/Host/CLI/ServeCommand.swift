@@ -14,16 +14,25 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Flag(name: .long, help: "Run on the offline Paragon sandbox even when a Paragon project is configured.")
+    var sandbox = false
+
     func run() async throws {
-        let bootstrap = try await ServerBootstrap.makeOrExit(options)
+        let bootstrap = try await ServerBootstrap.makeOrExit(options, forceSandbox: sandbox)
         let config = bootstrap.config
         let logger = bootstrap.logger
+        let embedded = bootstrap.sandbox
+        defer { embedded?.stop() }
         let app = HTTPFront.application(
             for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger
         ) { channel in
             let port = channel.localAddress?.port ?? config.server.port
             logger.notice(
                 "paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
+            if let embedded {
+                let url = config.server.port == 0 ? "http://localhost:\(port)" : config.server.publicURL
+                FileHandle.standardOutput.write(Data((embedded.banner(mcpURL: url + "/mcp") + "\n").utf8))
+            }
         }
         var groupConfiguration = ServiceGroupConfiguration(
             services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],

@@ -18,8 +18,13 @@ struct StdioCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Act as this user id (development mode only).")
     var user: String?
 
+    @Flag(name: .long, help: "Run on the offline Paragon sandbox even when a Paragon project is configured.")
+    var sandbox = false
+
     func run() async throws {
-        let bootstrap = try await ServerBootstrap.makeOrExit(options)
+        let bootstrap = try await ServerBootstrap.makeOrExit(options, forceSandbox: sandbox)
+        defer { bootstrap.sandbox?.stop() }
+        if let embedded = bootstrap.sandbox { printError(embedded.banner(mcpURL: nil)) }
         let token = ProcessInfo.processInfo.environment["PARAGON_USER_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if user != nil, bootstrap.config.server.mode != .development, token == nil {
             printError(

@@ -56,12 +56,15 @@ public struct ConfigLoader: Sendable {
         }
 
         let top = reader.mapping(
-            root, key: "", allowed: ["server", "paragon", "limits", "providers", "provider_search_paths", "logging"])
+            root, key: "", allowed: [
+                "server", "paragon", "limits", "tool_lists", "providers", "provider_search_paths", "logging",
+            ])
         var config = HostConfig(
             file: file, directory: directory,
             server: readServer(top["server"], &reader),
             paragon: readParagon(top["paragon"], &reader),
             limits: readLimits(top["limits"], &reader),
+            toolLists: readToolLists(top["tool_lists"], &reader),
             providers: readProviders(top["providers"], &reader),
             providerSearchPaths: (reader.stringList(top["provider_search_paths"], key: "provider_search_paths") ?? [])
                 .map { Self.absolute($0, against: directory) },
@@ -77,10 +80,10 @@ public struct ConfigLoader: Sendable {
     private func readServer(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ServerSettings {
         let keys = [
             "host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
-            "session_idle_timeout_ms", "max_sessions", "call_timeout_ms",
+            "session_idle_timeout_ms", "max_sessions", "call_timeout_ms", "setup_link_ttl_seconds",
         ]
         let map = reader.mapping(node, key: "server", allowed: keys)
-        var mode = ServerMode.production
+        var mode: ServerMode?
         if let text = reader.string(map["mode"], key: "server.mode") {
             if let value = ServerMode(rawValue: text) {
                 mode = value
@@ -95,7 +98,7 @@ public struct ConfigLoader: Sendable {
             host: reader.string(map["host"], key: "server.host") ?? "",
             port: reader.integer(map["port"], key: "server.port", range: 0...65535) ?? 3001,
             publicURL: url(map["public_url"], key: "server.public_url", &reader) ?? "",
-            mode: mode,
+            mode: mode ?? .production, configuredMode: mode,
             allowedHosts: reader.stringList(map["allowed_hosts"], key: "server.allowed_hosts") ?? [],
             allowedOrigins: reader.stringList(map["allowed_origins"], key: "server.allowed_origins") ?? [],
             legacySSE: reader.bool(map["legacy_sse"], key: "server.legacy_sse") ?? true,
@@ -104,7 +107,9 @@ public struct ConfigLoader: Sendable {
                 ?? 1_800_000,
             maxSessions: reader.integer(map["max_sessions"], key: "server.max_sessions", range: 1...Int.max) ?? 1000,
             callTimeoutMs: reader.integer(
-                map["call_timeout_ms"], key: "server.call_timeout_ms", range: 1...86_400_000) ?? 60_000)
+                map["call_timeout_ms"], key: "server.call_timeout_ms", range: 1...86_400_000) ?? 60_000,
+            setupLinkTTLSeconds: reader.integer(
+                map["setup_link_ttl_seconds"], key: "server.setup_link_ttl_seconds", range: 10...86_400) ?? 300)
     }
 
     private func readParagon(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ParagonSettings {
@@ -154,6 +159,20 @@ public struct ConfigLoader: Sendable {
         return ToolLimits(
             integrations: reader.stringList(map["integrations"], key: "limits.integrations") ?? [],
             tools: reader.stringList(map["tools"], key: "limits.tools") ?? [])
+    }
+
+    private func readToolLists(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ToolListSettings {
+        let map = reader.mapping(node, key: "tool_lists", allowed: ["cache_ttl_seconds", "cache_max_users", "page_size"])
+        let defaults = ToolListSettings()
+        return ToolListSettings(
+            cacheTTLSeconds: reader.integer(
+                map["cache_ttl_seconds"], key: "tool_lists.cache_ttl_seconds", range: 0...86_400)
+                ?? defaults.cacheTTLSeconds,
+            cacheMaxUsers: reader.integer(
+                map["cache_max_users"], key: "tool_lists.cache_max_users", range: 1...10_000_000)
+                ?? defaults.cacheMaxUsers,
+            pageSize: reader.integer(map["page_size"], key: "tool_lists.page_size", range: 1...10_000)
+                ?? defaults.pageSize)
     }
 
     private func readProviders(_ node: ConfigNode?, _ reader: inout ConfigReader) -> [ProviderSettings] {

@@ -9,6 +9,7 @@ public struct HostConfig: Sendable {
     public var server: ServerSettings
     public var paragon: ParagonSettings
     public var limits: ToolLimits
+    public var toolLists: ToolListSettings
     /// Enabled and disabled providers, in the order config.yaml lists them.
     public var providers: [ProviderSettings]
     /// Folders searched for provider libraries after the executable's own.
@@ -31,6 +32,9 @@ public struct ServerSettings: Sendable {
     /// `MCP_SERVER_URL`: where users reach the server; the base of setup links.
     public var publicURL: String
     public var mode: ServerMode
+    /// The mode as configured; nil until validation picks the default (development without a
+    /// Paragon project, production with one).
+    var configuredMode: ServerMode?
     public var allowedHosts: [String]
     public var allowedOrigins: [String]
     public var legacySSE: Bool
@@ -38,6 +42,8 @@ public struct ServerSettings: Sendable {
     public var maxSessions: Int
     /// How long the host waits for a provider's list or call.
     public var callTimeoutMs: Int
+    /// How long a setup link stays valid.
+    public var setupLinkTTLSeconds: Int
 }
 
 public struct ParagonSettings: Sendable {
@@ -61,6 +67,23 @@ public struct ToolLimits: Sendable, Equatable {
     public init(integrations: [String] = [], tools: [String] = []) {
         self.integrations = integrations
         self.tools = tools
+    }
+}
+
+/// How users' tool lists are cached and paged.
+public struct ToolListSettings: Sendable {
+    /// How long a user's tool list is reused before it is fetched again; 0 fetches every time
+    /// (concurrent requests still share one fetch).
+    public var cacheTTLSeconds: Int
+    /// How many users' lists are kept at most; the one closest to expiry goes first.
+    public var cacheMaxUsers: Int
+    /// Tools per `tools/list` page.
+    public var pageSize: Int
+
+    public init(cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 200) {
+        self.cacheTTLSeconds = cacheTTLSeconds
+        self.cacheMaxUsers = cacheMaxUsers
+        self.pageSize = pageSize
     }
 }
 

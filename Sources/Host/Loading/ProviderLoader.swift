@@ -45,6 +45,6 @@ public struct ProviderLoader: Sendable {
     public func registry(of report: Report) -> ToolRegistry {
         ToolRegistry(
             providers: report.loaded, filter: ToolFilter(config.limits),
-            callTimeout: .milliseconds(config.server.callTimeoutMs), logger: logger)
+            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, logger: logger)
     }
 }

@@ -6,6 +6,17 @@ enum JSONRPCEncoding {
         JSONValue.object(["jsonrpc": "2.0", "id": id.json, "result": result]).encoded()
     }
 
+    /// A result answer around an already serialized result object (a cached `tools/list` page).
+    static func result(id: JSONRPCID, serialized result: [UInt8]) -> [UInt8] {
+        var bytes = Array(#"{"jsonrpc":"2.0","id":"#.utf8)
+        bytes.reserveCapacity(result.count + 64)
+        bytes += id.json.encoded()
+        bytes += Array(#","result":"#.utf8)
+        bytes += result
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
     /// An error answer; `id` nil encodes `"id": null`.
     static func error(id: JSONRPCID?, _ error: JSONRPCError) -> [UInt8] {
         JSONValue.object([

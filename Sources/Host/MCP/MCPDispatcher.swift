@@ -5,6 +5,7 @@ import MCP
 /// Answers MCP requests for a session: the same logic behind every transport.
 public struct MCPDispatcher: Sendable {
     public let registry: ToolRegistry
+    let setupLinks: SetupLinks
     let logger: Logger
     static let serverName = "paragon-mcp"
     static let instructions = """
@@ -13,8 +14,9 @@ public struct MCPDispatcher: Sendable {
         then try again.
         """
 
-    public init(registry: ToolRegistry, logger: Logger) {
+    public init(registry: ToolRegistry, setupLinks: SetupLinks, logger: Logger) {
         self.registry = registry
+        self.setupLinks = setupLinks
         self.logger = logger
     }
 
@@ -37,13 +39,19 @@ public struct MCPDispatcher: Sendable {
         id: JSONRPCID, method: String, params: JSONValue?, session: MCPSession, requestID: String
     ) async -> [UInt8] {
         let result: Result<JSONValue, JSONRPCError>
+        if method == ListTools.name {
+            let page = await listTools(params, session: session, requestID: requestID)
+            if Task.isCancelled { return JSONRPCEncoding.error(id: id, .requestCancelled()) }
+            switch page {
+            case .success(let bytes): return JSONRPCEncoding.result(id: id, serialized: bytes)
+            case .failure(let error): return JSONRPCEncoding.error(id: id, error)
+            }
+        }
         switch method {
         case Initialize.name:
             result = initialize(params, session: session)
         case Ping.name:
             result = .success(.object([:]))
-        case ListTools.name:
-            result = await listTools(params, session: session, requestID: requestID)
         case CallTool.name:
             result = await callTool(id: id, params, session: session, requestID: requestID)
         case "logging/setLevel":
@@ -89,20 +97,29 @@ public struct MCPDispatcher: Sendable {
         ])
     }
 
+    /// One page of the user's tools, serialized (pages are made once per list and reused).
     func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<
-        JSONValue, JSONRPCError
+        [UInt8], JSONRPCError
     > {
-        if let cursor = params?["cursor"], cursor != .null {
-            return .failure(.invalidParams("Invalid params: unknown cursor"))
+        var cursor: ToolListCursor?
+        if let value = params?["cursor"], value != .null {
+            guard let text = value.stringValue, let parsed = ToolListCursor(encoded: text) else {
+                return .failure(.invalidParams("Invalid params: unknown cursor"))
+            }
+            cursor = parsed
         }
+        let snapshot: ToolSnapshot
         do {
-            let tools = try await registry.tools(for: session.owner.identity, requestID: requestID)
-            let version = session.protocolVersion
-            return .success(["tools": .array(tools.map { $0.mcpJSON(version: version) })])
+            snapshot = try await registry.snapshot(for: session.owner.identity, requestID: requestID)
         } catch {
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
+        guard let page = snapshot.page(cursor: cursor, pageSize: registry.pageSize, version: session.protocolVersion)
+        else {
+            return .failure(.invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
+        }
+        return .success(page)
     }
 
     func callTool(
@@ -115,10 +132,20 @@ public struct MCPDispatcher: Sendable {
         guard arguments.objectValue != nil || arguments == .null else {
             return .failure(.invalidParams("Invalid params: arguments must be an object"))
         }
+        let user = session.owner.identity
         let result = await registry.call(
-            name, arguments: arguments == .null ? .object([:]) : arguments, for: session.owner.identity,
-            requestID: requestID)
-        return ToolCallResponse.make(result, version: session.protocolVersion, logger: logger, requestID: requestID)
+            name, arguments: arguments == .null ? .object([:]) : arguments, for: user, requestID: requestID)
+        var setupLink: String?
+        if case .outcome(_, .needsConnection(let integration)) = result {
+            do {
+                setupLink = try await setupLinks.link(userID: user.userID, integration: integration)
+            } catch {
+                logger.error("could not sign a setup link: \(error)", metadata: ["request": "\(requestID)"])
+            }
+        }
+        return ToolCallResponse.make(
+            result, version: session.protocolVersion, setupLink: setupLink,
+            linkMinutes: Int(setupLinks.lifetime / 60), logger: logger, requestID: requestID)
     }
 
     /// What a client may learn of a listing failure: which provider, and the upstream status.

@@ -4,8 +4,11 @@ import Logging
 /// Turns how a call ended into a `tools/call` result or JSON-RPC error. A provider's failure is
 /// that call's error, with a message the agent can act on and no internal details.
 enum ToolCallResponse {
+    /// `setupLink` is where the user connects an integration the call needs (valid for
+    /// `linkMinutes`).
     static func make(
-        _ result: ToolCallResult, version: String, logger: Logger, requestID: String
+        _ result: ToolCallResult, version: String, setupLink: String? = nil, linkMinutes: Int = 5, logger: Logger,
+        requestID: String
     ) -> Result<JSONValue, JSONRPCError> {
         switch result {
         case .unknownTool(let name):
@@ -41,10 +44,7 @@ enum ToolCallResponse {
             case .toolError(let message):
                 return .success(errorResult(message))
             case .needsConnection(let integration):
-                return .success(
-                    textResult(
-                        "The user has not connected \(integration) yet. Ask them to connect their \(integration) "
-                            + "account, then try again."))
+                return .success(textResult(needsConnectionText(integration, link: setupLink, minutes: linkMinutes)))
             case .upstreamFailure(let status, let message):
                 return .success(
                     errorResult(
@@ -62,6 +62,18 @@ enum ToolCallResponse {
                 return .failure(.requestCancelled())
             }
         }
+    }
+
+    /// Not an error: the agent should relay it. The link is Markdown so agents show it as one.
+    static func needsConnectionText(_ integration: String, link: String?, minutes: Int) -> String {
+        guard let link else {
+            return "Integration not enabled for user: \(integration) is not connected yet. Ask the user to connect "
+                + "their \(integration) account, then try again."
+        }
+        let validity = minutes >= 1 ? " (the link works for \(minutes) minute\(minutes == 1 ? "" : "s"))" : ""
+        return "Integration not enabled for user: \(integration) is not connected yet. Ask the user to connect "
+            + "their \(integration) account here: [Connect \(integration)](\(link))\(validity). "
+            + "Once they have connected it, try again."
     }
 
     static func textResult(_ text: String) -> JSONValue {

@@ -2,20 +2,28 @@ import JSONCore
 import Logging
 
 /// Merges the tools of every loaded provider, applies the host's limits, and routes calls.
-/// Lists may differ per user: providers are asked with the user's identity.
+/// Lists may differ per user: providers are asked with the user's identity, and each user's
+/// list is cached (see `ToolListSettings`).
 public final class ToolRegistry: Sendable {
     public let providers: [ProviderInstance]
     public let filter: ToolFilter
     public let callTimeout: Duration
+    public let pageSize: Int
     let logger: Logger
     let schemas: SchemaCache
+    let lists: ToolListCache
 
-    public init(providers: [ProviderInstance], filter: ToolFilter, callTimeout: Duration, logger: Logger) {
+    public init(
+        providers: [ProviderInstance], filter: ToolFilter, callTimeout: Duration,
+        lists settings: ToolListSettings = ToolListSettings(), logger: Logger
+    ) {
         self.providers = providers
         self.filter = filter
         self.callTimeout = callTimeout
+        self.pageSize = settings.pageSize
         self.logger = logger
         self.schemas = SchemaCache(logger: logger)
+        self.lists = ToolListCache(ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers)
     }
 
     /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.
@@ -43,12 +51,27 @@ public final class ToolRegistry: Sendable {
         return catalog
     }
 
-    /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`. Their input schemas
-    /// are compiled here (once each), so a schema that cannot be compiled is reported at listing.
+    /// The user's tool list, ready to serve: from the cache while fresh, else fetched from the
+    /// providers (once, however many requests ask at the same moment). Input schemas are
+    /// compiled here, so a schema that cannot be compiled is reported at listing.
+    public func snapshot(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolSnapshot {
+        try await lists.snapshot(for: user.userID) { () async throws(RegistryError) -> ToolSnapshot in
+            ToolSnapshot(
+                catalog: try await self.catalog(for: user, requestID: requestID), filter: self.filter,
+                schemas: self.schemas)
+        }
+    }
+
+    /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`.
     public func tools(for user: UserIdentity, requestID: String) async throws(RegistryError) -> [Tool] {
-        let tools = try await catalog(for: user, requestID: requestID).tools.filter(filter.allows)
-        for tool in tools { _ = schemas.validator(for: tool) }
-        return tools
+        try await snapshot(for: user, requestID: requestID).tools
+    }
+
+    /// Fetches the user's list anew (after they connected an integration, say), replacing the
+    /// cached one.
+    public func refresh(for user: UserIdentity, requestID: String) async throws(RegistryError) {
+        lists.invalidate(user.userID)
+        _ = try await snapshot(for: user, requestID: requestID)
     }
 
     /// Calls a tool for `user`. A tool that is not listed for the user, or is filtered out,
@@ -56,18 +79,18 @@ public final class ToolRegistry: Sendable {
     public func call(
         _ name: String, arguments: JSONValue, for user: UserIdentity, requestID: String
     ) async -> ToolCallResult {
-        let catalog: ToolCatalog
+        let snapshot: ToolSnapshot
         do {
-            catalog = try await self.catalog(for: user, requestID: requestID)
+            snapshot = try await self.snapshot(for: user, requestID: requestID)
         } catch {
             return .listingFailed(error)
         }
-        guard let tool = catalog.tool(named: name), filter.allows(tool),
+        guard let (tool, validator) = snapshot.tool(named: name),
             let provider = providers.first(where: { $0.name == tool.providerName })
         else {
             return .unknownTool(name)
         }
-        let violations = schemas.validator(for: tool)?.validate(arguments) ?? []
+        let violations = validator?.validate(arguments) ?? []
         guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
         let outcome = await provider.callTool(
             name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)

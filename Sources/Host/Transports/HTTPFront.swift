@@ -7,6 +7,7 @@ enum HTTPFront {
     static func router(for server: MCPServer) -> Router<MCPRequestContext> {
         let router = Router(context: MCPRequestContext.self)
         StreamableHTTPTransport(server: server).register(on: router)
+        SetupRoutes(server: server).register(on: router)
         if server.config.server.legacySSE {
             LegacySSETransport(server: server).register(on: router)
         }

@@ -9,6 +9,7 @@ public final class MCPServer: Sendable {
     public let authenticator: Authenticator
     public let sessions: SessionStore
     public let dispatcher: MCPDispatcher
+    public let setupLinks: SetupLinks
     let policy: HTTPAccessPolicy
     let watcher = ConnectionWatcher()
     let logger: Logger
@@ -16,14 +17,15 @@ public final class MCPServer: Sendable {
     let keepAlive: Duration
 
     public init(
-        config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, logger: Logger,
-        keepAlive: Duration = .seconds(15)
+        config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
+        logger: Logger, keepAlive: Duration = .seconds(15)
     ) {
         self.config = config
         self.authenticator = authenticator
+        self.setupLinks = setupLinks
         self.sessions = SessionStore(
             maxSessions: config.server.maxSessions, idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger)
-        self.dispatcher = MCPDispatcher(registry: registry, logger: logger)
+        self.dispatcher = MCPDispatcher(registry: registry, setupLinks: setupLinks, logger: logger)
         self.policy = HTTPAccessPolicy(server: config.server)
         self.logger = logger
         self.keepAlive = keepAlive

@@ -21,10 +21,11 @@ struct TestServer: Sendable {
         providers: [(name: String, library: String, extra: String)]? = nil,
         _ body: @Sendable (TestServer) async throws -> R
     ) async throws -> R {
-        let port = try freePort()
+        let port = try environment["PORT"].flatMap { Int($0) } ?? freePort()
         var env = environment
         env["PORT"] = "\(port)"
         env["SIGNING_KEY"] = try TestKeys.privateKeyPEM()
+        if env["NODE_ENV"] == nil { env["NODE_ENV"] = "production" }
         let list = try providers ?? [("example", try CCompiler.example(), "")]
         let config = try TestConfig.load(yaml + "\n" + TestConfig.providers(list), environment: env)
         let logger = Logger(label: "test-server")
@@ -34,8 +35,11 @@ struct TestServer: Sendable {
         let authenticator = Authenticator(
             verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
             developmentMode: config.server.mode == .development)
+        let setupLinks = await SetupLinks(
+            signingKey: key, publicURL: config.server.publicURL, projectID: config.paragon.projectID,
+            lifetimeSeconds: config.server.setupLinkTTLSeconds)
         let server = MCPServer(
-            config: config, authenticator: authenticator, registry: registry, logger: logger,
+            config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks, logger: logger,
             keepAlive: .milliseconds(200))
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")

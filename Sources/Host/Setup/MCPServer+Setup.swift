@@ -1,0 +1,21 @@
+extension MCPServer {
+    /// The user connected an integration: their tool list is fetched anew, then each of their
+    /// open sessions with a server-to-client stream gets `notifications/tools/list_changed`.
+    /// Returns how many sessions were told.
+    func integrationConnected(_ grant: SetupGrant) async -> Int {
+        let requestID = RequestIDs.next()
+        logger.info(
+            "user connected \(grant.integration); refreshing their tools",
+            metadata: ["user": "\(grant.userID)", "request": "\(requestID)"])
+        do {
+            let token = try await authenticator.signer.userToken(for: grant.userID, lifetime: 300)
+            try await dispatcher.registry.refresh(
+                for: UserIdentity(userID: grant.userID, token: token), requestID: requestID)
+        } catch {
+            // The old list is gone from the cache either way; the next request fetches again.
+            logger.warning("could not refresh the tools of a user after a connection: \(error)")
+        }
+        let notification = JSONRPCEncoding.notification("notifications/tools/list_changed")
+        return sessions.all.filter { $0.owner.userID == grant.userID && $0.send(notification) }.count
+    }
+}

@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+import JWTKit
+
+/// Mints and checks setup links: `{MCP_SERVER_URL}/setup?token=...`. The token is an HS256 JWT
+/// whose key is derived from the signing key, so every instance sharing that key accepts it and
+/// none needs to remember it. It carries no user token, and it is refused as a bearer token
+/// (those are RS256 only).
+public final class SetupLinks: Sendable {
+    private let keys: JWTKeyCollection
+    let publicURL: String
+    let projectID: String
+    let lifetime: TimeInterval
+
+    public init(signingKey: JWTKit.Insecure.RSA.PrivateKey, publicURL: String, projectID: String, lifetimeSeconds: Int) async {
+        keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(key: Self.derivedKey(from: signingKey)), digestAlgorithm: .sha256)
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.projectID = projectID
+        self.lifetime = TimeInterval(lifetimeSeconds)
+    }
+
+    /// The key for setup tokens: derived, so a setup token and a user token never share a key.
+    static func derivedKey(from signingKey: JWTKit.Insecure.RSA.PrivateKey) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: signingKey.derRepresentation),
+            info: Data("paragon-mcp setup link v1".utf8), outputByteCount: 32)
+    }
+
+    /// A token letting `userID` connect `integration`, valid for the configured lifetime.
+    public func token(userID: String, integration: String, now: Date = Date()) async throws -> String {
+        try await keys.sign(
+            SetupLinkClaims(
+                typ: SetupLinkClaims.type, usr: userID, int: integration, prj: projectID,
+                exp: ExpirationClaim(value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down)))))
+    }
+
+    /// The link a user opens to connect `integration`.
+    public func link(userID: String, integration: String) async throws -> String {
+        "\(publicURL)/setup?token=\(try await token(userID: userID, integration: integration))"
+    }
+
+    /// What `token` grants; nil when it is missing, malformed, forged, expired or for another project.
+    public func verify(_ token: String?) async -> SetupGrant? {
+        guard let token, !token.isEmpty, token.utf8.count < 4096,
+            let claims = try? await keys.verify(token, as: SetupLinkClaims.self), claims.prj == projectID,
+            !claims.usr.isEmpty, !claims.int.isEmpty
+        else { return nil }
+        return SetupGrant(userID: claims.usr, integration: claims.int, projectID: claims.prj)
+    }
+}
