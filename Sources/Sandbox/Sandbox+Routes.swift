@@ -8,7 +8,8 @@ extension Sandbox {
     /// `GET /projects/{id}/actions`: every integration's actions, or with
     /// `limit_to_available=true` only those of the user's connected integrations.
     func listActions(_ call: Call, _ sandbox: Sandbox) async throws -> Response {
-        if let fault = faults.take(["list"]) { return try await apply(fault, call) ?? Self.emptyList() }
+        // A latency fault delays the list; the others replace it.
+        if let fault = faults.take(["list"]), let response = try await apply(fault, call) { return response }
         let onlyAvailable = call.request.uri.queryParameters["limit_to_available"] == "true"
         var actions: [String: JSONValue] = [:]
         for integration in catalog.integrations where !integration.actions.isEmpty {
@@ -27,7 +28,6 @@ extension Sandbox {
         return Self.json(.ok, ["actions": .object(actions)])
     }
 
-    private static func emptyList() -> Response { json(.ok, ["actions": [:]]) }
 
     /// `POST /projects/{id}/actions` with `{action, parameters}`: runs the action as the user.
     func runAction(_ call: Call, _ sandbox: Sandbox) async throws -> Response {

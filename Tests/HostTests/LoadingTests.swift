@@ -180,8 +180,13 @@ import Testing
 
     /// Reads the fixture's cancel counter through its own exported function.
     static func cancelCount(_ path: String) throws -> Int32 {
+        try fixtureCounter(path, "fixture_cancel_count")
+    }
+
+    /// A counter a loaded fixture exports.
+    static func fixtureCounter(_ path: String, _ name: String) throws -> Int32 {
         let handle = try #require(dlopen(path, RTLD_NOW | RTLD_NOLOAD | RTLD_LOCAL))
-        let symbol = try #require(dlsym(handle, "fixture_cancel_count"))
+        let symbol = try #require(dlsym(handle, name))
         typealias Counter = @convention(c) () -> Int32
         return unsafeBitCast(symbol, to: Counter.self)()
     }

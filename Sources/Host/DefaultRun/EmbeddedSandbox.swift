@@ -71,7 +71,8 @@ final class EmbeddedSandbox: Sendable {
         }
         lines.append("  Users and the integrations they have connected:")
         for user in users {
-            lines.append("    \(user): \(sandbox.state.connectedIntegrations(of: user).joined(separator: ", "))")
+            let connected = sandbox.state.connectedIntegrations(of: user)
+            lines.append("    \(user): \(connected.isEmpty ? "(none)" : connected.joined(separator: ", "))")
         }
         let all = sandbox.catalog.integrations.map(\.name).joined(separator: ", ")
         lines += [

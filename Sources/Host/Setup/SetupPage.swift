@@ -27,6 +27,7 @@ struct SetupPage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>Connect \(name)</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="setup/setup.css">
             </head>
             <body data-state="opening">

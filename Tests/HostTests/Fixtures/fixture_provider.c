@@ -34,6 +34,10 @@
 #endif
 
 static int cancels; /* process-wide on purpose: read by the tests through dlsym */
+static int max_in_flight; /* the most calls of FIXTURE_DELAY_MS in flight at once */
+#ifdef FIXTURE_DELAY_MS
+static int in_flight;
+#endif
 
 /* Per-instance state: one library may back several instances (one per reload). */
 typedef struct fixture {
@@ -69,6 +73,7 @@ static void *complete_on_thread(void *argument) {
 #ifdef FIXTURE_DELAY_MS
     struct timespec delay = {FIXTURE_DELAY_MS / 1000, (FIXTURE_DELAY_MS % 1000) * 1000000L};
     nanosleep(&delay, NULL);
+    __atomic_sub_fetch(&in_flight, 1, __ATOMIC_SEQ_CST);
 #endif
     finish(call->host, call->call_id, RESULT, sizeof RESULT - 1);
 #ifdef FIXTURE_DELAY_MS
@@ -89,6 +94,10 @@ static void call_tool(const paragon_mcp_instance *self, const paragon_mcp_call_c
     if (!call) return;
     call->host = f->host;
     call->call_id = context->call_id;
+    int now = __atomic_add_fetch(&in_flight, 1, __ATOMIC_SEQ_CST);
+    int most = __atomic_load_n(&max_in_flight, __ATOMIC_SEQ_CST);
+    while (now > most && !__atomic_compare_exchange_n(&max_in_flight, &most, now, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+    }
     pthread_t thread;
     pthread_create(&thread, NULL, complete_on_thread, call);
     pthread_detach(thread);
@@ -142,3 +151,6 @@ PARAGON_MCP_EXPORT const paragon_mcp_provider *some_other_symbol(void) { return 
 
 /* Read by the tests through dlsym to see that cancel() was called. */
 PARAGON_MCP_EXPORT int fixture_cancel_count(void) { return cancels; }
+
+/* The most calls of FIXTURE_DELAY_MS that were in flight at once. */
+PARAGON_MCP_EXPORT int fixture_max_in_flight(void) { return __atomic_load_n(&max_in_flight, __ATOMIC_SEQ_CST); }

@@ -46,17 +46,28 @@ final class ChildProcess: @unchecked Sendable {
         return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
     }
 
-    /// Waits until stderr has shown `text` (it is read as it comes).
+    /// Waits until stderr has shown `text` (it is read as it comes, on a Dispatch thread: the
+    /// blocking reads must not hold one of the few cooperative threads).
     func waitForLog(_ text: String, timeout: Duration = .seconds(20)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        var seen = ""
         let handle = stderr.fileHandleForReading
-        while ContinuousClock.now < deadline {
-            let chunk = handle.availableData
-            if chunk.isEmpty { throw TestFailure("stderr ended before \"\(text)\": \(seen)") }
-            seen += String(decoding: chunk, as: UTF8.self)
-            if seen.contains(text) { return }
+        let deadline = ContinuousClock.now + timeout
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async {
+                var seen = ""
+                while ContinuousClock.now < deadline {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty {
+                        continuation.resume(throwing: TestFailure("stderr ended before \"\(text)\": \(seen)"))
+                        return
+                    }
+                    seen += String(decoding: chunk, as: UTF8.self)
+                    if seen.contains(text) {
+                        continuation.resume()
+                        return
+                    }
+                }
+                continuation.resume(throwing: TestFailure("no \"\(text)\" in stderr: \(seen)"))
+            }
         }
-        throw TestFailure("no \"\(text)\" in stderr: \(seen)")
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The binary as a newcomer first runs it: no configuration at all, so it serves on the
+/// embedded sandbox; and the errors that keep a configured server from falling back to it.
+@Suite struct DefaultRunTests {
+    @Test func withNoConfigurationItServesWorkingToolsOnTheSandbox() async throws {
+        let port = try TestServer.freePort()
+        // An empty folder: no config.yaml, no .env.
+        let child = try ChildProcess([], environment: ["PORT": "\(port)"], directory: TestPaths.scratch("first-run"))
+        try await child.waitForLog("listening on")
+        let url = "http://localhost:\(port)/mcp?user=alice"
+        let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/call_tool.py"
+        let result = try await Subprocess.runAsync(
+            "/usr/bin/env",
+            ["python3", script, url, "SLACK_SEND_MESSAGE", ##"{"channel":"#general","text":"hello from the first run"}"##],
+            environment: ProcessInfo.processInfo.environment)
+        child.signal(SIGTERM)
+        let (status, stdout, stderr) = try await child.finish()
+        #expect(result.status == 0, "python client (pip mcp?): \(result.stderr)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(answer["isError"] as? Bool == false)
+        #expect((answer["text"] as? String)?.contains("hello from the first run") == true, "\(answer)")
+        #expect((answer["tools"] as? Int ?? 0) > 0)
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("Paragon sandbox"))
+        #expect(stdout.contains("MCP client URL:  \(url)"))
+        #expect(stdout.contains("alice: custom.spotify, github, googleCalendar, slack"))
+        #expect(stdout.contains("carol: (none)"))
+    }
+
+    @Test func aConfiguredProjectNeverFallsBackToTheSandbox() async throws {
+        // A project without its signing key.
+        let noKey = try ChildProcess([], environment: ["PORT": "0", "PROJECT_ID": "my-project"])
+        let first = try await noKey.finish()
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("SIGNING_KEY"), "\(first.stderr)")
+        // A broken key.
+        let broken = try ChildProcess(
+            [], environment: ["PORT": "0", "PROJECT_ID": "my-project", "SIGNING_KEY": "not a key"])
+        let second = try await broken.finish()
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("not a PEM-encoded RSA private key"), "\(second.stderr)")
+        // Production with no project at all.
+        let production = try ChildProcess([], environment: ["PORT": "0", "NODE_ENV": "production"])
+        let third = try await production.finish()
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("no Paragon project is configured (PROJECT_ID)"), "\(third.stderr)")
+    }
+
+    @Test func sandboxFlagForcesTheSandbox() async throws {
+        let port = try TestServer.freePort()
+        let child = try ChildProcess(
+            ["--sandbox"],
+            environment: [
+                "PORT": "\(port)", "PROJECT_ID": "my-project", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+            ])
+        try await child.waitForLog("listening on")
+        let client = MCPTestClient(base: "http://127.0.0.1:\(port)")
+        let session = try await client.initialize(token: nil, path: "/mcp?user=bob")
+        let call = try await client.send(
+            path: "/mcp?user=bob", body: MCPTestClient.call(2, "SLACK_LIST_CHANNELS"), session: session)
+        child.signal(SIGTERM)
+        let (status, stdout, _) = try await child.finish()
+        #expect(call.status == 200 && call.result?["isError"] == nil, "\(call.body)")
+        #expect(status == 0)
+        #expect(stdout.contains("Paragon sandbox"))
+    }
+}
