@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Without its default ExternalLoading trait: specs are read from local files only.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
     ],
     targets: [
         // The contract: one C header, nothing else.
@@ -75,9 +77,20 @@ let package = Package(
 
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
         .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),
-        .target(name: "ActionKitProvider", dependencies: ["ProviderKit"], path: "Plugins/ActionKit"),
-        .target(name: "OpenAPICustomProvider", dependencies: ["ProviderKit"], path: "Plugins/OpenAPICustom"),
-        .target(name: "ProxyAPIProvider", dependencies: ["ProviderKit"], path: "Plugins/ProxyAPI"),
+        // Paragon's APIs as the providers call them (Zeus, the Proxy API, error answers); no globals.
+        .target(name: "ParagonAPI", dependencies: ["ProviderKit"]),
+        .target(name: "ActionKitProvider", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ActionKit"),
+        .target(
+            name: "OpenAPICustomProvider",
+            dependencies: [
+                "ProviderKit", "ParagonAPI",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Plugins/OpenAPICustom"),
+        .target(name: "ProxyAPIProvider", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ProxyAPI"),
 
         .testTarget(
             name: "HostTests",

@@ -1,4 +1,5 @@
 import Foundation
+import ParagonAPI
 import ProviderKit
 
 /// ActionKit's HTTP API, through the host's HTTP service.
@@ -6,10 +7,6 @@ struct ActionKitClient: Sendable {
     let http: ProviderHTTPClient
     let baseURL: String
     let projectID: String
-
-    static let notEnabled = "Integration not enabled for user."
-    /// How much of an upstream error body reaches the agent.
-    static let maxMessageLength = 1000
 
     /// `GET /projects/{id}/actions?limit_to_available=false`: actions by integration. A 429 or
     /// 5xx is retried with backoff (honouring `Retry-After`) while the call's deadline allows.
@@ -33,7 +30,7 @@ struct ActionKitClient: Sendable {
                 let delay = Retry.delay(attempt: attempt, retryAfter: response.header("retry-after")),
                 ContinuousClock.now + delay < context.deadline
             else {
-                throw Self.failure(response)
+                throw UpstreamError.failure(response)
             }
             try await Task.sleep(for: delay)
         }
@@ -49,12 +46,7 @@ struct ActionKitClient: Sendable {
             HTTPRequest(
                 method: "POST", url: "\(baseURL)/projects/\(projectID)/actions", headers: headers(context), body: body,
                 callID: context.callID))
-        guard response.status / 100 == 2 else {
-            if Self.message(of: response).contains(Self.notEnabled) {
-                throw ProviderError.needsConnection(integration: integration)
-            }
-            throw Self.failure(response)
-        }
+        guard response.status / 100 == 2 else { throw UpstreamError.failure(response, integration: integration) }
         return (try? JSONValue.parse(response.body)) ?? .string(response.text)
     }
 
@@ -63,25 +55,6 @@ struct ActionKitClient: Sendable {
     }
 
     private func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        do {
-            return try await http.send(request)
-        } catch {
-            throw ProviderError.upstreamFailure(status: 0, message: "ActionKit could not be reached: \(error.message)")
-        }
-    }
-
-    /// The upstream message: the JSON body's `message`, else the body, cut to a sane length.
-    static func message(of response: HTTPResponse) -> String {
-        let text: String
-        if let json = try? JSONValue.parse(response.body), let message = json["message"]?.stringValue {
-            text = message
-        } else {
-            text = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return text.count > maxMessageLength ? String(text.prefix(maxMessageLength)) + "…" : text
-    }
-
-    static func failure(_ response: HTTPResponse) -> ProviderError {
-        .upstreamFailure(status: response.status, message: message(of: response))
+        try await UpstreamError.send(request, with: http, service: "ActionKit")
     }
 }

@@ -25,6 +25,17 @@ public enum JSONValue: Sendable, Hashable {
         if case .object(let value) = self { return value }
         return nil
     }
+
+    /// The element at `index` of an array, or nil.
+    public subscript(index: Int) -> JSONValue? {
+        if case .array(let elements) = self, elements.indices.contains(index) { return elements[index] }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
 }
 
 extension JSONValue: Codable {

@@ -66,4 +66,29 @@ import Testing
         #expect(status == 0)
         #expect(stdout.contains("Paragon sandbox"))
     }
+
+    @Test func stdioOnTheSandboxServesSetupLinksAndTellsTheSessionOfTheConnection() async throws {
+        let port = try TestServer.freePort()
+        let child = try ChildProcess(
+            ["stdio", "--user", "carol"], environment: ["PORT": "\(port)"], directory: TestPaths.scratch("stdio-run"))
+        child.write(MCPTestClient.initializeBody() + "\n")
+        child.write(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n")
+        child.write(SetupLinkTests.unconnectedCall + "\n")
+        let answered = try await child.waitForOutput("Connect googleCalendar")
+        let line = try #require(answered.split(separator: "\n").first { $0.contains("Connect googleCalendar") })
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let text = try #require(TestStack.text(of: reply["result"] as? [String: Any]))
+        let link = try #require(TestStack.setupLink(in: text))
+        #expect(link.hasPrefix("http://localhost:\(port)/setup?token="))
+        let token = String(link.split(separator: "=", maxSplits: 1)[1])
+        let client = MCPTestClient(base: "http://127.0.0.1:\(port)")
+        #expect(try await client.send(.GET, path: "/setup?token=\(token)", accept: "text/html").status == 200)
+        let complete = try await client.send(path: "/setup/complete", body: #"{"token":"\#(token)"}"#, accept: "*/*")
+        #expect(complete.json?["sessionsNotified"] as? Int == 1)
+        _ = try await child.waitForOutput("notifications/tools/list_changed")
+        child.closeInput()
+        let (status, _, stderr) = try await child.finish()
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.contains("Paragon sandbox"))
+    }
 }

@@ -10,7 +10,8 @@ struct StdioCommand: AsyncParsableCommand {
         discussion: """
             The user is the `sub` of the Paragon user token in PARAGON_USER_TOKEN, or, in \
             development mode only, the id given with --user. Logs go to stderr; end of input \
-            ends the process.
+            ends the process. Meanwhile the setup pages that links in answers point to are \
+            served over HTTP on PORT (a port in use only turns them off).
             """)
 
     @OptionGroup var options: CommonOptions
@@ -41,7 +42,28 @@ struct StdioCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         bootstrap.logger.info("serving MCP on stdio", metadata: ["user": "\(principal.userID)"])
-        await StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal).run()
+        let setupPages = serveSetupPages(bootstrap)
+        defer { setupPages.cancel() }
+        let transport = StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal)
+        bootstrap.server.attachLocal(transport.session)
+        await transport.run()
         await bootstrap.registry.shutdown()
+    }
+
+    /// Serves `/setup` over HTTP on the configured port, so setup links work; a port in use is
+    /// logged and only turns the pages off.
+    private func serveSetupPages(_ bootstrap: ServerBootstrap) -> Task<Void, Never> {
+        let config = bootstrap.config, logger = bootstrap.logger
+        let app = HTTPFront.setupApplication(
+            for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger)
+        return Task {
+            do {
+                try await app.runService(gracefulShutdownSignals: [])
+            } catch {
+                logger.warning(
+                    "setup pages are not served (\(error)); links in answers will not open",
+                    metadata: ["port": "\(config.server.port)"])
+            }
+        }
     }
 }

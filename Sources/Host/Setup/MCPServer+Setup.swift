@@ -16,6 +16,13 @@ extension MCPServer {
             logger.warning("could not refresh the tools of a user after a connection: \(error)")
         }
         let notification = JSONRPCEncoding.notification("notifications/tools/list_changed")
-        return sessions.all.filter { $0.owner.userID == grant.userID && $0.send(notification) }.count
+        let open = sessions.all + localSessions.withLock { $0 }
+        return open.filter { $0.owner.userID == grant.userID && $0.send(notification) }.count
+    }
+
+    /// Registers a session that lives outside the HTTP session store (stdio's) for tool-list
+    /// change notifications.
+    func attachLocal(_ session: MCPSession) {
+        localSessions.withLock { $0.append(session) }
     }
 }

@@ -14,6 +14,17 @@ enum HTTPFront {
         return router
     }
 
+    /// Only the setup pages, for a server whose MCP runs on stdio: links in its answers still open.
+    static func setupApplication(
+        for server: MCPServer, host: String, port: Int, logger: Logger
+    ) -> some ApplicationProtocol {
+        let router = Router(context: MCPRequestContext.self)
+        SetupRoutes(server: server).register(on: router)
+        return Application(
+            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
+            logger: logger)
+    }
+
     /// The Hummingbird application serving `server`'s routes, watching for clients that hang up.
     static func application(
         for server: MCPServer, host: String, port: Int, logger: Logger,

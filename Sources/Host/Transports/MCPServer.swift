@@ -2,6 +2,7 @@ import Hummingbird
 import JSONCore
 import Logging
 import NIOCore
+import Synchronization
 
 /// What the HTTP and stdio transports share: authentication, sessions, the dispatcher.
 public final class MCPServer: Sendable {
@@ -12,6 +13,8 @@ public final class MCPServer: Sendable {
     public let setupLinks: SetupLinks
     let policy: HTTPAccessPolicy
     let watcher = ConnectionWatcher()
+    /// Sessions outside the HTTP session store (stdio's), told of tool-list changes too.
+    let localSessions = Mutex<[MCPSession]>([])
     let logger: Logger
     /// How often an idle SSE stream gets a keep-alive comment.
     let keepAlive: Duration

@@ -16,6 +16,14 @@ final class StdioTransport: Sendable {
     }
 
     func run() async {
+        // Server-to-client messages (`notifications/tools/list_changed`) go out between answers.
+        let outbound = session.openOutbound().map { stream in
+            Task { for await message in stream where !message.isEmpty { self.write(message) } }
+        }
+        defer {
+            session.closeOutbound()
+            outbound?.cancel()
+        }
         await withTaskGroup(of: Void.self) { group in
             for await line in Self.lines() {
                 guard !line.allSatisfy(\.isWhitespace) else { continue }

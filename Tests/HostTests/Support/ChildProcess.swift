@@ -49,24 +49,34 @@ final class ChildProcess: @unchecked Sendable {
     /// Waits until stderr has shown `text` (it is read as it comes, on a Dispatch thread: the
     /// blocking reads must not hold one of the few cooperative threads).
     func waitForLog(_ text: String, timeout: Duration = .seconds(20)) async throws {
-        let handle = stderr.fileHandleForReading
+        _ = try await waitFor(text, in: stderr, timeout: timeout)
+    }
+
+    /// Waits until stdout has shown `text`; returns what it read (consumed: `finish` will not see it).
+    func waitForOutput(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await waitFor(text, in: stdout, timeout: timeout)
+    }
+
+    private func waitFor(_ text: String, in pipe: Pipe, timeout: Duration) async throws -> String {
+        let handle = pipe.fileHandleForReading
+        let name = pipe === stdout ? "stdout" : "stderr"
         let deadline = ContinuousClock.now + timeout
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String, any Error>) in
             DispatchQueue.global().async {
                 var seen = ""
                 while ContinuousClock.now < deadline {
                     let chunk = handle.availableData
                     if chunk.isEmpty {
-                        continuation.resume(throwing: TestFailure("stderr ended before \"\(text)\": \(seen)"))
+                        continuation.resume(throwing: TestFailure("\(name) ended before \"\(text)\": \(seen)"))
                         return
                     }
                     seen += String(decoding: chunk, as: UTF8.self)
                     if seen.contains(text) {
-                        continuation.resume()
+                        continuation.resume(returning: seen)
                         return
                     }
                 }
-                continuation.resume(throwing: TestFailure("no \"\(text)\" in stderr: \(seen)"))
+                continuation.resume(throwing: TestFailure("no \"\(text)\" in \(name): \(seen)"))
             }
         }
     }
