@@ -17,7 +17,7 @@ struct ActionKitProvider: ToolProvider {
     }
 
     func listTools(context: CallContext) async throws -> [ToolDescriptor] {
-        // ActionKit lists per user; a listing for no user (as `paragon-mcp check` makes) has none.
+        // ActionKit lists per user; a listing without a token has none.
         guard !context.userToken.isEmpty else { return [] }
         let catalog = try await client.listActions(context: context)
         index.record(catalog)

@@ -17,7 +17,12 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try CLIConfig.load(options)
-        let logger = CLIConfig.quietLogger(config)
+        let errors = ErrorCountingLogHandler.Counter()
+        var logger = Logger(label: "paragon-mcp") { label in
+            ErrorCountingLogHandler(wrapped: StreamLogHandler.standardError(label: label), counter: errors)
+        }
+        logger.logLevel = .warning
+        let identity = await Self.projectIdentity(config)
         let loader = ProviderLoader(config: config, logger: logger)
         let report = loader.load()
         var problems = report.failures.map { "\($0.error)" }
@@ -34,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
         var lists: [(String, [Tool])] = []
         for provider in report.loaded {
             let library = provider.library
-            let outcome = await provider.listTools(for: .nobody, requestID: "check", timeout: registry.callTimeout)
+            let outcome = await provider.listTools(for: identity, requestID: "check", timeout: registry.callTimeout)
             var count = "?"
             if case .result(let bytes) = outcome,
                 let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name)
@@ -56,11 +61,24 @@ struct CheckCommand: AsyncParsableCommand {
             problems.append("\(RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))")
         }
         await registry.shutdown()
+        if errors.count > 0 { problems.append("providers reported \(errors.count) problem(s), logged above") }
         if problems.isEmpty {
             print("ok")
         } else {
             for problem in problems { printError("error: \(problem)") }
             throw ExitCode.failure
         }
+    }
+
+    /// For listing with no user: with a Paragon project and its key, a token whose subject is the
+    /// project (as the TypeScript server calls Zeus), so providers can ask Paragon what the
+    /// project has; otherwise no token.
+    static func projectIdentity(_ config: HostConfig) async -> UserIdentity {
+        guard !config.paragon.projectID.isEmpty, config.paragon.signingKeyPEM != nil,
+            let key = try? SigningKeys.load(config),
+            let token = try? await TokenSigner(signingKey: key).userToken(
+                for: config.paragon.projectID, lifetime: 300)
+        else { return .nobody }
+        return UserIdentity(userID: "", token: token)
     }
 }
