@@ -6,7 +6,8 @@ import ProviderKit
 /// substituted and percent-encoded, and the query parameters that were given.
 enum ProxyTarget {
     /// Unreserved characters (RFC 3986) stay; everything else in a value is percent-encoded.
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func url(serverURL: String?, path: String, pathValues: [String: JSONValue], query: [(String, JSONValue)])
         -> String

@@ -80,7 +80,9 @@ struct SchemaInliner {
     /// Keywords whose values are literal data, never schemas.
     static let dataKeys: Set<String> = ["enum", "const", "default", "examples", "example"]
     /// Keywords whose values map names to schemas.
-    static let schemaMaps: Set<String> = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]
+    static let schemaMaps: Set<String> = [
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+    ]
     /// Keywords whose values are lists of schemas.
     static let schemaArrays: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
 

@@ -75,7 +75,8 @@ enum SpecParser {
         case let value as String: return .string(value)
         case let value as [Any]: return .array(value.map(jsonValue))
         case let value as [AnyHashable: Any]:
-            return .object(Dictionary(value.map { ("\($0.key.base)", jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }))
+            return .object(
+                Dictionary(value.map { ("\($0.key.base)", jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }))
         case let value as Date: return .string(ISO8601DateFormatter().string(from: value))
         default: return .null
         }
@@ -101,7 +102,8 @@ enum SpecParser {
             let problem = OpenAPIKit.OpenAPI.Error(from: error)
             let place = problem.codingPathString
             throw Failure(
-                description: "invalid OpenAPI" + (place.isEmpty ? "" : " at \(place)") + ": \(problem.localizedDescription)")
+                description: "invalid OpenAPI" + (place.isEmpty ? "" : " at \(place)")
+                    + ": \(problem.localizedDescription)")
         }
     }
 
@@ -111,7 +113,8 @@ enum SpecParser {
         var hops = 0
         while let ref = current["$ref"]?.stringValue, hops < 8 {
             let prefix = "#/components/\(section)/"
-            guard ref.hasPrefix(prefix), let target = document["components"]?[section]?[String(ref.dropFirst(prefix.count))]
+            guard ref.hasPrefix(prefix),
+                let target = document["components"]?[section]?[String(ref.dropFirst(prefix.count))]
             else { return current }
             current = target
             hops += 1
@@ -129,7 +132,9 @@ enum SpecParser {
         var parameters: [(name: String, location: String, value: JSONValue)] = []
         for raw in shared + (operation["parameters"]?.arrayValue ?? []) {
             let parameter = resolve(raw, in: document, section: "parameters")
-            guard let name = parameter["name"]?.stringValue, let location = parameter["in"]?.stringValue else { continue }
+            guard let name = parameter["name"]?.stringValue, let location = parameter["in"]?.stringValue else {
+                continue
+            }
             parameters.removeAll { $0.name == name && $0.location == location }
             parameters.append((name, location, parameter))
         }
@@ -139,7 +144,8 @@ enum SpecParser {
         for (name, location, parameter) in parameters {
             guard let place = OperationTool.Parameter.Location(rawValue: location) else { continue }  // cookies: never sent
             if place == .header, OperationTool.isForbiddenHeader(name) { continue }
-            var schema = inliner.inline(parameter["schema"] ?? parameter["content"]?.objectValue?.values.first?["schema"] ?? [:])
+            var schema = inliner.inline(
+                parameter["schema"] ?? parameter["content"]?.objectValue?.values.first?["schema"] ?? [:])
             if let description = parameter["description"]?.stringValue, schema["description"] == nil,
                 case .object(var object) = schema
             {
@@ -191,7 +197,8 @@ enum SpecParser {
     }
 
     static func isJSON(_ contentType: String) -> Bool {
-        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type =
+            contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return type == "application/json" || type.hasSuffix("+json")
     }
 }

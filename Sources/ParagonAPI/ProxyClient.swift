@@ -22,7 +22,9 @@ public struct ProxyClient: Sendable {
         var all: [(name: String, value: String)] = [
             ("Authorization", "Bearer \(context.userToken)"), ("X-Paragon-Proxy-Url", target),
         ]
-        if !body.isEmpty { all.append(("Content-Type", "application/json")) }
+        if !body.isEmpty, !headers.contains(where: { $0.name.lowercased() == "content-type" }) {
+            all.append(("Content-Type", "application/json"))
+        }
         all += headers
         let response = try await UpstreamError.send(
             HTTPRequest(

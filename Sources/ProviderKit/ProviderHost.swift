@@ -16,6 +16,8 @@ public struct ProviderHost: @unchecked Sendable {
     public var configDirectory: String { document.configDirectory }
     /// Where Paragon is.
     public var paragon: ParagonSettings { document.paragon }
+    /// The host's `LIMIT_TO_*` (empty from a host older than ABI 1.1).
+    public var limits: HostLimits { document.limits ?? HostLimits(integrations: [], tools: []) }
 
     init(table: UnsafePointer<paragon_mcp_host>) throws {
         self.table = table
@@ -70,6 +72,16 @@ struct ConfigDocument: Decodable {
     var config: JSONValue?
     var configDirectory: String
     var paragon: ParagonSettings
+    var limits: HostLimits?
+}
+
+/// `LIMIT_TO_INTEGRATIONS` and `LIMIT_TO_TOOLS` as the host applies them; empty: no limit.
+/// A tool of integration `*` must enforce `integrations` on the integrations its calls name.
+public struct HostLimits: Codable, Sendable {
+    public var integrations: [String]
+    public var tools: [String]
+
+    public func allows(integration: String) -> Bool { integrations.isEmpty || integrations.contains(integration) }
 }
 
 /// Where the Paragon APIs are, as the host is configured.

@@ -28,7 +28,6 @@ extension Sandbox {
         return Self.json(.ok, ["actions": .object(actions)])
     }
 
-
     /// `POST /projects/{id}/actions` with `{action, parameters}`: runs the action as the user.
     func runAction(_ call: Call, _ sandbox: Sandbox) async throws -> Response {
         guard let body = try? JSONValue.parse(call.body), let name = body["action"]?.stringValue else {

@@ -29,8 +29,8 @@ import Testing
             """)
         let result = try run(["check", "--config", file])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("provider actionkit: actionkit 0.1.0, ABI 1.0, 0 tools"))
-        #expect(result.stdout.contains("provider example: example 1.0.0, ABI 1.0, 2 tools, \(example)"))
+        #expect(result.stdout.contains("provider actionkit: actionkit 0.1.0, ABI 1.1, 0 tools"))
+        #expect(result.stdout.contains("provider example: example 1.0.0, ABI 1.1, 2 tools, \(example)"))
         #expect(result.stdout.contains("provider proxy: disabled"))
         #expect(result.stdout.hasSuffix("ok\n"))
     }
@@ -41,7 +41,7 @@ import Testing
         let result = try run(["check", "--config", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains(bad))
-        #expect(result.stderr.contains("ABI 2.0") && result.stderr.contains("ABI 1.0"))
+        #expect(result.stderr.contains("ABI 2.1") && result.stderr.contains("ABI 1.1"))
         #expect(result.stdout.contains("provider actionkit: actionkit"))
     }
 
@@ -66,7 +66,7 @@ import Testing
         try "ENABLE_PROXY_API_TOOL=true\n".write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
         let result = try run(["check"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("provider proxy: proxy 0.1.0, ABI 1.0, 0 tools"))
+        #expect(result.stdout.contains("provider proxy: proxy 0.1.0, ABI 1.1, 1 tools"))
         #expect(result.stdout.contains("provider openapi: disabled"))
     }
 

@@ -13,7 +13,10 @@ import Testing
         let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/call_tool.py"
         let result = try await Subprocess.runAsync(
             "/usr/bin/env",
-            ["python3", script, url, "SLACK_SEND_MESSAGE", ##"{"channel":"#general","text":"hello from the first run"}"##],
+            [
+                "python3", script, url, "SLACK_SEND_MESSAGE",
+                ##"{"channel":"#general","text":"hello from the first run"}"##,
+            ],
             environment: ProcessInfo.processInfo.environment)
         child.signal(SIGTERM)
         let (status, stdout, stderr) = try await child.finish()

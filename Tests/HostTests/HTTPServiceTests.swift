@@ -16,7 +16,7 @@ import Testing
         }
         router.get("/big") { _, _ -> String in String(repeating: "x", count: 5000) }
         router.get("/slow") { _, _ -> String in
-            try await Task.sleep(for: .seconds(15))
+            try await Task.sleep(for: .seconds(60))
             return "late"
         }
         try await TestHTTPServer.with(router) { port in
@@ -27,7 +27,7 @@ import Testing
             func get(_ path: String) async -> ProviderOutcome {
                 await instance.callTool(
                     "EXAMPLE_HTTP_GET", arguments: Array(#"{"path":"\#(path)"}"#.utf8),
-                    for: user, requestID: "req-42", timeout: .seconds(10))
+                    for: user, requestID: "req-42", timeout: .seconds(30))
             }
             let hello = await get("/hello")
             #expect(TestProviders.text(of: hello) == "HTTP 200\nhello from upstream, request id req-42", "\(hello)")

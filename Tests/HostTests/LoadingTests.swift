@@ -12,7 +12,7 @@ import Testing
         let library = try ProviderLibrary.open(path: path)
         #expect(library.name == "example")
         #expect(library.version == "1.0.0")
-        #expect(library.abiMajor == 1 && library.abiMinor == 0)
+        #expect(library.abiMajor == 1 && library.abiMinor == 1)
         let (logger, logs) = CapturingLogHandler.logger()
         let instance = try TestProviders.instance(path, name: "example", logger: logger)
         #expect(logs.contains("example provider created provider=example"))
@@ -61,10 +61,10 @@ import Testing
             #expect(
                 error
                     == .incompatibleABI(
-                        path: path, providerMajor: 2, providerMinor: 0, hostMajor: 1,
-                        hostMinor: 0))
+                        path: path, providerMajor: 2, providerMinor: 1, hostMajor: 1,
+                        hostMinor: 1))
             #expect("\(error)".contains(path))
-            #expect("\(error)".contains("ABI 2.0") && "\(error)".contains("ABI 1.0"))
+            #expect("\(error)".contains("ABI 2.1") && "\(error)".contains("ABI 1.1"))
         }
     }
 
@@ -73,7 +73,7 @@ import Testing
         #expect(
             throws: LoadError.incompatibleABI(
                 path: path, providerMajor: 1, providerMinor: 7, hostMajor: 1,
-                hostMinor: 0)
+                hostMinor: 1)
         ) {
             try ProviderLibrary.open(path: path)
         }

@@ -92,7 +92,9 @@ import Testing
             #expect(albums.result?["isError"] == nil, "\(albums.body)")
             let get = try #require(sandbox.sandbox.requests.matching(Self.proxyPath).last)
             #expect(get.method == "GET" && get.path == Self.proxyPath + "custom.spotify")
-            #expect(get.headers["x-paragon-proxy-url"] == "/artists/a%20b%2Fc/albums?include_groups=album&include_groups=single&market=SE")
+            #expect(
+                get.headers["x-paragon-proxy-url"]
+                    == "/artists/a%20b%2Fc/albums?include_groups=album&include_groups=single&market=SE")
             #expect(get.headers["x-paragon-use-raw-response"] == "true")
             #expect(get.headers["authorization"] == "Bearer \(alice)")
             #expect(get.body.isEmpty)
@@ -175,7 +177,10 @@ import Testing
                 "schemas": [
                     "Item": [
                         "type": "object",
-                        "properties": ["name": ["type": "string"], "children": ["type": "array", "items": ["$ref": "#/components/schemas/Item"]]],
+                        "properties": [
+                            "name": ["type": "string"],
+                            "children": ["type": "array", "items": ["$ref": "#/components/schemas/Item"]],
+                        ],
                     ]
                 ]
             ],
@@ -197,8 +202,10 @@ import Testing
     @Test func checkReportsBrokenAndIgnoredFiles() async throws {
         try await TestSandbox.with { sandbox in
             let file = TestPaths.scratch("openapi-check") + "/config.yaml"
-            try TestConfig.providers([("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(Self.fixtures)")])
-                .write(toFile: file, atomically: true, encoding: .utf8)
+            try TestConfig.providers([
+                ("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(Self.fixtures)")
+            ])
+            .write(toFile: file, atomically: true, encoding: .utf8)
             let result = try await Subprocess.runAsync(
                 TestPaths.executable, ["check", "--config", file],
                 environment: [
@@ -208,7 +215,9 @@ import Testing
             #expect(result.status != 0)
             #expect(result.stderr.contains("hubspot.yaml: not valid YAML: 3:10"), "\(result.stderr)")
             #expect(result.stderr.contains("salesforce.json: invalid OpenAPI: Expected to find `info` key"))
-            #expect(result.stderr.contains("ignored \(Self.fixtures)/zendesk.json: the project has no active integration zendesk"))
+            #expect(
+                result.stderr.contains(
+                    "ignored \(Self.fixtures)/zendesk.json: the project has no active integration zendesk"))
             #expect(result.stdout.contains("6 tools"), "\(result.stdout)")
         }
     }

@@ -123,7 +123,8 @@ import Testing
             #expect(aliceStream.status == 200 && bobStream.status == 200)
             sandbox.sandbox.requests.clear()
             let token = try await server.server.setupLinks.token(userID: "alice", integration: "notion")
-            let complete = try await client.send(path: "/setup/complete", body: #"{"token":"\#(token)"}"#, accept: "*/*")
+            let complete = try await client.send(
+                path: "/setup/complete", body: #"{"token":"\#(token)"}"#, accept: "*/*")
             #expect(complete.status == 200)
             #expect(complete.json?["sessionsNotified"] as? Int == 1)
             #expect(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").count == 1, "refreshed")

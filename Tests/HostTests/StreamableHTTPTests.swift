@@ -282,7 +282,9 @@ import Testing
             #expect(a.result != nil && b.result != nil)
             #expect(pinged < aDone && pinged < bDone, "the ping waited for a slow call")
             // Timing-free: the provider saw both calls in flight at once.
-            #expect(try LoadingTests.fixtureCounter(slow, "fixture_max_in_flight") == 2, "the calls ran one after the other")
+            #expect(
+                try LoadingTests.fixtureCounter(slow, "fixture_max_in_flight") == 2, "the calls ran one after the other"
+            )
         }
     }
 

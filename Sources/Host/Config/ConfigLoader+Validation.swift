@@ -5,7 +5,8 @@ extension ConfigLoader {
     /// Fills defaults that depend on other values and checks what cannot be checked alone.
     func validate(_ config: inout HostConfig, _ reader: inout ConfigReader) {
         // Without a Paragon project the server runs on the sandbox, which is development only.
-        config.server.mode = config.server.configuredMode ?? (config.paragon.projectID.isEmpty ? .development : .production)
+        config.server.mode =
+            config.server.configuredMode ?? (config.paragon.projectID.isEmpty ? .development : .production)
         if config.server.host.isEmpty {
             config.server.host = config.server.mode == .development ? "127.0.0.1" : "0.0.0.0"
         }

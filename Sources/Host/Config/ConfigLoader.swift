@@ -56,7 +56,8 @@ public struct ConfigLoader: Sendable {
         }
 
         let top = reader.mapping(
-            root, key: "", allowed: [
+            root, key: "",
+            allowed: [
                 "server", "paragon", "limits", "tool_lists", "providers", "provider_search_paths", "logging",
             ])
         var config = HostConfig(
@@ -162,7 +163,8 @@ public struct ConfigLoader: Sendable {
     }
 
     private func readToolLists(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ToolListSettings {
-        let map = reader.mapping(node, key: "tool_lists", allowed: ["cache_ttl_seconds", "cache_max_users", "page_size"])
+        let map = reader.mapping(
+            node, key: "tool_lists", allowed: ["cache_ttl_seconds", "cache_max_users", "page_size"])
         let defaults = ToolListSettings()
         return ToolListSettings(
             cacheTTLSeconds: reader.integer(

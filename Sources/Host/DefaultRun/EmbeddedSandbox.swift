@@ -16,7 +16,9 @@ final class EmbeddedSandbox: Sendable {
     let signingKey: JWTKit.Insecure.RSA.PrivateKey
     private let task: Task<Void, any Error>
 
-    private init(sandbox: Sandbox, baseURL: String, signingKey: JWTKit.Insecure.RSA.PrivateKey, task: Task<Void, any Error>) {
+    private init(
+        sandbox: Sandbox, baseURL: String, signingKey: JWTKit.Insecure.RSA.PrivateKey, task: Task<Void, any Error>
+    ) {
         self.sandbox = sandbox
         self.baseURL = baseURL
         self.signingKey = signingKey

@@ -35,6 +35,10 @@ public final class ProviderInstance: Sendable {
                 "zeusURL": .string(config.paragon.zeusURL),
                 "proxyURL": .string(config.paragon.proxyURL),
             ],
+            "limits": [
+                "integrations": .array(config.limits.integrations.map { .string($0) }),
+                "tools": .array(config.limits.tools.map { .string($0) }),
+            ],
         ]
         let policy = HTTPPolicy(
             settings: settings.http,

@@ -117,7 +117,8 @@ public struct MCPDispatcher: Sendable {
         }
         guard let page = snapshot.page(cursor: cursor, pageSize: registry.pageSize, version: session.protocolVersion)
         else {
-            return .failure(.invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
+            return .failure(
+                .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
         }
         return .success(page)
     }

@@ -12,7 +12,9 @@ public final class SetupLinks: Sendable {
     let projectID: String
     let lifetime: TimeInterval
 
-    public init(signingKey: JWTKit.Insecure.RSA.PrivateKey, publicURL: String, projectID: String, lifetimeSeconds: Int) async {
+    public init(signingKey: JWTKit.Insecure.RSA.PrivateKey, publicURL: String, projectID: String, lifetimeSeconds: Int)
+        async
+    {
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(key: Self.derivedKey(from: signingKey)), digestAlgorithm: .sha256)
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
@@ -32,7 +34,8 @@ public final class SetupLinks: Sendable {
         try await keys.sign(
             SetupLinkClaims(
                 typ: SetupLinkClaims.type, usr: userID, int: integration, prj: projectID,
-                exp: ExpirationClaim(value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down)))))
+                exp: ExpirationClaim(
+                    value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down)))))
     }
 
     /// The link a user opens to connect `integration`.

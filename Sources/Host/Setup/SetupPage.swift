@@ -51,7 +51,9 @@ struct SetupPage {
         var sources: [String] = []
         if let url = URL(string: sdkURL), let scheme = url.scheme, let host = url.host {
             sources.append("\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
-            if host == "useparagon.com" || host.hasSuffix(".useparagon.com") { sources.append("https://*.useparagon.com") }
+            if host == "useparagon.com" || host.hasSuffix(".useparagon.com") {
+                sources.append("https://*.useparagon.com")
+            }
         }
         let remote = sources.joined(separator: " ")
         return [

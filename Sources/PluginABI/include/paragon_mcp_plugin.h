@@ -1,5 +1,5 @@
 /*
- * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.0.
+ * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.1.
  *
  * This header is the whole contract between the paragon-mcp host and a tool provider. A provider
  * is a shared library that the host loads with dlopen(RTLD_NOW | RTLD_LOCAL) and never unloads.
@@ -37,6 +37,8 @@
  *   entry symbol carries it (_v1), so a future major can be exported beside this one. The minor
  *   version counts additions. The host refuses a provider whose major differs from its own, or
  *   whose minor is newer than its own, naming the library and both versions.
+ *   1.1 added: the `limits` member of config_json, and the integration "*" for tools that act
+ *   on several integrations (see list_tools' RESULT).
  *
  * THREADS
  *   [any-thread]   may be called from any thread, concurrently with any other call.
@@ -57,7 +59,7 @@ extern "C" {
 #endif
 
 #define PARAGON_MCP_ABI_MAJOR 1
-#define PARAGON_MCP_ABI_MINOR 0
+#define PARAGON_MCP_ABI_MINOR 1
 
 /* The one symbol a provider exports, and its name for dlsym(). */
 #define PARAGON_MCP_ENTRY_SYMBOL "paragon_mcp_provider_v1"
@@ -105,7 +107,11 @@ enum paragon_mcp_log_level {
  * RESULT
  *   list_tools: a JSON array of tool descriptors:
  *       [{"name": "SLACK_SEND_MESSAGE",           required; unique across all providers
- *         "integration": "slack",                  required; the host filters on it
+ *         "integration": "slack",                  required; the host filters on it. "*": the
+ *                                                  tool acts on integrations named in its
+ *                                                  arguments; LIMIT_TO_INTEGRATIONS does not
+ *                                                  hide it, and the provider must enforce the
+ *                                                  config's `limits` on its arguments
  *         "description": "...",                    optional
  *         "title": "...",                          optional
  *         "inputSchema": {"type": "object", ...},  required; a JSON Schema object

@@ -1,0 +1,48 @@
+import Foundation
+import ProviderKit
+
+/// The arguments of one `CALL_API_REQUEST`.
+struct ProxyRequest: Sendable {
+    var integration: String
+    var url: String
+    var method: String
+    var queryParams: [String: JSONValue]?
+    var headers: [String: String]
+    var body: JSONValue?
+
+    init(_ arguments: JSONValue) throws {
+        guard let integration = arguments["integration"]?.stringValue, let url = arguments["url"]?.stringValue,
+            let method = arguments["httpMethod"]?.stringValue
+        else { throw ProviderError.toolError("integration, url and httpMethod are required") }
+        self.integration = integration
+        self.url = url
+        self.method = method.uppercased()
+        self.queryParams = arguments["queryParams"]?.objectValue
+        var headers: [String: String] = [:]
+        for (name, value) in arguments["headers"]?.objectValue ?? [:] {
+            headers[name] = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
+        }
+        self.headers = headers
+        self.body = arguments["body"].flatMap { $0 == .null ? nil : $0 }
+    }
+
+    /// `X-Paragon-Proxy-Url`: the URL, and the query parameters (stringified, percent-encoded)
+    /// when there are any, sorted by name so the same call always sends the same URL.
+    var target: String {
+        guard let queryParams, !queryParams.isEmpty else { return url }
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
+        let items = queryParams.sorted { $0.key < $1.key }.map { name, value in
+            let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
+            return "\(encode(name))=\(encode(text))"
+        }
+        return url + (url.contains("?") ? "&" : "?") + items.joined(separator: "&")
+    }
+
+    /// The URL without its query, for logs (query values may be personal data).
+    var loggableURL: String {
+        let base = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let names = (queryParams?.keys.sorted() ?? []).joined(separator: ", ")
+        return names.isEmpty ? base : "\(base) (query: \(names))"
+    }
+}
