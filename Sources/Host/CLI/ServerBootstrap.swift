@@ -58,14 +58,7 @@ struct ServerBootstrap {
             throw BootstrapError.duplicateTool(
                 RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))
         }
-        let authenticator = Authenticator(
-            verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
-            developmentMode: config.server.mode == .development)
-        let setupLinks = await SetupLinks(
-            signingKey: key, publicURL: config.server.publicURL, projectID: config.paragon.projectID,
-            lifetimeSeconds: config.server.setupLinkTTLSeconds)
-        let server = MCPServer(
-            config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks, logger: logger)
+        let server = await MCPServer(config: config, registry: registry, signingKey: key, logger: logger)
         return ServerBootstrap(config: config, logger: logger, registry: registry, server: server, sandbox: sandbox)
     }
 

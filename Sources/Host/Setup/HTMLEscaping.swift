@@ -2,34 +2,25 @@
 enum HTMLEscaping {
     /// For element text and quoted attribute values.
     static func text(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for character in value.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
+        replacing(value, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
     }
 
     /// For JSON inside `<script type="application/json">`: nothing in it can end the element
     /// (`</script>`), open a comment (`<!--`) or break a line in old JavaScript parsers.
     static func scriptJSON(_ json: String) -> String {
+        replacing(
+            json,
+            ["<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u{2028}": "\\u2028", "\u{2029}": "\\u2029"])
+    }
+
+    private static func replacing(_ value: String, _ replacements: [Unicode.Scalar: String]) -> String {
         var escaped = ""
-        escaped.reserveCapacity(json.utf8.count)
-        for character in json.unicodeScalars {
-            switch character {
-            case "<": escaped += "\\u003c"
-            case ">": escaped += "\\u003e"
-            case "&": escaped += "\\u0026"
-            case "\u{2028}": escaped += "\\u2028"
-            case "\u{2029}": escaped += "\\u2029"
-            default: escaped.unicodeScalars.append(character)
+        escaped.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            if let replacement = replacements[scalar] {
+                escaped += replacement
+            } else {
+                escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

@@ -32,15 +32,8 @@ struct TestServer: Sendable {
         let loader = ProviderLoader(config: config, logger: logger)
         let registry = loader.registry(of: loader.load())
         let key = try TestTokens.key()
-        let authenticator = Authenticator(
-            verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
-            developmentMode: config.server.mode == .development)
-        let setupLinks = await SetupLinks(
-            signingKey: key, publicURL: config.server.publicURL, projectID: config.paragon.projectID,
-            lifetimeSeconds: config.server.setupLinkTTLSeconds)
-        let server = MCPServer(
-            config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks, logger: logger,
-            keepAlive: .milliseconds(200))
+        let server = await MCPServer(
+            config: config, registry: registry, signingKey: key, logger: logger, keepAlive: .milliseconds(200))
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")
         httpLogger.logLevel = .critical

@@ -1,0 +1,20 @@
+import JWTKit
+import Logging
+
+extension MCPServer {
+    /// A server whose user tokens and setup links all rest on `signingKey`.
+    public convenience init(
+        config: HostConfig, registry: ToolRegistry, signingKey key: JWTKit.Insecure.RSA.PrivateKey, logger: Logger,
+        keepAlive: Duration = .seconds(15)
+    ) async {
+        let authenticator = Authenticator(
+            verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
+            developmentMode: config.server.mode == .development)
+        let setupLinks = await SetupLinks(
+            signingKey: key, publicURL: config.server.publicURL, projectID: config.paragon.projectID,
+            lifetimeSeconds: config.server.setupLinkTTLSeconds)
+        self.init(
+            config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks, logger: logger,
+            keepAlive: keepAlive)
+    }
+}
