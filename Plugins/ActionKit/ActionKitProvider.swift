@@ -31,6 +31,7 @@ struct ActionKitProvider: ToolProvider {
     }
 
     func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {
+        host.log(.debug, "running action \(name)", call: context)
         let answer = try await client.runAction(
             name, parameters: arguments, integration: index.integration(of: name), context: context)
         var result = ToolResult.text(String(decoding: answer.encoded(), as: UTF8.self))

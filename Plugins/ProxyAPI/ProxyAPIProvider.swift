@@ -59,7 +59,7 @@ struct ProxyAPIProvider: ToolProvider {
         host.log(
             .info,
             "CALL_API_REQUEST user=\(context.userID) integration=\(request.integration) \(request.method) "
-                + request.loggableURL)
+                + request.loggableURL, call: context)
         var headers: [(name: String, value: String)] = []
         if !request.headers.keys.contains(where: { $0.lowercased() == "content-type" }) {
             headers.append(("Content-Type", "application/json"))

@@ -36,12 +36,27 @@ public struct ProviderHost: @unchecked Sendable {
         return try JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Writes to the host's log, tagged with the provider's name. Never log tokens or bodies.
-    public func log(_ level: LogLevel, _ message: String) {
+    /// Writes to the host's log, tagged with the provider's name and, for a line about a call,
+    /// with the call's request id (by a host of ABI 1.2 or newer). Never log tokens or bodies.
+    public func log(_ level: LogLevel, _ message: String, call: CallContext? = nil) {
         var message = message
         message.withUTF8 { utf8 in
-            table.pointee.log(table, level.rawValue, utf8.baseAddress, utf8.count)
+            if let call, let logCall = Self.logCall(table) {
+                let text = UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                logCall(table, call.callID, level.rawValue, text, utf8.count)
+            } else {
+                table.pointee.log(table, level.rawValue, utf8.baseAddress, utf8.count)
+            }
         }
+    }
+
+    /// `log_call` when the host's table has it (ABI 1.2).
+    private static func logCall(_ table: UnsafePointer<paragon_mcp_host>) -> (
+        @convention(c) (UnsafePointer<paragon_mcp_host>?, UInt64, Int32, UnsafePointer<CChar>?, Int) -> Void
+    )? {
+        let end = MemoryLayout<paragon_mcp_host>.offset(of: \.log_call)! + MemoryLayout<UnsafeRawPointer>.size
+        guard table.pointee.struct_size >= end else { return nil }
+        return table.pointee.log_call
     }
 
     /// The host's HTTP client, or nil when the host does not offer it.

@@ -1,4 +1,5 @@
 import Foundation
+import PluginABI
 import Testing
 
 /// The `paragon-mcp` executable, run as a user runs it.
@@ -29,8 +30,8 @@ import Testing
             """)
         let result = try run(["check", "--config", file])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("provider actionkit: actionkit 0.1.0, ABI 1.1, 0 tools"))
-        #expect(result.stdout.contains("provider example: example 1.0.0, ABI 1.1, 2 tools, \(example)"))
+        #expect(result.stdout.contains("provider actionkit: actionkit 0.1.0, ABI \(TestPaths.abi), 0 tools"))
+        #expect(result.stdout.contains("provider example: example 1.0.0, ABI \(TestPaths.abi), 2 tools, \(example)"))
         #expect(result.stdout.contains("provider proxy: disabled"))
         #expect(result.stdout.hasSuffix("ok\n"))
     }
@@ -41,7 +42,8 @@ import Testing
         let result = try run(["check", "--config", file])
         #expect(result.status == 1)
         #expect(result.stderr.contains(bad))
-        #expect(result.stderr.contains("ABI 2.1") && result.stderr.contains("ABI 1.1"))
+        #expect(
+            result.stderr.contains("ABI 2.\(PARAGON_MCP_ABI_MINOR)") && result.stderr.contains("ABI \(TestPaths.abi)"))
         #expect(result.stdout.contains("provider actionkit: actionkit"))
     }
 
@@ -66,7 +68,7 @@ import Testing
         try "ENABLE_PROXY_API_TOOL=true\n".write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
         let result = try run(["check"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("provider proxy: proxy 0.1.0, ABI 1.1, 1 tools"))
+        #expect(result.stdout.contains("provider proxy: proxy 0.1.0, ABI \(TestPaths.abi), 1 tools"))
         #expect(result.stdout.contains("provider openapi: disabled"))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PluginABI
 import Testing
 
 @testable import Host
@@ -12,7 +13,7 @@ import Testing
         let library = try ProviderLibrary.open(path: path)
         #expect(library.name == "example")
         #expect(library.version == "1.0.0")
-        #expect(library.abiMajor == 1 && library.abiMinor == 1)
+        #expect(library.abiMajor == 1 && library.abiMinor == UInt32(PARAGON_MCP_ABI_MINOR))
         let (logger, logs) = CapturingLogHandler.logger()
         let instance = try TestProviders.instance(path, name: "example", logger: logger)
         #expect(logs.contains("example provider created provider=example"))
@@ -61,10 +62,11 @@ import Testing
             #expect(
                 error
                     == .incompatibleABI(
-                        path: path, providerMajor: 2, providerMinor: 1, hostMajor: 1,
-                        hostMinor: 1))
+                        path: path, providerMajor: 2, providerMinor: UInt32(PARAGON_MCP_ABI_MINOR), hostMajor: 1,
+                        hostMinor: UInt32(PARAGON_MCP_ABI_MINOR)))
             #expect("\(error)".contains(path))
-            #expect("\(error)".contains("ABI 2.1") && "\(error)".contains("ABI 1.1"))
+            #expect(
+                "\(error)".contains("ABI 2.\(PARAGON_MCP_ABI_MINOR)") && "\(error)".contains("ABI \(TestPaths.abi)"))
         }
     }
 
@@ -73,7 +75,7 @@ import Testing
         #expect(
             throws: LoadError.incompatibleABI(
                 path: path, providerMajor: 1, providerMinor: 7, hostMajor: 1,
-                hostMinor: 1)
+                hostMinor: UInt32(PARAGON_MCP_ABI_MINOR))
         ) {
             try ProviderLibrary.open(path: path)
         }

@@ -23,10 +23,17 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = bootstrap.logger
         let embedded = bootstrap.sandbox
         defer { embedded?.stop() }
+        // The listener comes up first (answering 503 and /healthz), then the providers load.
+        let (ports, bound) = AsyncStream<Int>.makeStream()
         let app = HTTPFront.application(
             for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger
         ) { channel in
-            let port = channel.localAddress?.port ?? config.server.port
+            bound.yield(channel.localAddress?.port ?? config.server.port)
+            bound.finish()
+        }
+        let ready = ReloadService(reloader: bootstrap.reloader) {
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
             logger.notice(
                 "paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
             if let embedded {
@@ -34,9 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data((embedded.banner(mcpURL: url + "/mcp") + "\n").utf8))
             }
         }
+        var services: [any Service] = [app]
+        if let metrics = HTTPFront.metricsApplication(for: bootstrap.server, logger: logger) {
+            services.append(metrics)
+        }
+        // Shut down in reverse order: first readiness turns to draining, then streams close, then
+        // the listener stops accepting and lets calls in flight finish.
+        services += [SessionShutdownService(sessions: bootstrap.server.sessions), ready]
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [app, SessionShutdownService(sessions: bootstrap.server.sessions)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // Calls in flight get this long to finish after SIGTERM; then they are cancelled.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(15)
         let group = ServiceGroup(configuration: groupConfiguration)
@@ -44,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await group.run()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             printError("error: \(BootstrapError.portInUse(config.server.port))")
+            throw ExitCode.failure
+        } catch let error as ReloadError {
+            printError("error: \(error)")
             throw ExitCode.failure
         } catch {
             if "\(error)".contains("Address already in use") {
@@ -53,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         bootstrap.server.sessions.closeAll(reason: "server stopped")
-        await bootstrap.registry.shutdown()
+        await bootstrap.server.dispatcher.registry.shutdown()
         logger.notice("paragon-mcp stopped")
     }
 }

@@ -3,13 +3,14 @@ import Foundation
 import JWTKit
 import Logging
 
-/// Everything a serving process needs, built from the configuration: logging, providers,
-/// keys, the registry and the MCP server, and the sandbox when it stands in for Paragon.
+/// Everything a serving process needs, built from the configuration: logging, keys, the MCP
+/// server, the reloader that loads its providers, and the sandbox when it stands in for Paragon.
+/// The server starts with no providers and answers 503 until `reloader.start()` has run.
 struct ServerBootstrap {
     let config: HostConfig
     let logger: Logger
-    let registry: ToolRegistry
     let server: MCPServer
+    let reloader: ConfigReloader
     /// Running when no Paragon project is configured outside production mode, or with `--sandbox`.
     let sandbox: EmbeddedSandbox?
 
@@ -23,17 +24,18 @@ struct ServerBootstrap {
         }
     }
 
-    /// Loads providers (a failing one is logged, the rest serve) and the token keys. Fails when
-    /// tokens cannot be verified (production needs a signing key) and when production mode has
-    /// no Paragon project for its Paragon providers: it never falls back to the sandbox silently.
+    /// Fails when tokens cannot be verified (production needs a signing key) and when
+    /// production mode has no Paragon project for its Paragon providers: it never falls back
+    /// to the sandbox silently.
     static func make(_ options: CommonOptions, forceSandbox: Bool = false) async throws -> ServerBootstrap {
         var config = try CLIConfig.load(options)
         LogSetup.bootstrap(config.logging)
         let logger = Logger(label: "paragon-mcp")
         let useSandbox = forceSandbox || (config.paragon.projectID.isEmpty && config.server.mode == .development)
-        if !useSandbox, config.paragon.projectID.isEmpty {
-            let paragonProviders = config.enabledProviders.map(\.name).filter(Self.paragonProviders.contains)
-            if !paragonProviders.isEmpty { throw BootstrapError.noProject(providers: paragonProviders) }
+        do {
+            try ConfigReloader.checkProject(config, onSandbox: useSandbox)
+        } catch {
+            if case .noProject(let providers) = error { throw BootstrapError.noProject(providers: providers) }
         }
         guard let key = try SigningKeys.load(config) ?? (useSandbox ? SigningKeys.generate() : nil) else {
             throw BootstrapError.noSigningKey
@@ -46,20 +48,28 @@ struct ServerBootstrap {
         } else if config.paragon.signingKeyPEM == nil {
             logger.warning("development mode without a signing key: using a fresh key for this run")
         }
-        let loader = ProviderLoader(config: config, logger: logger)
-        let registry = loader.registry(of: loader.load())
-        // Two providers offering one tool name is a start-up error (checked on the lists made for
-        // no particular user; per-user lists are checked again as they are made).
-        if let catalog = try? await registry.catalog(for: .nobody, requestID: "startup"),
-            let duplicate = catalog.duplicates.first
-        {
-            await registry.shutdown()
-            sandbox?.stop()
-            throw BootstrapError.duplicateTool(
-                RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))
+        let metrics = ServerMetrics()
+        let empty = ToolRegistry(
+            providers: [], filter: ToolFilter(config.limits), callTimeout: .milliseconds(config.server.callTimeoutMs),
+            logger: logger)
+        let server = await MCPServer(
+            config: config, registry: empty, signingKey: key, logger: logger, metrics: metrics, readiness: .starting)
+        let reloader = ConfigReloader(
+            config: config, server: server, onSandbox: useSandbox, logger: logger,
+            load: { () throws(ConfigErrors) in try ConfigLoader.forProcess(configPath: options.config).load() },
+            adjust: { [sandbox] config in sandbox?.configure(&config) })
+        return ServerBootstrap(config: config, logger: logger, server: server, reloader: reloader, sandbox: sandbox)
+    }
+
+    /// Loads the providers now (stdio, which has no listener to report readiness on); a start-up
+    /// error is printed and exits with status 1.
+    func startOrExit() async throws {
+        do {
+            try await reloader.start()
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
         }
-        let server = await MCPServer(config: config, registry: registry, signingKey: key, logger: logger)
-        return ServerBootstrap(config: config, logger: logger, registry: registry, server: server, sandbox: sandbox)
     }
 
     /// The built-in providers that call Paragon.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import UnixSignals
 
 /// `paragon-mcp stdio`: one MCP session on standard input and output, for local clients.
 struct StdioCommand: AsyncParsableCommand {
@@ -25,6 +26,7 @@ struct StdioCommand: AsyncParsableCommand {
     func run() async throws {
         let bootstrap = try await ServerBootstrap.makeOrExit(options, forceSandbox: sandbox)
         defer { bootstrap.sandbox?.stop() }
+        try await bootstrap.startOrExit()
         if let embedded = bootstrap.sandbox { printError(embedded.banner(mcpURL: nil)) }
         let token = ProcessInfo.processInfo.environment["PARAGON_USER_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if user != nil, bootstrap.config.server.mode != .development, token == nil {
@@ -46,8 +48,12 @@ struct StdioCommand: AsyncParsableCommand {
         defer { setupPages.cancel() }
         let transport = StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal)
         bootstrap.server.attachLocal(transport.session)
+        let reloads = Task { [reloader = bootstrap.reloader] in
+            for await _ in await UnixSignalsSequence(trapping: .sighup) { await reloader.reload(reason: "SIGHUP") }
+        }
         await transport.run()
-        await bootstrap.registry.shutdown()
+        reloads.cancel()
+        await bootstrap.server.dispatcher.registry.shutdown()
     }
 
     /// Serves `/setup` over HTTP on the configured port, so setup links work; a port in use is

@@ -70,6 +70,18 @@ extension ConfigLoader {
         integer("SETUP_LINK_TTL_SECONDS", range: 10...86_400) { config.server.setupLinkTTLSeconds = $0 }
         list("LIMIT_TO_INTEGRATIONS") { config.limits.integrations = $0 }
         list("LIMIT_TO_TOOLS") { config.limits.tools = $0 }
+        integer("METRICS_PORT", range: 0...65535) { config.metrics.port = $0 }
+        bool("CONFIG_WATCH") { config.reload.watch = $0 }
+        if let value = environment.nonEmpty("LOG_FORMAT") {
+            if let format = LogSettings.Format(rawValue: value.value) {
+                config.logging.format = format
+            } else {
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: value.location, key: "LOG_FORMAT",
+                        "expected text or json, found \"\(value.value)\""))
+            }
+        }
         if let value = environment.nonEmpty("LOG_LEVEL") {
             if Self.logLevels.contains(value.value) {
                 config.logging.level = value.value

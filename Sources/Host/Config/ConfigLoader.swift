@@ -59,6 +59,7 @@ public struct ConfigLoader: Sendable {
             root, key: "",
             allowed: [
                 "server", "paragon", "limits", "tool_lists", "providers", "provider_search_paths", "logging",
+                "metrics", "reload",
             ])
         var config = HostConfig(
             file: file, directory: directory,
@@ -69,7 +70,9 @@ public struct ConfigLoader: Sendable {
             providers: readProviders(top["providers"], &reader),
             providerSearchPaths: (reader.stringList(top["provider_search_paths"], key: "provider_search_paths") ?? [])
                 .map { Self.absolute($0, against: directory) },
-            logging: readLogging(top["logging"], &reader))
+            logging: readLogging(top["logging"], &reader),
+            metrics: readMetrics(top["metrics"], &reader),
+            reload: readReload(top["reload"], directory: directory, &reader))
         applyEnvironment(to: &config, &reader)
         validate(&config, &reader)
         guard reader.errors.isEmpty else { throw ConfigErrors(errors: reader.errors) }

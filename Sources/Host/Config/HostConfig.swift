@@ -15,6 +15,8 @@ public struct HostConfig: Sendable {
     /// Folders searched for provider libraries after the executable's own.
     public var providerSearchPaths: [String]
     public var logging: LogSettings
+    public var metrics: MetricsSettings
+    public var reload: ReloadSettings
 
     public var enabledProviders: [ProviderSettings] { providers.filter(\.enabled) }
 }
@@ -26,7 +28,7 @@ public enum ServerMode: String, Sendable {
     case production
 }
 
-public struct ServerSettings: Sendable {
+public struct ServerSettings: Sendable, Equatable {
     public var host: String
     public var port: Int
     /// `MCP_SERVER_URL`: where users reach the server; the base of setup links.
@@ -109,8 +111,28 @@ public struct HTTPServiceSettings: Sendable {
     public var maxResponseBytes: Int
 }
 
-public struct LogSettings: Sendable {
+public struct LogSettings: Sendable, Equatable {
     public enum Format: String, Sendable { case text, json }
     public var level: String
     public var format: Format
+}
+
+/// Where `/metrics` is served.
+public struct MetricsSettings: Sendable, Equatable {
+    public var enabled: Bool
+    /// A port of its own (bound on `host`), so that metrics need not face the internet; nil
+    /// serves them on the main port.
+    public var port: Int?
+    /// The address of the metrics port; default: the server's.
+    public var host: String?
+}
+
+/// What, besides SIGHUP, reloads the configuration.
+public struct ReloadSettings: Sendable, Equatable {
+    /// Reload when config.yaml, `.env` or a watched folder changes.
+    public var watch: Bool
+    /// How often watched files are checked.
+    public var intervalMs: Int
+    /// Folders watched besides the config file (default: `openapi/` beside it).
+    public var paths: [String]
 }

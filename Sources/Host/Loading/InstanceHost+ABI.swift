@@ -6,14 +6,26 @@ extension InstanceHost {
     static let logEntry:
         @convention(c) (UnsafePointer<paragon_mcp_host>?, Int32, UnsafePointer<CChar>?, Int)
             -> Void = { table, level, message, length in
-                guard let host = InstanceHost.from(table) else { return }
-                let text =
-                    message.map {
-                        String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self)
-                    } ?? ""
-                let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
-                host.logger.log(level: logLevel, "\(text)")
+                InstanceHost.from(table)?.log(level: level, message, length, callID: 0)
             }
+
+    static let logCallEntry:
+        @convention(c) (UnsafePointer<paragon_mcp_host>?, UInt64, Int32, UnsafePointer<CChar>?, Int)
+            -> Void = { table, callID, level, message, length in
+                InstanceHost.from(table)?.log(level: level, message, length, callID: callID)
+            }
+
+    /// A provider's log line; one about a call in flight carries that call's request id.
+    private func log(level: Int32, _ message: UnsafePointer<CChar>?, _ length: Int, callID: UInt64) {
+        let text =
+            message.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+        let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
+        guard callID != 0, let call = callInfo(callID) else {
+            logger.log(level: logLevel, "\(text)")
+            return
+        }
+        logger.log(level: logLevel, "\(text)", metadata: ["request": "\(call.requestID)"])
+    }
 
     static let completeEntry:
         @convention(c) (

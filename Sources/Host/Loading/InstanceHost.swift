@@ -24,16 +24,18 @@ final class InstanceHost: Sendable {
     let providerName: String
     let logger: Logger
     let http: HTTPPolicy
+    let metrics: ServerMetrics?
     private let state = Mutex(State())
     // Written once in init, read-only afterwards, never freed (see above).
     private let tablePointer: TablePointer
 
     var table: UnsafePointer<paragon_mcp_host> { UnsafePointer(tablePointer.pointer) }
 
-    init(providerName: String, configJSON: [UInt8], logger: Logger, http: HTTPPolicy) {
+    init(providerName: String, configJSON: [UInt8], logger: Logger, http: HTTPPolicy, metrics: ServerMetrics? = nil) {
         self.providerName = providerName
         self.logger = logger
         self.http = http
+        self.metrics = metrics
         let json = UnsafeMutablePointer<CChar>.allocate(capacity: max(configJSON.count, 1))
         configJSON.withUnsafeBytes { bytes in
             UnsafeMutableRawPointer(json).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
@@ -46,7 +48,7 @@ final class InstanceHost: Sendable {
                     major: UInt32(PARAGON_MCP_ABI_MAJOR), minor: UInt32(PARAGON_MCP_ABI_MINOR)),
                 host_data: nil, config_json: json, config_json_len: configJSON.count,
                 log: InstanceHost.logEntry, complete: InstanceHost.completeEntry,
-                get_service: InstanceHost.getServiceEntry))
+                get_service: InstanceHost.getServiceEntry, log_call: InstanceHost.logCallEntry))
         self.tablePointer = TablePointer(pointer: table)
         table.pointee.host_data = Unmanaged.passRetained(self).toOpaque()
     }

@@ -21,7 +21,8 @@ public final class ProviderInstance: Sendable {
 
     /// Creates an instance of `library` for `settings`.
     public static func create(
-        library: ProviderLibrary, settings: ProviderSettings, config: HostConfig, logger: Logger
+        library: ProviderLibrary, settings: ProviderSettings, config: HostConfig, logger: Logger,
+        metrics: ServerMetrics? = nil
     ) throws(LoadError) -> ProviderInstance {
         var providerLogger = logger
         providerLogger[metadataKey: "provider"] = "\(settings.name)"
@@ -44,7 +45,8 @@ public final class ProviderInstance: Sendable {
             settings: settings.http,
             paragonURLs: [config.paragon.actionKitURL, config.paragon.zeusURL, config.paragon.proxyURL])
         let host = InstanceHost(
-            providerName: settings.name, configJSON: document.encoded(), logger: providerLogger, http: policy)
+            providerName: settings.name, configJSON: document.encoded(), logger: providerLogger, http: policy,
+            metrics: metrics)
         var created: UnsafePointer<paragon_mcp_instance>?
         var error = [CChar](repeating: 0, count: 1024)
         let status = error.withUnsafeMutableBufferPointer { buffer in

@@ -11,10 +11,12 @@ public struct ProviderLoader: Sendable {
     public var config: HostConfig
     public var logger: Logger
     public var locator: LibraryLocator
+    public var metrics: ServerMetrics?
 
-    public init(config: HostConfig, logger: Logger) {
+    public init(config: HostConfig, logger: Logger, metrics: ServerMetrics? = nil) {
         self.config = config
         self.logger = logger
+        self.metrics = metrics
         self.locator = LibraryLocator(configDirectory: config.directory, searchPaths: config.providerSearchPaths)
     }
 
@@ -25,7 +27,7 @@ public struct ProviderLoader: Sendable {
                 let path = try locator.locate(provider: settings.name, library: settings.library)
                 let library = try ProviderLibrary.open(path: path)
                 let instance = try ProviderInstance.create(
-                    library: library, settings: settings, config: config, logger: logger)
+                    library: library, settings: settings, config: config, logger: logger, metrics: metrics)
                 logger.info(
                     "provider loaded",
                     metadata: [
@@ -35,6 +37,7 @@ public struct ProviderLoader: Sendable {
                 report.loaded.append(instance)
             } catch {
                 logger.error("\(error)")
+                metrics?.providerLoadFailed(settings.name)
                 report.failures.append((settings.name, error))
             }
         }
@@ -45,6 +48,7 @@ public struct ProviderLoader: Sendable {
     public func registry(of report: Report) -> ToolRegistry {
         ToolRegistry(
             providers: report.loaded, filter: ToolFilter(config.limits),
-            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, logger: logger)
+            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, logger: logger,
+            metrics: metrics)
     }
 }

@@ -4,8 +4,10 @@ import MCP
 
 /// Answers MCP requests for a session: the same logic behind every transport.
 public struct MCPDispatcher: Sendable {
-    public let registry: ToolRegistry
+    /// The registry serving now; a reload replaces it.
+    public let registry: LiveRegistry
     let setupLinks: SetupLinks
+    let metrics: ServerMetrics
     let logger: Logger
     static let serverName = "paragon-mcp"
     static let instructions = """
@@ -14,9 +16,10 @@ public struct MCPDispatcher: Sendable {
         then try again.
         """
 
-    public init(registry: ToolRegistry, setupLinks: SetupLinks, logger: Logger) {
+    public init(registry: LiveRegistry, setupLinks: SetupLinks, metrics: ServerMetrics, logger: Logger) {
         self.registry = registry
         self.setupLinks = setupLinks
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -31,40 +34,59 @@ public struct MCPDispatcher: Sendable {
         case .response:
             return nil
         case .invalid(let id, let reason):
-            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: \(reason)"))
+            let error = JSONRPCError.invalidRequest("Invalid request: \(reason)")
+            metrics.mcpRequest(method: "", error: error)
+            return JSONRPCEncoding.error(id: id, error)
         }
     }
 
     func respond(
         id: JSONRPCID, method: String, params: JSONValue?, session: MCPSession, requestID: String
     ) async -> [UInt8] {
-        let result: Result<JSONValue, JSONRPCError>
+        let answer = await answer(method: method, params: params, session: session, requestID: requestID)
+        switch answer {
+        case .success(.serialized(let bytes)):
+            metrics.mcpRequest(method: method, error: nil)
+            return JSONRPCEncoding.result(id: id, serialized: bytes)
+        case .success(.value(let value)):
+            metrics.mcpRequest(method: method, error: nil)
+            return JSONRPCEncoding.result(id: id, value)
+        case .failure(let error):
+            metrics.mcpRequest(method: method, error: error)
+            return JSONRPCEncoding.error(id: id, error)
+        }
+    }
+
+    /// A result: a JSON value, or one already serialized (tool-list pages are made once).
+    enum Payload {
+        case value(JSONValue)
+        case serialized([UInt8])
+    }
+
+    func answer(
+        method: String, params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> Result<Payload, JSONRPCError> {
         if method == ListTools.name {
             let page = await listTools(params, session: session, requestID: requestID)
-            if Task.isCancelled { return JSONRPCEncoding.error(id: id, .requestCancelled()) }
-            switch page {
-            case .success(let bytes): return JSONRPCEncoding.result(id: id, serialized: bytes)
-            case .failure(let error): return JSONRPCEncoding.error(id: id, error)
-            }
+            if Task.isCancelled { return .failure(.requestCancelled()) }
+            return page.map(Payload.serialized)
         }
+        let result: Result<JSONValue, JSONRPCError>
         switch method {
         case Initialize.name:
             result = initialize(params, session: session)
         case Ping.name:
             result = .success(.object([:]))
         case CallTool.name:
-            result = await callTool(id: id, params, session: session, requestID: requestID)
+            result = await callTool(params, session: session, requestID: requestID)
         case "logging/setLevel":
             result = .success(.object([:]))
         default:
             result = .failure(.methodNotFound(method))
         }
         // A cancelled request may have failed on its way (a listing cut short): say why.
-        if Task.isCancelled, method != Initialize.name { return JSONRPCEncoding.error(id: id, .requestCancelled()) }
-        switch result {
-        case .success(let value): return JSONRPCEncoding.result(id: id, value)
-        case .failure(let error): return JSONRPCEncoding.error(id: id, error)
-        }
+        if Task.isCancelled, method != Initialize.name { return .failure(.requestCancelled()) }
+        return result.map(Payload.value)
     }
 
     func notify(method: String, params: JSONValue?, session: MCPSession) {
@@ -108,14 +130,22 @@ public struct MCPDispatcher: Sendable {
             }
             cursor = parsed
         }
-        let snapshot: ToolSnapshot
-        do {
-            snapshot = try await registry.snapshot(for: session.owner.identity, requestID: requestID)
-        } catch {
+        let listed: Result<(ToolSnapshot, Int), RegistryError> = await registry.withCurrent { registry in
+            do throws(RegistryError) {
+                return .success(
+                    (try await registry.snapshot(for: session.owner.identity, requestID: requestID), registry.pageSize))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let snapshot: ToolSnapshot, pageSize: Int
+        switch listed {
+        case .success(let value): (snapshot, pageSize) = value
+        case .failure(let error):
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
-        guard let page = snapshot.page(cursor: cursor, pageSize: registry.pageSize, version: session.protocolVersion)
+        guard let page = snapshot.page(cursor: cursor, pageSize: pageSize, version: session.protocolVersion)
         else {
             return .failure(
                 .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
@@ -124,7 +154,7 @@ public struct MCPDispatcher: Sendable {
     }
 
     func callTool(
-        id: JSONRPCID, _ params: JSONValue?, session: MCPSession, requestID: String
+        _ params: JSONValue?, session: MCPSession, requestID: String
     ) async -> Result<JSONValue, JSONRPCError> {
         guard let name = params?["name"]?.stringValue else {
             return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
@@ -134,12 +164,17 @@ public struct MCPDispatcher: Sendable {
             return .failure(.invalidParams("Invalid params: arguments must be an object"))
         }
         let user = session.owner.identity
-        let result = await registry.call(
-            name, arguments: arguments == .null ? .object([:]) : arguments, for: user, requestID: requestID)
+        let started = ContinuousClock.now
+        let result = await registry.withCurrent { registry in
+            await registry.call(
+                name, arguments: arguments == .null ? .object([:]) : arguments, for: user, requestID: requestID)
+        }
+        metrics.toolCall(result, duration: .now - started)
         var setupLink: String?
         if case .outcome(_, .needsConnection(let integration)) = result {
             do {
                 setupLink = try await setupLinks.link(userID: user.userID, integration: integration)
+                metrics.setupLinkIssued()
             } catch {
                 logger.error("could not sign a setup link: \(error)", metadata: ["request": "\(requestID)"])
             }

@@ -19,10 +19,12 @@ final class ToolListCache: Sendable {
     private let state = Mutex(State())
     private let ttl: Duration
     private let maxUsers: Int
+    private let metrics: ServerMetrics?
 
-    init(ttlSeconds: Int, maxUsers: Int) {
+    init(ttlSeconds: Int, maxUsers: Int, metrics: ServerMetrics? = nil) {
         self.ttl = .seconds(ttlSeconds)
         self.maxUsers = max(maxUsers, 1)
+        self.metrics = metrics
     }
 
     /// The user's list: the kept one while fresh, else the fetch in flight, else a new fetch by `load`.
@@ -48,8 +50,10 @@ final class ToolListCache: Sendable {
         }
         switch lookup {
         case .hit(let snapshot):
+            metrics?.toolListLookup(.hit)
             return snapshot
         case .wait(let task, let generation):
+            metrics?.toolListLookup(generation == nil ? .joined : .miss)
             let result = await task.result
             if let generation { store(result, for: userID, generation: generation) }
             switch result {

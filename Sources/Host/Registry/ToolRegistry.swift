@@ -1,5 +1,6 @@
 import JSONCore
 import Logging
+import Synchronization
 
 /// Merges the tools of every loaded provider, applies the host's limits, and routes calls.
 /// Lists may differ per user: providers are asked with the user's identity, and each user's
@@ -12,10 +13,12 @@ public final class ToolRegistry: Sendable {
     let logger: Logger
     let schemas: SchemaCache
     let lists: ToolListCache
+    /// Requests using this registry now (see ``LiveRegistry``).
+    let leases = Atomic<Int>(0)
 
     public init(
         providers: [ProviderInstance], filter: ToolFilter, callTimeout: Duration,
-        lists settings: ToolListSettings = ToolListSettings(), logger: Logger
+        lists settings: ToolListSettings = ToolListSettings(), logger: Logger, metrics: ServerMetrics? = nil
     ) {
         self.providers = providers
         self.filter = filter
@@ -23,7 +26,8 @@ public final class ToolRegistry: Sendable {
         self.pageSize = settings.pageSize
         self.logger = logger
         self.schemas = SchemaCache(logger: logger)
-        self.lists = ToolListCache(ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers)
+        self.lists = ToolListCache(
+            ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers, metrics: metrics)
     }
 
     /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import PluginABI
@@ -73,7 +74,9 @@ enum HTTPService {
         inFlight.withLock { state in
             // Created under the lock so that the task's own removal cannot precede insertion.
             state.tasks[handle] = Task {
+                let started = ContinuousClock.now
                 let result = await outbound.execute(client: client, policy: host.http)
+                host.recordUpstream(outbound, result, duration: .now - started)
                 inFlight.withLock { state in
                     state.tasks[handle] = nil
                     if let call = state.callOf.removeValue(forKey: handle) {
@@ -89,5 +92,22 @@ enum HTTPService {
             }
         }
         return handle
+    }
+}
+
+extension InstanceHost {
+    /// Counts and logs (at debug, with the call's request id) one of the provider's requests:
+    /// method, host and path only, for a query string may carry secrets.
+    fileprivate func recordUpstream(_ request: OutboundRequest, _ result: HTTPResult, duration: Duration) {
+        let status: Int?
+        if case .response(let code, _, _) = result { status = code } else { status = nil }
+        metrics?.upstreamRequest(provider: providerName, status: status, duration: duration)
+        guard logger.logLevel <= .debug else { return }
+        var metadata: Logger.Metadata = ["status": "\(status.map(String.init) ?? "none")"]
+        if let call = callInfo(request.callID) { metadata["request"] = "\(call.requestID)" }
+        let url = URLComponents(string: request.url)
+        let target = "\(url?.scheme ?? "")://\(url?.host ?? "")\(url?.port.map { ":\($0)" } ?? "")\(url?.path ?? "")"
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        logger.debug("upstream \(request.method.rawValue) \(target) in \(milliseconds) ms", metadata: metadata)
     }
 }

@@ -10,6 +10,7 @@ public final class SessionStore: Sendable {
     public let maxSessions: Int
     let idleTimeout: TimeAmount
     let logger: Logger
+    let metrics: ServerMetrics?
 
     private struct State {
         var sessions: [String: MCPSession] = [:]
@@ -20,10 +21,11 @@ public final class SessionStore: Sendable {
     /// Called with each session as it closes (to notify, count, clean up).
     private let onClose = Mutex<[@Sendable (MCPSession) -> Void]>([])
 
-    public init(maxSessions: Int, idleTimeoutMs: Int, logger: Logger) {
+    public init(maxSessions: Int, idleTimeoutMs: Int, logger: Logger, metrics: ServerMetrics? = nil) {
         self.maxSessions = maxSessions
         self.idleTimeout = .milliseconds(Int64(clamping: idleTimeoutMs))
         self.logger = logger
+        self.metrics = metrics
     }
 
     public var count: Int { state.withLock { $0.sessions.count } }
@@ -47,6 +49,7 @@ public final class SessionStore: Sendable {
             state.reserved -= 1
             state.sessions[session.id] = session
         }
+        metrics?.sessionOpened(session.transport)
         let action = session.state.withLock { $0.activity.start() }
         apply(action, to: session)
         if let expiry = session.owner.expiresAt {
@@ -97,6 +100,7 @@ public final class SessionStore: Sendable {
         outbound?.finish()
         cancels.forEach { $0() }
         if removed {
+            metrics?.sessionClosed(session.transport)
             logger.debug("session closed", metadata: ["session": "\(session.id)", "reason": "\(reason)"])
             for handler in onClose.withLock({ $0 }) { handler(session) }
         }

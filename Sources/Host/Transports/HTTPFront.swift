@@ -6,12 +6,30 @@ import NIOCore
 enum HTTPFront {
     static func router(for server: MCPServer) -> Router<MCPRequestContext> {
         let router = Router(context: MCPRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
         StreamableHTTPTransport(server: server).register(on: router)
         SetupRoutes(server: server).register(on: router)
         if server.config.server.legacySSE {
             LegacySSETransport(server: server).register(on: router)
         }
+        let metrics = server.config.metrics
+        OperationsRoutes(server: server).register(on: router, metrics: metrics.enabled && metrics.port == nil)
         return router
+    }
+
+    /// `/metrics` on a port of its own, when configured.
+    static func metricsApplication(
+        for server: MCPServer, logger: Logger
+    ) -> Application<RouterResponder<BasicRequestContext>>? {
+        let settings = server.config.metrics
+        guard settings.enabled, let port = settings.port else { return nil }
+        let router = Router()
+        OperationsRoutes.registerMetrics(server.metrics, on: router)
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(settings.host ?? server.config.server.host, port: port), serverName: "paragon-mcp"),
+            logger: logger)
     }
 
     /// Only the setup pages, for a server whose MCP runs on stdio: links in its answers still open.
@@ -19,7 +37,9 @@ enum HTTPFront {
         for server: MCPServer, host: String, port: Int, logger: Logger
     ) -> some ApplicationProtocol {
         let router = Router(context: MCPRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
         SetupRoutes(server: server).register(on: router)
+        OperationsRoutes(server: server).register(on: router, metrics: false)
         return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
             logger: logger)

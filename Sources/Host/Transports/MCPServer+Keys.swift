@@ -5,7 +5,7 @@ extension MCPServer {
     /// A server whose user tokens and setup links all rest on `signingKey`.
     public convenience init(
         config: HostConfig, registry: ToolRegistry, signingKey key: JWTKit.Insecure.RSA.PrivateKey, logger: Logger,
-        keepAlive: Duration = .seconds(15)
+        keepAlive: Duration = .seconds(15), metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready
     ) async {
         let authenticator = Authenticator(
             verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
@@ -15,6 +15,6 @@ extension MCPServer {
             lifetimeSeconds: config.server.setupLinkTTLSeconds)
         self.init(
             config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks, logger: logger,
-            keepAlive: keepAlive)
+            keepAlive: keepAlive, metrics: metrics, readiness: readiness)
     }
 }

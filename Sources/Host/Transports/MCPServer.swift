@@ -11,6 +11,8 @@ public final class MCPServer: Sendable {
     public let sessions: SessionStore
     public let dispatcher: MCPDispatcher
     public let setupLinks: SetupLinks
+    public let metrics: ServerMetrics
+    let readiness: ReadinessState
     let policy: HTTPAccessPolicy
     let watcher = ConnectionWatcher()
     /// Sessions outside the HTTP session store (stdio's), told of tool-list changes too.
@@ -21,21 +23,34 @@ public final class MCPServer: Sendable {
 
     public init(
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
-        logger: Logger, keepAlive: Duration = .seconds(15)
+        logger: Logger, keepAlive: Duration = .seconds(15), metrics: ServerMetrics = ServerMetrics(),
+        readiness: Readiness = .ready
     ) {
         self.config = config
         self.authenticator = authenticator
         self.setupLinks = setupLinks
+        self.metrics = metrics
+        self.readiness = ReadinessState(readiness)
         self.sessions = SessionStore(
-            maxSessions: config.server.maxSessions, idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger)
-        self.dispatcher = MCPDispatcher(registry: registry, setupLinks: setupLinks, logger: logger)
+            maxSessions: config.server.maxSessions, idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger,
+            metrics: metrics)
+        self.dispatcher = MCPDispatcher(
+            registry: LiveRegistry(registry), setupLinks: setupLinks, metrics: metrics, logger: logger)
         self.policy = HTTPAccessPolicy(server: config.server)
         self.logger = logger
         self.keepAlive = keepAlive
     }
 
-    /// Host, Origin, then authentication: nothing is parsed for a stranger.
+    /// Host, Origin, then authentication: nothing is parsed for a stranger. While the server
+    /// starts or drains, everyone gets 503.
     func admit(_ request: Request) async -> Result<Principal, HTTPRejection> {
+        let readiness = readiness.current
+        guard readiness == .ready else {
+            return .reject(
+                HTTPReplies.error(
+                    .serviceUnavailable, .server("Service Unavailable: the server is \(readiness)"),
+                    headers: [.retryAfter: "1"]))
+        }
         guard policy.allowsHost(request.head.authority) else {
             return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: host not allowed")))
         }

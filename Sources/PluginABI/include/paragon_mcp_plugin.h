@@ -1,5 +1,5 @@
 /*
- * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.1.
+ * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.2.
  *
  * This header is the whole contract between the paragon-mcp host and a tool provider. A provider
  * is a shared library that the host loads with dlopen(RTLD_NOW | RTLD_LOCAL) and never unloads.
@@ -39,6 +39,7 @@
  *   whose minor is newer than its own, naming the library and both versions.
  *   1.1 added: the `limits` member of config_json, and the integration "*" for tools that act
  *   on several integrations (see list_tools' RESULT).
+ *   1.2 added: host->log_call(), a log line about one call, tagged with its request id.
  *
  * THREADS
  *   [any-thread]   may be called from any thread, concurrently with any other call.
@@ -59,7 +60,7 @@ extern "C" {
 #endif
 
 #define PARAGON_MCP_ABI_MAJOR 1
-#define PARAGON_MCP_ABI_MINOR 1
+#define PARAGON_MCP_ABI_MINOR 2
 
 /* The one symbol a provider exports, and its name for dlsym(). */
 #define PARAGON_MCP_ENTRY_SYMBOL "paragon_mcp_provider_v1"
@@ -203,7 +204,8 @@ struct paragon_mcp_host {
      *      "config": {...},              the provider's own `config:` section, as written
      *      "configDirectory": "/...",    the folder of config.yaml, for relative paths
      *      "paragon": {"projectId": "...", "actionKitURL": "...", "zeusURL": "...",
-     *                  "proxyURL": "..."}}
+     *                  "proxyURL": "..."},
+     *      "limits": {"integrations": [...], "tools": [...]}}   since 1.1; see list_tools
      */
     const char *config_json;
     size_t config_json_len;
@@ -228,6 +230,16 @@ struct paragon_mcp_host {
      * not offer that service. `service_id` is a NUL-terminated string, borrowed.
      */
     const void *(*get_service)(const paragon_mcp_host *host, const char *service_id);
+
+    /*
+     * Since 1.2 (check with PARAGON_MCP_HAS_FIELD(host, paragon_mcp_host, log_call); a 1.0 or
+     * 1.1 host lacks it): like log(), for a line about the call `call_id`, which the host tags
+     * with that call's request id so it can be followed from the client's request to upstream.
+     * For an id that is not in flight (0, or completed) it is the same as log(). `message` is
+     * borrowed. Never put tokens or request bodies in it.
+     */
+    void (*log_call)(const paragon_mcp_host *host, uint64_t call_id, int32_t level,
+                     const char *message, size_t message_len);
 };
 
 /* ------------------------------------------------------------------------------------------ */

@@ -52,6 +52,11 @@ final class ChildProcess: @unchecked Sendable {
         _ = try await waitFor(text, in: stderr, timeout: timeout)
     }
 
+    /// Waits until stderr has shown `text`; returns what it read (consumed: `finish` will not see it).
+    func waitForLog(returning text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await waitFor(text, in: stderr, timeout: timeout)
+    }
+
     /// Waits until stdout has shown `text`; returns what it read (consumed: `finish` will not see it).
     func waitForOutput(_ text: String, timeout: Duration = .seconds(20)) async throws -> String {
         try await waitFor(text, in: stdout, timeout: timeout)

@@ -1,5 +1,6 @@
 import Foundation
 import Host
+import PluginABI
 
 /// Where the package, its build products and a scratch folder are.
 enum TestPaths {
@@ -15,6 +16,8 @@ enum TestPaths {
     /// The build folder: the test runner sits beside the providers and the executable.
     static let buildDirectory = LibraryLocator.executableDirectory()
 
+    /// The host's ABI version as messages print it, `major.minor`.
+    static let abi = "\(PARAGON_MCP_ABI_MAJOR).\(PARAGON_MCP_ABI_MINOR)"
     static let executable = buildDirectory + "/paragon-mcp"
 
     /// A fresh folder for one test.

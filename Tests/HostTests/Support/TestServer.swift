@@ -29,11 +29,13 @@ struct TestServer: Sendable {
         let list = try providers ?? [("example", try CCompiler.example(), "")]
         let config = try TestConfig.load(yaml + "\n" + TestConfig.providers(list), environment: env)
         let logger = Logger(label: "test-server")
-        let loader = ProviderLoader(config: config, logger: logger)
+        let metrics = ServerMetrics()
+        let loader = ProviderLoader(config: config, logger: logger, metrics: metrics)
         let registry = loader.registry(of: loader.load())
         let key = try TestTokens.key()
         let server = await MCPServer(
-            config: config, registry: registry, signingKey: key, logger: logger, keepAlive: .milliseconds(200))
+            config: config, registry: registry, signingKey: key, logger: logger, keepAlive: .milliseconds(200),
+            metrics: metrics)
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")
         httpLogger.logLevel = .critical
