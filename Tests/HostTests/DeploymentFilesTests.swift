@@ -73,7 +73,7 @@ import Yams
 
     @Test func envExampleListsEveryVariableTheCodeReads() throws {
         let pattern = try Regex(
-            #"(?:string|url|list|bool|integer|enableProvider|nonEmpty)\("([A-Z][A-Z0-9_]+)"|environment\["([A-Z][A-Z0-9_]+)"\]"#
+            #"(?:string|url|list|bool|integer|oneOf|enableProvider|nonEmpty)\("([A-Z][A-Z0-9_]+)"|environment\["([A-Z][A-Z0-9_]+)"\]"#
         )
         var read: Set<String> = []
         for folder in ["Sources", "Plugins"] {

@@ -3,6 +3,8 @@ import NIOHTTP1
 import Sandbox
 import Testing
 
+@testable import Host
+
 /// Tool lists at scale: paged with opaque cursors, cached per user, fetched once however many
 /// sessions ask at the same moment, failures not kept. ActionKit against the sandbox.
 @Suite struct ToolListTests {
@@ -48,6 +50,20 @@ import Testing
                     session: session)
                 #expect(reply.errorCode == -32602, "cursor \(bad): \(reply.body)")
             }
+        }
+    }
+
+    @Test func usersWithTheSameListShareOneSnapshot() async throws {
+        // ActionKit lists the project's whole catalog whoever asks: alice's and bob's lists are
+        // fetched for each, and kept once.
+        try await TestStack.withActionKit { sandbox, server, _ in
+            let registry = server.server.dispatcher.registry.current
+            let alice = UserIdentity(userID: "alice", token: try await TestTokens.sign(sub: "alice"))
+            let bob = UserIdentity(userID: "bob", token: try await TestTokens.sign(sub: "bob"))
+            let first = try await registry.snapshot(for: alice, requestID: "a")
+            let second = try await registry.snapshot(for: bob, requestID: "b")
+            #expect(first === second)
+            #expect(Self.listings(sandbox) == 2)
         }
     }
 

@@ -30,6 +30,19 @@ extension ConfigLoader {
                 apply(number)
             }
         }
+        func oneOf<Value>(
+            _ name: String, _ parse: (String) -> Value?, expected: String, _ apply: (Value) -> Void
+        ) {
+            guard let value = environment.nonEmpty(name) else { return }
+            if let parsed = parse(value.value) {
+                apply(parsed)
+            } else {
+                reader.report(
+                    ConfigError(
+                        .invalidValue, at: value.location, key: name,
+                        "expected \(expected), found \"\(value.value)\""))
+            }
+        }
         func enableProvider(_ variable: String, _ name: String) {
             guard let value = environment.nonEmpty(variable) else { return }
             bool(variable) { flag in
@@ -43,15 +56,8 @@ extension ConfigLoader {
         url("MCP_SERVER_URL") { config.server.publicURL = $0 }
         string("HOST") { config.server.host = $0 }
         integer("PORT", range: 0...65535) { config.server.port = $0 }
-        if let value = environment.nonEmpty("NODE_ENV") {
-            if let mode = ServerMode(rawValue: value.value) {
-                config.server.configuredMode = mode
-            } else {
-                reader.report(
-                    ConfigError(
-                        .invalidValue, at: value.location, key: "NODE_ENV",
-                        "expected development or production, found \"\(value.value)\""))
-            }
+        oneOf("NODE_ENV", ServerMode.init(rawValue:), expected: "development or production") {
+            config.server.configuredMode = $0
         }
         url("ACTIONKIT_BASE_URL") { config.paragon.actionKitURL = $0 }
         url("ZEUS_BASE_URL") { config.paragon.zeusURL = $0 }
@@ -72,25 +78,12 @@ extension ConfigLoader {
         list("LIMIT_TO_TOOLS") { config.limits.tools = $0 }
         integer("METRICS_PORT", range: 0...65535) { config.metrics.port = $0 }
         bool("CONFIG_WATCH") { config.reload.watch = $0 }
-        if let value = environment.nonEmpty("LOG_FORMAT") {
-            if let format = LogSettings.Format(rawValue: value.value) {
-                config.logging.format = format
-            } else {
-                reader.report(
-                    ConfigError(
-                        .invalidValue, at: value.location, key: "LOG_FORMAT",
-                        "expected text or json, found \"\(value.value)\""))
-            }
+        oneOf("LOG_FORMAT", LogSettings.Format.init(rawValue:), expected: "text or json") {
+            config.logging.format = $0
         }
-        if let value = environment.nonEmpty("LOG_LEVEL") {
-            if Self.logLevels.contains(value.value) {
-                config.logging.level = value.value
-            } else {
-                reader.report(
-                    ConfigError(
-                        .invalidValue, at: value.location, key: "LOG_LEVEL",
-                        "expected one of \(Self.logLevels.joined(separator: ", "))"))
-            }
+        oneOf("LOG_LEVEL", { Self.logLevels.contains($0) ? $0 : nil }, expected: Self.logLevels.joined(separator: ", "))
+        {
+            config.logging.level = $0
         }
     }
 }

@@ -13,6 +13,7 @@ public final class ToolRegistry: Sendable {
     let logger: Logger
     let schemas: SchemaCache
     let lists: ToolListCache
+    let interner = SnapshotInterner()
     /// Requests using this registry now (see ``LiveRegistry``).
     let leases = Atomic<Int>(0)
 
@@ -32,20 +33,37 @@ public final class ToolRegistry: Sendable {
 
     /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.
     public func catalog(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolCatalog {
-        let results = await withTaskGroup(of: (Int, Result<[Tool], RegistryError>).self) { group in
+        try parse(try await answers(for: user, requestID: requestID))
+    }
+
+    /// What each provider listed for `user`, unparsed, in provider order.
+    private func answers(
+        for user: UserIdentity, requestID: String
+    ) async throws(RegistryError) -> [(provider: String, bytes: [UInt8])] {
+        let results = await withTaskGroup(of: (Int, Result<[UInt8], RegistryError>).self) { group in
             for (index, provider) in providers.enumerated() {
                 group.addTask { (index, await self.list(provider, for: user, requestID: requestID)) }
             }
-            var results = [Result<[Tool], RegistryError>?](repeating: nil, count: providers.count)
+            var results = [Result<[UInt8], RegistryError>?](repeating: nil, count: providers.count)
             for await (index, result) in group { results[index] = result }
             return results
         }
-        var lists: [(provider: String, tools: [Tool])] = []
+        var answers: [(provider: String, bytes: [UInt8])] = []
         for (provider, result) in zip(providers, results) {
             switch result! {
-            case .success(let tools): lists.append((provider.name, tools))
+            case .success(let bytes): answers.append((provider.name, bytes))
             case .failure(let error): throw error
             }
+        }
+        return answers
+    }
+
+    private func parse(_ answers: [(provider: String, bytes: [UInt8])]) throws(RegistryError) -> ToolCatalog {
+        var lists: [(provider: String, tools: [Tool])] = []
+        for (provider, bytes) in answers {
+            let (tools, problems) = try ToolListParser.parse(bytes, provider: provider)
+            for problem in problems { logger.error("dropped a tool of provider \(provider): \(problem)") }
+            lists.append((provider, tools))
         }
         let catalog = ToolCatalog(lists: lists)
         for duplicate in catalog.duplicates {
@@ -57,12 +75,14 @@ public final class ToolRegistry: Sendable {
 
     /// The user's tool list, ready to serve: from the cache while fresh, else fetched from the
     /// providers (once, however many requests ask at the same moment). Input schemas are
-    /// compiled here, so a schema that cannot be compiled is reported at listing.
+    /// compiled here, so a schema that cannot be compiled is reported at listing. A list equal
+    /// to one already made (for another user) is that one.
     public func snapshot(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolSnapshot {
         try await lists.snapshot(for: user.userID) { () async throws(RegistryError) -> ToolSnapshot in
-            ToolSnapshot(
-                catalog: try await self.catalog(for: user, requestID: requestID), filter: self.filter,
-                schemas: self.schemas)
+            let answers = try await self.answers(for: user, requestID: requestID)
+            return try self.interner.snapshot(for: SnapshotInterner.key(answers)) { () throws(RegistryError) in
+                ToolSnapshot(catalog: try self.parse(answers), filter: self.filter, schemas: self.schemas)
+            }
         }
     }
 
@@ -108,18 +128,12 @@ public final class ToolRegistry: Sendable {
 
     private func list(
         _ provider: ProviderInstance, for user: UserIdentity, requestID: String
-    ) async -> Result<[Tool], RegistryError> {
+    ) async -> Result<[UInt8], RegistryError> {
         let outcome = await provider.listTools(for: user, requestID: requestID, timeout: callTimeout)
         guard case .result(let bytes) = outcome else {
             return .failure(.listingFailed(provider: provider.name, outcome: outcome))
         }
-        do {
-            let (tools, problems) = try ToolListParser.parse(bytes, provider: provider.name)
-            for problem in problems { logger.error("dropped a tool of provider \(provider.name): \(problem)") }
-            return .success(tools)
-        } catch {
-            return .failure(error)
-        }
+        return .success(bytes)
     }
 }
 

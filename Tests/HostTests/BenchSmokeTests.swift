@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+/// The benchmark harness itself (scripts, stand-in, load driver), run for seconds on the test
+/// build: it must produce its table. Its timings are not checked: they are bench/'s to report.
+@Suite struct BenchSmokeTests {
+    @Test func theHarnessRunsAndPrintsItsTable() async throws {
+        let result = try await Subprocess.runAsync(
+            "/bin/bash", [TestPaths.packageRoot + "/bench/run", "--smoke", "--bin", TestPaths.buildDirectory],
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
+        #expect(rows.count == 13, "\(result.stdout)")
+        for measure in [
+            "tools/call, 4 sessions", "upstream alone", "added latency", "tools/list, first page",
+            "full paginated walk", "idle sessions", "start-up to ready", "CPU time per 1,000 calls",
+        ] {
+            #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")
+        }
+        #expect(!result.stdout.contains("bad answers") && !result.stdout.contains("socket errors"), "\(result.stdout)")
+        #expect(result.stdout.contains("Machine: "))
+    }
+}

@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""paragon-mcp's benchmark: one run against the nginx stand-in, one table. See README, Benchmark.
+
+Usage: bench/run [--smoke] (bench/run builds the release binaries, then runs this with --bin).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import tokens
+from standin import PROJECT, StandIn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+ACCEPT = "application/json, text/event-stream"
+TOOL = "INTEGRATION0_ACTION_0"
+ARGUMENTS = '{"id":"bench","count":3}'
+CURSOR = re.compile(rb'"nextCursor":"([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MCPConnection:
+    """One keep-alive HTTP connection to the server's /mcp."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.next_id = 0
+
+    def post(self, method, params, token, session=None, notification=False):
+        self.next_id += 1
+        message = {"jsonrpc": "2.0", "method": method, "params": params}
+        if not notification:
+            message["id"] = self.next_id
+        headers = {"Content-Type": "application/json", "Accept": ACCEPT, "Authorization": "Bearer " + token}
+        if session:
+            headers["Mcp-Session-Id"] = session
+        self.connection.request("POST", "/mcp", body=json.dumps(message), headers=headers)
+        response = self.connection.getresponse()
+        return response.status, response.getheader("Mcp-Session-Id"), response.read()
+
+    def initialize(self, token):
+        params = {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}
+        status, session, body = self.post("initialize", params, token)
+        if status != 200 or not session:
+            raise RuntimeError(f"initialize: {status} {body[:200]!r}")
+        self.post("notifications/initialized", {}, token, session, notification=True)
+        return session
+
+    def walk(self, token, session):
+        """Lists every page; returns the number of tools."""
+        cursor, count = None, 0
+        while True:
+            status, _, body = self.post("tools/list", {"cursor": cursor} if cursor else {}, token, session)
+            if status != 200:
+                raise RuntimeError(f"tools/list: {status} {body[:200]!r}")
+            count += body.count(b'"inputSchema"')
+            # Found without parsing the whole page (client time is part of the walk's figure).
+            match = CURSOR.search(body)
+            if not match:
+                return count
+            cursor = match.group(1).decode()
+
+
+class Server:
+    """paragon-mcp as a child process on `port`."""
+
+    def __init__(self, binary, workdir, environment):
+        self.binary, self.workdir, self.environment = binary, workdir, environment
+        self.port = int(environment["PORT"])
+        self.process = None
+
+    def start(self):
+        """Starts it; returns the seconds from exec to /readyz answering 200."""
+        log = open(os.path.join(self.workdir, "server.log"), "ab")
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            [self.binary, "serve"], cwd=self.workdir, env=self.environment, stdout=subprocess.DEVNULL, stderr=log)
+        while time.monotonic() - started < 30:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited with {self.process.returncode}; see {log.name}")
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=1)
+                connection.request("GET", "/readyz")
+                if connection.getresponse().status == 200:
+                    return time.monotonic() - started
+            except OSError:
+                pass
+            time.sleep(0.002)
+        raise RuntimeError("the server did not become ready in 30 s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+    def rss_bytes(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        return 0
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def milliseconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(url, script, environment, connections, duration, threads=None):
+    threads = threads or min(connections, 2)
+    result = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script, url],
+        env=dict(os.environ, **environment), capture_output=True, text=True, check=True)
+    out = result.stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    bad = re.search(r"bad responses: (\d+)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": milliseconds(latency["50"]),
+        "p99": milliseconds(latency["99"]),
+        "bad": (int(bad.group(1)) if bad else 0) + (int(non2xx.group(1)) if non2xx else 0),
+        "socket_errors": errors.group(1) if errors else "",
+    }
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def machine():
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        memory = int(info.readline().split()[1]) / 1024 / 1024
+    def version(command):
+        try:
+            result = subprocess.run(command, capture_output=True, text=True)
+            return (result.stdout + result.stderr).strip().splitlines()[0]
+        except OSError:
+            return "?"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; {platform.system()} {platform.release()}; "
+        f"{version(['nginx', '-v'])}; {version(['wrk', '--version'])}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--bin", required=True, help="folder holding paragon-mcp and the provider libraries")
+    parser.add_argument("--smoke", action="store_true", help="seconds, not minutes: checks the harness only")
+    parser.add_argument("--duration", type=int, help="seconds per load run (default 10; smoke 1)")
+    parser.add_argument("--idle-sessions", type=int, help="idle sessions for the memory figure (default 10000)")
+    parser.add_argument("--sessions", type=int, help="sessions (users) of the call runs (default 32; smoke 4)")
+    args = parser.parse_args()
+    duration = args.duration or (1 if args.smoke else 10)
+    idle = args.idle_sessions or (200 if args.smoke else 10_000)
+    startups = 3 if args.smoke else 10
+    users_count = args.sessions or (4 if args.smoke else 32)
+    # The smoke run loads the machine lightly: it runs beside the test suite.
+    connections = 4 if args.smoke else 32
+    # Paragon's size: 130 integrations x 20 actions; the smoke run lists a small catalog.
+    integrations, actions = (13, 5) if args.smoke else (130, 20)
+    binary = os.path.join(os.path.abspath(args.bin), "paragon-mcp")
+    build = "debug" if "/debug" in binary else "release"
+
+    workdir = tempfile.mkdtemp(prefix="paragon-bench-")
+    key = os.path.join(workdir, "key.pem")
+    tokens.make_key(key)
+    os.makedirs(os.path.join(workdir, "openapi"))
+    shutil.copy(os.path.join(ROOT, "config.yaml"), os.path.join(workdir, "config.yaml"))
+    rows = []
+    print(f"Machine: {machine()}", flush=True)
+    print(f"Build: {build} ({binary}); {duration} s per load run; work files in {workdir}", flush=True)
+
+    with StandIn(os.path.join(workdir, "upstream"), free_port(), integrations, actions) as upstream:
+        environment = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PROJECT_ID": PROJECT, "SIGNING_KEY_PATH": key,
+            "NODE_ENV": "production", "HOST": "127.0.0.1", "PORT": str(free_port()),
+            "ACTIONKIT_BASE_URL": upstream.base, "ZEUS_BASE_URL": upstream.base, "PROXY_BASE_URL": upstream.base,
+            "ENABLE_CUSTOM_OPENAPI_ACTIONS": "true", "ENABLE_PROXY_API_TOOL": "true",
+            "MCP_MAX_SESSIONS": str(idle + 1000), "LOG_LEVEL": "error",
+        }
+        server = Server(binary, workdir, environment)
+
+        # 5. Start-up to ready, all three providers enabled.
+        times = []
+        for _ in range(startups):
+            times.append(server.start())
+            server.stop()
+        startup = sorted(times)[len(times) // 2] * 1000
+
+        server.start()
+        try:
+            url = f"http://127.0.0.1:{server.port}/mcp"
+            users = [f"user{index}" for index in range(users_count)]
+            user_tokens = {user: tokens.sign(key, user) for user in users}
+            connection = MCPConnection(server.port)
+            sessions = [(connection.initialize(user_tokens[user]), user_tokens[user]) for user in users]
+            tool_count = 0
+            for session, token in sessions:  # each user's list fetched once, as agents do first
+                tool_count = connection.walk(token, session)
+            files = {}
+            for name, chosen in (("many", sessions), ("1", sessions[:1])):
+                files[name] = os.path.join(workdir, f"sessions-{name}.txt")
+                with open(files[name], "w") as file:
+                    file.writelines(f"{session} {token}\n" for session, token in chosen)
+            call_env = {"BENCH_TOOL": TOOL, "BENCH_ARGUMENTS": ARGUMENTS}
+            call = os.path.join(HERE, "wrk", "call.lua")
+
+            # 1. tools/call, with CPU time and the stand-in's connections during the main run.
+            cpu, before = server.cpu_seconds(), upstream.status()
+            many = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["many"]), connections, duration)
+            cpu_per_thousand = (server.cpu_seconds() - cpu) / many["requests"] * 1000 * 1000
+            after = upstream.status()
+            one = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["1"]), connections, duration)
+            single = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["many"]), 1, duration)
+
+            # 2. The stand-in alone, under the same loads.
+            upstream_url = f"{upstream.base}/projects/{PROJECT}/actions"
+            upstream_env = {
+                "BENCH_TOKEN": user_tokens[users[0]],
+                "BENCH_ACTION_BODY": json.dumps({"action": TOOL, "parameters": json.loads(ARGUMENTS)}),
+            }
+            upstream_script = os.path.join(HERE, "wrk", "upstream.lua")
+            bare = wrk(upstream_url, upstream_script, upstream_env, connections, duration)
+            bare_single = wrk(upstream_url, upstream_script, upstream_env, 1, duration)
+
+            # 3. tools/list of the cached catalog: the first page, and whole walks.
+            first = wrk(url, os.path.join(HERE, "wrk", "list.lua"), {"BENCH_SESSIONS": files["1"]}, 1, duration)
+            walks = []
+            session, token = sessions[0]
+            end = time.monotonic() + duration
+            while time.monotonic() < end:
+                started = time.perf_counter()
+                connection.walk(token, session)
+                walks.append((time.perf_counter() - started) * 1000)
+
+            # 4. Memory of idle sessions.
+            idle_token = tokens.sign(key, "idle-user")
+            time.sleep(0.5)
+            rss_before = server.rss_bytes()
+            idle_connection = MCPConnection(server.port)
+            for _ in range(idle):
+                idle_connection.initialize(idle_token)
+            time.sleep(0.5)
+            rss_after = server.rss_bytes()
+        finally:
+            server.stop()
+
+    def latency(result):
+        return f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms"
+
+    def checked(result):
+        problems = []
+        if result["bad"]:
+            problems.append(f"{result['bad']} bad answers")
+        if result["socket_errors"]:
+            problems.append("socket errors: " + result["socket_errors"])
+        return f" ({'; '.join(problems)})" if problems else ""
+
+    rows += [
+        (f"tools/call, {users_count} sessions over {connections} connections",
+         f"{many['rps']:,.0f} req/s; {latency(many)}{checked(many)}", "≥ 15,000 req/s, p99 ≤ 5 ms"),
+        (f"tools/call, 1 session over {connections} connections",
+         f"{one['rps']:,.0f} req/s; {latency(one)}{checked(one)}", "not much slower than 32 sessions"),
+        ("tools/call, 1 connection", f"{single['rps']:,.0f} req/s; {latency(single)}{checked(single)}", ""),
+        (f"upstream alone, {connections} connections", f"{bare['rps']:,.0f} req/s; {latency(bare)}", "the limit"),
+        ("upstream alone, 1 connection", f"{bare_single['rps']:,.0f} req/s; {latency(bare_single)}", ""),
+        (f"server's added latency per call, {connections} connections",
+         f"p50 {many['p50'] - bare['p50']:.2f} ms, p99 {many['p99'] - bare['p99']:.2f} ms", ""),
+        ("server's added latency per call, 1 connection",
+         f"p50 {single['p50'] - bare_single['p50']:.2f} ms, p99 {single['p99'] - bare_single['p99']:.2f} ms",
+         "p50 ≤ 0.3 ms"),
+        (f"tools/list, first page ({tool_count:,} tools cached)", f"{latency(first)}{checked(first)}", "p50 ≤ 1 ms"),
+        (f"tools/list, full paginated walk ({len(walks)} walks)",
+         f"p50 {percentile(walks, 0.5):.2f} ms, p99 {percentile(walks, 0.99):.2f} ms", "p50 ≤ 5 ms"),
+        (f"resident memory, {idle:,} idle sessions",
+         f"{rss_after / 1048576:.0f} MB in all; {(rss_after - rss_before) / idle / 1024:.1f} kB per session",
+         "≤ 200 MB"),
+        (f"start-up to ready, all providers (median of {startups})", f"{startup:.0f} ms", "≤ 300 ms"),
+        ("CPU time per 1,000 calls", f"{cpu_per_thousand:.0f} ms", ""),
+        (f"stand-in connections during the {users_count}-session run",
+         f"{after['accepted'] - before['accepted']} opened for {after['requests'] - before['requests']:,} requests",
+         "pooled: few"),
+    ]
+    print()
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

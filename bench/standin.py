@@ -1,0 +1,124 @@
+"""The upstream stand-in: nginx serving ActionKit-shaped answers from static files.
+
+A catalog of INTEGRATIONS x ACTIONS actions (Paragon's size: 130 x 20, about 2,600 tools), a
+fixed answer for every action run, and Zeus's integration list. nginx answers far faster than
+the sandbox, so it can stand behind a load test without being the bottleneck.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import time
+import urllib.request
+
+PROJECT = "bench"
+RUN_ANSWER = '{"ok":true,"data":{"id":"bench-1","status":"done"}}'
+
+
+def catalog(integrations, actions):
+    """ActionKit's GET /projects/{id}/actions body."""
+    listing = {}
+    for index in range(integrations):
+        name = f"integration{index}"
+        listing[name] = [
+            {
+                "type": "function",
+                "function": {
+                    "name": f"INTEGRATION{index}_ACTION_{number}",
+                    "description": f"Synthetic action {number} of {name}: answers with a fixed result.",
+                    "parameters": {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string", "description": "An identifier"},
+                            "count": {"type": "integer", "minimum": 0, "maximum": 1000},
+                            "mode": {"type": "string", "enum": ["fast", "thorough"]},
+                            "tags": {"type": "array", "items": {"type": "string"}},
+                        },
+                        "required": ["id"],
+                    },
+                },
+            }
+            for number in range(actions)
+        ]
+    return {"actions": listing}
+
+
+def integrations(count):
+    """Zeus's GET /projects/{id}/sdk/integrations body."""
+    return [{"id": f"int-{index}", "type": f"integration{index}", "isActive": True} for index in range(count)]
+
+
+CONFIG = """
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+{user}
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    keepalive_requests 1000000;
+    keepalive_timeout 300s;
+    server {{
+        listen 127.0.0.1:{port};
+        default_type application/json;
+        location = /projects/{project}/actions {{
+            if ($request_method = POST) {{ return 200 '{answer}'; }}
+            alias {root}/catalog.json;
+        }}
+        location = /projects/{project}/sdk/integrations {{
+            alias {root}/integrations.json;
+        }}
+        location = /status {{ stub_status; }}
+    }}
+}}
+"""
+
+
+class StandIn:
+    """nginx on 127.0.0.1:port with files under root; `with StandIn(...) as upstream:`."""
+
+    def __init__(self, root, port, integrations_count=130, actions=20):
+        self.root, self.port = root, port
+        self.base = f"http://127.0.0.1:{port}"
+        self.integrations, self.actions = integrations_count, actions
+        self.process = None
+
+    def __enter__(self):
+        os.makedirs(self.root, exist_ok=True)
+        with open(os.path.join(self.root, "catalog.json"), "w") as file:
+            json.dump(catalog(self.integrations, self.actions), file, separators=(",", ":"))
+        with open(os.path.join(self.root, "integrations.json"), "w") as file:
+            json.dump(integrations(self.integrations), file, separators=(",", ":"))
+        config = CONFIG.format(
+            root=self.root, port=self.port, project=PROJECT, answer=RUN_ANSWER,
+            user="user root;" if os.geteuid() == 0 else "")
+        path = os.path.join(self.root, "nginx.conf")
+        with open(path, "w") as file:
+            file.write(config)
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.process = subprocess.Popen(
+            [nginx, "-p", self.root, "-c", path, "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                self.status()
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("nginx failed: " + self.process.stderr.read().decode())
+                time.sleep(0.02)
+        raise RuntimeError("nginx did not start")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def status(self):
+        """nginx's stub_status: accepted connections and handled requests so far."""
+        with urllib.request.urlopen(self.base + "/status", timeout=2) as response:
+            lines = response.read().decode().splitlines()
+        accepted, handled, requests = (int(value) for value in lines[2].split())
+        return {"accepted": accepted, "requests": requests}
