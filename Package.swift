@@ -109,5 +109,6 @@ let package = Package(
             exclude: ["Fixtures", "Clients"]
         ),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"], exclude: ["Suite"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
     ]
 )

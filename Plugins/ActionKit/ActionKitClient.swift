@@ -18,12 +18,13 @@ struct ActionKitClient: Sendable {
         while true {
             let response = try await send(request)
             if response.status / 100 == 2 {
-                struct Listing: Decodable { var actions: [String: [ActionKitAction]] }
-                guard let listing = try? JSONDecoder().decode(Listing.self, from: Data(response.body)) else {
+                guard let body = try? JSONValue.parse(response.body), let listing = body["actions"]?.objectValue,
+                    let actions = Self.actions(listing)
+                else {
                     throw ProviderError.upstreamFailure(
                         status: response.status, message: "ActionKit answered with an unreadable action list")
                 }
-                return listing.actions
+                return actions
             }
             attempt += 1
             guard response.status == 429 || response.status >= 500,
@@ -48,6 +49,18 @@ struct ActionKitClient: Sendable {
                 callID: context.callID))
         guard response.status / 100 == 2 else { throw UpstreamError.failure(response, integration: integration) }
         return (try? JSONValue.parse(response.body)) ?? .string(response.text)
+    }
+
+    /// `{integration: [action, ...]}`; nil when it is not that shape.
+    private static func actions(_ listing: [String: JSONValue]) -> [String: [ActionKitAction]]? {
+        var actions: [String: [ActionKitAction]] = [:]
+        for (integration, entries) in listing {
+            guard let entries = entries.arrayValue else { return nil }
+            let parsed = entries.compactMap(ActionKitAction.init)
+            guard parsed.count == entries.count else { return nil }
+            actions[integration] = parsed
+        }
+        return actions
     }
 
     private func headers(_ context: CallContext) -> [(name: String, value: String)] {

@@ -58,7 +58,7 @@ final class InstanceBox: Sendable {
     private func listTools(_ context: CallContext) {
         run(context) { box in
             let tools = try await box.provider.listTools(context: context)
-            return try JSONEncoder.provider.encode(tools)
+            return JSONValue.array(tools.map(\.json)).encoded()
         }
     }
 
@@ -66,13 +66,13 @@ final class InstanceBox: Sendable {
         run(context) { box in
             let arguments: JSONValue
             do {
-                arguments = try JSONDecoder().decode(JSONValue.self, from: argumentsJSON)
+                arguments = try JSONValue.parse(argumentsJSON)
             } catch {
                 throw ProviderError.toolError("the arguments are not valid JSON")
             }
             let result = try await box.provider.callTool(
                 name: name, arguments: arguments, context: context)
-            return try JSONEncoder.provider.encode(result)
+            return result.json.encoded()
         }
     }
 
@@ -82,7 +82,7 @@ final class InstanceBox: Sendable {
 
     /// Runs `work` in a task registered under the call's id and completes the call exactly once.
     private func run(
-        _ context: CallContext, _ work: @escaping @Sendable (InstanceBox) async throws -> Data
+        _ context: CallContext, _ work: @escaping @Sendable (InstanceBox) async throws -> [UInt8]
     ) {
         let callID = context.callID
         tasks.withLock { tasks in
@@ -90,7 +90,7 @@ final class InstanceBox: Sendable {
                 let (kind, status, data): (paragon_mcp_outcome_kind, Int, [UInt8])
                 do {
                     let json = try await work(self)
-                    (kind, status, data) = (PARAGON_MCP_OUTCOME_RESULT, 0, Array(json))
+                    (kind, status, data) = (PARAGON_MCP_OUTCOME_RESULT, 0, json)
                 } catch let error as ProviderError {
                     (kind, status, data) = Self.outcome(of: error)
                 } catch {
@@ -115,15 +115,6 @@ final class InstanceBox: Sendable {
         case .internalError(let message):
             return (PARAGON_MCP_OUTCOME_INTERNAL_ERROR, 0, Array(message.utf8))
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Sorted keys, unescaped slashes: stable output for the host.
-    static var provider: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }
 

@@ -27,6 +27,12 @@ import Yams
                 #expect(!ignored.contains(source), ".dockerignore hides \(source)")
             }
         }
+        // SwiftPM wants a folder for every test target, and the image leaves the tests out.
+        let package = try Self.read("Package.swift")
+        for match in package.matches(of: try Regex(#"\.testTarget\(\s*name: "([^"]+)""#)) {
+            let target = try #require(match.output[1].substring)
+            #expect(dockerfile.contains("Tests/\(target)"), "the Dockerfile makes no folder for \(target)")
+        }
         let build = "RUN bash scripts/stage.sh release /staging"
         #expect(lines.contains(build))
         #expect(lines.contains("COPY --from=build /staging/ /app/"))
