@@ -20,7 +20,7 @@ public final class Authenticator: Sendable {
         if let authorization {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .invalidToken }
-            let token = parts[1].trimmingCharacters(in: .whitespaces)
+            let token = String(parts[1].trimmingSpaces)
             guard !token.isEmpty else { throw .invalidToken }
             return try await verifier.verify(token)
         }

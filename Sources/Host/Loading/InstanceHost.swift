@@ -14,11 +14,12 @@ final class InstanceHost: Sendable {
         var continuation: CheckedContinuation<ProviderOutcome, Never>
         var requestID: String
         var deadlineNanoseconds: UInt64
+        /// Tells the provider (and the HTTP service) that the host stopped waiting.
+        var onCancel: @Sendable (UInt64) -> Void
     }
 
     private struct State {
         var calls = PendingCalls<CallWaiter>()
-        var timers: [UInt64: Scheduled<Void>] = [:]
     }
 
     let providerName: String
@@ -51,6 +52,7 @@ final class InstanceHost: Sendable {
                 get_service: InstanceHost.getServiceEntry, log_call: InstanceHost.logCallEntry))
         self.tablePointer = TablePointer(pointer: table)
         table.pointee.host_data = Unmanaged.passRetained(self).toOpaque()
+        DeadlineSweeper.shared.watch(self)
     }
 
     static func from(_ table: UnsafePointer<paragon_mcp_host>?) -> InstanceHost? {
@@ -73,38 +75,35 @@ final class InstanceHost: Sendable {
                         id,
                         CallWaiter(
                             continuation: continuation, requestID: requestID,
-                            deadlineNanoseconds: deadlineNanoseconds))
-                    let delay = Int64(clamping: deadlineNanoseconds &- MonotonicClock.nowNanoseconds())
-                    state.timers[id] = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
-                        in: .nanoseconds(max(delay, 0))
-                    ) { [self] in
-                        if abandon(id, with: .timedOut) { onCancel(id) }
-                    }
+                            deadlineNanoseconds: deadlineNanoseconds, onCancel: onCancel))
                 }
                 if Task.isCancelled {
-                    if abandon(id, with: .cancelled) { onCancel(id) }
+                    abandon(id, with: .cancelled)
                     return
                 }
                 start(id)
             }
         } onCancel: {
-            if abandon(id, with: .cancelled) { onCancel(id) }
+            abandon(id, with: .cancelled)
         }
+    }
+
+    /// Answers the calls whose deadline has passed (see ``DeadlineSweeper``).
+    func expireOverdueCalls(now: UInt64) {
+        let overdue = state.withLock { $0.calls.waiting { $0.deadlineNanoseconds <= now } }
+        for id in overdue { abandon(id, with: .timedOut) }
     }
 
     /// Stops waiting for a call; true when it was still waiting.
     @discardableResult
     func abandon(_ id: UInt64, with outcome: ProviderOutcome) -> Bool {
-        let waiter = state.withLock { state in
-            state.timers.removeValue(forKey: id)?.cancel()
-            return state.calls.abandon(id)
-        }
-        guard let waiter else { return false }
+        guard let waiter = state.withLock({ $0.calls.abandon(id) }) else { return false }
         if outcome == .timedOut {
             logger.warning(
                 "provider did not complete in time", metadata: ["call": "\(id)", "request": "\(waiter.requestID)"])
         }
         waiter.continuation.resume(returning: outcome)
+        waiter.onCancel(id)
         return true
     }
 
@@ -117,10 +116,7 @@ final class InstanceHost: Sendable {
     var waitingCount: Int { state.withLock { $0.calls.waitingCount } }
 
     func complete(_ id: UInt64, _ outcome: ProviderOutcome) {
-        let action = state.withLock { state in
-            state.timers.removeValue(forKey: id)?.cancel()
-            return state.calls.complete(id)
-        }
+        let action = state.withLock { $0.calls.complete(id) }
         switch action {
         case .resume(let waiter):
             waiter.continuation.resume(returning: outcome)

@@ -53,6 +53,14 @@ struct PendingCalls<Waiter> {
         }
     }
 
+    /// The ids of waiting calls for which `isOverdue` holds.
+    func waiting(where isOverdue: (Waiter) -> Bool) -> [UInt64] {
+        entries.compactMap { id, entry in
+            if case .waiting(let waiter) = entry, isOverdue(waiter) { return id }
+            return nil
+        }
+    }
+
     /// Stops waiting for a call; returns its waiter if it was still waiting.
     mutating func abandon(_ id: UInt64) -> Waiter? {
         guard case .waiting(let waiter)? = entries[id] else { return nil }

@@ -50,7 +50,10 @@ public final class SessionStore: Sendable {
             state.sessions[session.id] = session
         }
         metrics?.sessionOpened(session.transport)
-        let action = session.state.withLock { $0.activity.start() }
+        let timeout = UInt64(clamping: idleTimeout.nanoseconds)
+        let action = session.state.withLock {
+            $0.activity.start(now: MonotonicClock.nowNanoseconds(), timeoutNanoseconds: timeout)
+        }
         apply(action, to: session)
         if let expiry = session.owner.expiresAt {
             let delay = TimeAmount.nanoseconds(Int64(clamping: Int64(max(expiry.timeIntervalSinceNow, 0) * 1e9)))
@@ -68,19 +71,21 @@ public final class SessionStore: Sendable {
     }
 
     func requestStarted(_ session: MCPSession) {
-        apply(session.state.withLock { $0.activity.requestStarted() }, to: session)
+        session.state.withLock { $0.activity.requestStarted() }
     }
 
     func requestFinished(_ session: MCPSession) {
-        apply(session.state.withLock { $0.activity.requestFinished() }, to: session)
+        let now = MonotonicClock.nowNanoseconds()
+        apply(session.state.withLock { $0.activity.requestFinished(now: now) }, to: session)
     }
 
     func streamOpened(_ session: MCPSession) {
-        apply(session.state.withLock { $0.activity.streamOpened() }, to: session)
+        session.state.withLock { $0.activity.streamOpened() }
     }
 
     func streamClosed(_ session: MCPSession) {
-        apply(session.state.withLock { $0.activity.streamClosed() }, to: session)
+        let now = MonotonicClock.nowNanoseconds()
+        apply(session.state.withLock { $0.activity.streamClosed(now: now) }, to: session)
     }
 
     /// Ends a session: no more requests, its stream closes, its calls are cancelled.
@@ -123,24 +128,27 @@ public final class SessionStore: Sendable {
     }
 
     private func apply(_ action: SessionActivity.Action, to session: MCPSession) {
-        switch action {
-        case .none:
-            return
-        case .cancelIdleTimer:
-            session.state.withLock { state in
-                defer { state.idleTimer = nil }
-                return state.idleTimer
-            }?.cancel()
-        case .armIdleTimer(let generation):
-            let timer = Self.loop.scheduleTask(in: idleTimeout) { [weak self] () -> Void in
-                guard session.state.withLock({ $0.activity.idleTimerFired(generation: generation) }) else { return }
-                self?.close(session, reason: "idle")
-            }
-            let previous = session.state.withLock { state in
-                defer { state.idleTimer = timer }
-                return state.idleTimer
-            }
-            previous?.cancel()
+        guard case .armIdleTimer(let due) = action else { return }
+        armIdleTimer(session, at: due)
+    }
+
+    private func armIdleTimer(_ session: MCPSession, at due: UInt64) {
+        let delay = due == .max ? Int64.max : Int64(clamping: due &- MonotonicClock.nowNanoseconds())
+        let timer = Self.loop.scheduleTask(in: .nanoseconds(max(delay, 0))) { [weak self] () -> Void in
+            self?.idleTimerFired(session)
+        }
+        session.state.withLock { state in
+            // A session closed meanwhile keeps no timer.
+            if state.closed { timer.cancel() } else { state.idleTimer = timer }
+        }
+    }
+
+    private func idleTimerFired(_ session: MCPSession) {
+        let decision = session.state.withLock { $0.activity.timerFired(now: MonotonicClock.nowNanoseconds()) }
+        switch decision {
+        case .close: close(session, reason: "idle")
+        case .rearm(let due): armIdleTimer(session, at: due)
+        case .none: break
         }
     }
 

@@ -11,7 +11,7 @@ struct AcceptHeader: Sendable {
             return
         }
         let types = header.split(separator: ",").map { item in
-            item.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            item.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces.lowercased() }
                 ?? ""
         }
         allowsJSON = types.contains { $0 == "application/json" || $0 == "application/*" || $0 == "*/*" }

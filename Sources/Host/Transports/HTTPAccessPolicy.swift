@@ -47,7 +47,7 @@ public struct HTTPAccessPolicy: Sendable {
     }
 
     static func parseHost(_ text: String) -> HostEntry? {
-        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = text.trimmingSpaces.lowercased()
         guard !text.isEmpty else { return nil }
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]") else { return nil }

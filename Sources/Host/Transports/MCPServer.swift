@@ -74,7 +74,7 @@ public final class MCPServer: Sendable {
     /// 4 MB (refused without reading it all), well-formed.
     func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { String($0.trimmingSpaces) } ?? ""
         guard mediaType == "application/json" else {
             return .reject(
                 HTTPReplies.error(
