@@ -16,6 +16,6 @@ final class ActionIndex: Sendable {
     /// The action's integration; for an action never listed, a guess from its name's prefix.
     func integration(of action: String) -> String {
         if let known = integrations.withLock({ $0[action] }) { return known }
-        return action.split(separator: "_").first.map { $0.lowercased() } ?? action
+        return action.split(separator: Character("_")).first.map { $0.lowercased() } ?? action
     }
 }

@@ -18,7 +18,7 @@ public final class Authenticator: Sendable {
     /// `authorization` is the header's value; `queryUser` the `user` query parameter.
     public func authenticate(authorization: String?, queryUser: String?) async throws(AuthError) -> Principal {
         if let authorization {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
+            let parts = authorization.split(separator: Character(" "), maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .invalidToken }
             let token = String(parts[1].trimmingSpaces)
             guard !token.isEmpty else { throw .invalidToken }

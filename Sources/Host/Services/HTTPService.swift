@@ -31,10 +31,33 @@ enum HTTPService {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
+    /// Requests in flight, by handle, and by the call they were made for.
     private struct InFlight {
-        var tasks: [UInt64: Task<Void, Never>] = [:]
+        enum Entry {
+            /// Registered, not started yet; `cancelled` when cancel came first.
+            case starting(cancelled: Bool)
+            case running(HTTPClient.Task<HTTPClient.Response>)
+        }
+        var entries: [UInt64: Entry] = [:]
         var byCall: [UInt64: Set<UInt64>] = [:]
         var callOf: [UInt64: UInt64] = [:]
+
+        mutating func finish(_ handle: UInt64) {
+            entries[handle] = nil
+            if let call = callOf.removeValue(forKey: handle) {
+                byCall[call]?.remove(handle)
+                if byCall[call]?.isEmpty == true { byCall[call] = nil }
+            }
+        }
+
+        /// Marks `handle` for cancelling; returns its task when it has started.
+        mutating func cancel(_ handle: UInt64) -> HTTPClient.Task<HTTPClient.Response>? {
+            switch entries[handle] {
+            case .starting?: entries[handle] = .starting(cancelled: true); return nil
+            case .running(let task)?: return task
+            case nil: return nil
+            }
+        }
     }
 
     private static let inFlight = Mutex(InFlight())
@@ -43,13 +66,13 @@ enum HTTPService {
     /// Cancels every request made on behalf of `callID`.
     static func cancelRequests(ofCall callID: UInt64) {
         let tasks = inFlight.withLock { state in
-            (state.byCall[callID] ?? []).compactMap { state.tasks[$0] }
+            (state.byCall[callID] ?? []).compactMap { state.cancel($0) }
         }
         tasks.forEach { $0.cancel() }
     }
 
     private static func cancel(_ handle: UInt64) {
-        inFlight.withLock { $0.tasks[handle] }?.cancel()
+        inFlight.withLock { $0.cancel(handle) }?.cancel()
     }
 
     private static func send(
@@ -72,25 +95,29 @@ enum HTTPService {
             return handle
         }
         inFlight.withLock { state in
-            // Created under the lock so that the task's own removal cannot precede insertion.
-            state.tasks[handle] = Task {
-                let started = ContinuousClock.now
-                let result = await outbound.execute(client: client, policy: host.http)
-                host.recordUpstream(outbound, result, duration: .now - started)
-                inFlight.withLock { state in
-                    state.tasks[handle] = nil
-                    if let call = state.callOf.removeValue(forKey: handle) {
-                        state.byCall[call]?.remove(handle)
-                        if state.byCall[call]?.isEmpty == true { state.byCall[call] = nil }
-                    }
-                }
-                reply.deliver(result)
-            }
+            state.entries[handle] = .starting(cancelled: false)
             if outbound.callID != 0 {
                 state.byCall[outbound.callID, default: []].insert(handle)
                 state.callOf[handle] = outbound.callID
             }
         }
+        let started = ContinuousClock.now
+        let task = outbound.start(client: client, policy: host.http) { result in
+            inFlight.withLock { $0.finish(handle) }
+            host.recordUpstream(outbound, result, duration: .now - started)
+            reply.deliver(result)
+        }
+        guard let task else { return handle }
+        let cancelled = inFlight.withLock { state -> Bool in
+            switch state.entries[handle] {
+            case .starting(let cancelled)?:
+                state.entries[handle] = .running(task)
+                return cancelled
+            default:
+                return false  // already finished
+            }
+        }
+        if cancelled { task.cancel() }
         return handle
     }
 }

@@ -64,22 +64,36 @@ struct OutboundRequest: Sendable {
                 deadline: .now() + .nanoseconds(Int64(clamping: deadlineNs &- now)), callID: request.call_id))
     }
 
-    /// Runs the request; never throws: every failure becomes a ``HTTPResult`` error.
-    func execute(client: HTTPClient, policy: HTTPPolicy) async -> HTTPResult {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        request.headers = headers
-        if !body.isEmpty { request.body = .bytes(body) }
+    /// Starts the request on the client's event loops (no Swift task per request); `completion`
+    /// gets its outcome once, on an event loop. Returns the request's task, for cancelling it;
+    /// nil when it could not start (then `completion` has run).
+    func start(
+        client: HTTPClient, policy: HTTPPolicy, completion: @escaping @Sendable (HTTPResult) -> Void
+    ) -> HTTPClient.Task<HTTPClient.Response>? {
+        let request: HTTPClient.Request
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let buffer = try await response.body.collect(upTo: policy.maxResponseBytes)
-            return .response(
-                status: Int(response.status.code),
-                headers: response.headers.map { ($0.name.lowercased(), $0.value) },
-                body: Array(buffer.readableBytesView))
+            request = try HTTPClient.Request(
+                url: url, method: method, headers: headers, body: body.isEmpty ? nil : .bytes(body))
         } catch {
-            return .failure(Self.classify(error, policy: policy))
+            completion(.failure((PARAGON_MCP_HTTP_ERROR_INVALID, "the request is invalid: \(error)")))
+            return nil
         }
+        let task = client.execute(
+            request: request, delegate: ResponseAccumulator(request: request, maxBodySize: policy.maxResponseBytes),
+            deadline: deadline)
+        task.futureResult.whenComplete { result in
+            switch result {
+            case .success(let response):
+                completion(
+                    .response(
+                        status: Int(response.status.code),
+                        headers: response.headers.map { ($0.name.lowercased(), $0.value) },
+                        body: response.body.map { Array($0.readableBytesView) } ?? []))
+            case .failure(let error):
+                completion(.failure(Self.classify(error, policy: policy)))
+            }
+        }
+        return task
     }
 
     private static func classify(_ error: any Error, policy: HTTPPolicy) -> (paragon_mcp_http_error, String) {
@@ -96,7 +110,7 @@ struct OutboundRequest: Sendable {
                 break
             }
         }
-        if error is NIOTooManyBytesError {
+        if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
             return (
                 PARAGON_MCP_HTTP_ERROR_TOO_LARGE,
                 "the response is larger than the \(policy.maxResponseBytes)-byte cap"

@@ -1,5 +1,5 @@
 /// What an `Accept` header allows, with wildcards (`*/*`, `application/*`, `text/*`).
-/// No header at all accepts anything, as HTTP says.
+/// No header at all accepts anything, as HTTP says. Read byte by byte: it is on every request.
 struct AcceptHeader: Sendable {
     let allowsJSON: Bool
     let allowsEventStream: Bool
@@ -10,12 +10,24 @@ struct AcceptHeader: Sendable {
             allowsEventStream = true
             return
         }
-        let types = header.split(separator: ",").map { item in
-            item.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces.lowercased() }
-                ?? ""
+        var json = false, eventStream = false
+        for item in header.utf8.split(separator: UInt8(ascii: ",")) {
+            var type = item.prefix { $0 != UInt8(ascii: ";") }
+            while let first = type.first, first == 0x20 || first == 0x09 { type = type.dropFirst() }
+            while let last = type.last, last == 0x20 || last == 0x09 { type = type.dropLast() }
+            func `is`(_ name: String) -> Bool {
+                type.count == name.utf8.count
+                    && zip(type, name.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+            }
+            if `is`("*/*") {
+                json = true
+                eventStream = true
+            }
+            if `is`("application/json") || `is`("application/*") { json = true }
+            if `is`("text/event-stream") || `is`("text/*") { eventStream = true }
         }
-        allowsJSON = types.contains { $0 == "application/json" || $0 == "application/*" || $0 == "*/*" }
-        allowsEventStream = types.contains { $0 == "text/event-stream" || $0 == "text/*" || $0 == "*/*" }
+        allowsJSON = json
+        allowsEventStream = eventStream
     }
 
     /// A POST must accept both a JSON answer and an event stream (the spec's rule).

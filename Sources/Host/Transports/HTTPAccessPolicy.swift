@@ -57,7 +57,7 @@ public struct HTTPAccessPolicy: Sendable {
             guard rest.hasPrefix(":"), let port = Int(rest.dropFirst()) else { return nil }
             return HostEntry(host: host, port: port)
         }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.split(separator: Character(":"), omittingEmptySubsequences: false)
         switch parts.count {
         case 1: return HostEntry(host: text, port: nil)
         case 2:

@@ -74,14 +74,16 @@ public final class MCPServer: Sendable {
     /// 4 MB (refused without reading it all), well-formed.
     func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { String($0.trimmingSpaces) } ?? ""
+        let mediaType = contentType.split(separator: Character(";")).first.map { String($0.trimmingSpaces) } ?? ""
         guard mediaType == "application/json" else {
             return .reject(
                 HTTPReplies.error(
                     .unsupportedMediaType,
                     .server("Unsupported Media Type: Content-Type must be application/json")))
         }
-        if let charset = contentType.split(separator: ";").dropFirst().first(where: { $0.contains("charset=") }),
+        if let charset = contentType.split(separator: Character(";")).dropFirst().first(where: {
+            $0.contains("charset=")
+        }),
             !charset.lowercased().contains("utf-8")
         {
             return .reject(

@@ -3,14 +3,16 @@ import NIOCore
 import ServiceLifecycle
 import Synchronization
 
-/// A real Hummingbird server on 127.0.0.1 and a free port, for the length of `body`.
+/// A real Hummingbird server on 127.0.0.1 and a free port, for the length of `body`. The port is
+/// never one an earlier server of the run had: the host's pooled HTTP client could otherwise
+/// reuse a keep-alive connection to that server, which has gone.
 enum TestHTTPServer {
     static func with<R: Sendable>(
         _ router: Router<BasicRequestContext>, _ body: @Sendable (Int) async throws -> R
     ) async throws -> R {
         let port = PortBox()
         let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: try TestServer.freePort())),
             onServerRunning: { channel in port.set(channel.localAddress?.port ?? 0) })
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
