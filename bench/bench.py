@@ -171,9 +171,10 @@ def milliseconds(text):
 
 def wrk(url, script, environment, connections, duration, threads=None):
     threads = threads or min(connections, 2)
+    environment = dict(os.environ, BENCH_LUA_DIR=os.path.join(HERE, "wrk"), **environment)
     result = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script, url],
-        env=dict(os.environ, **environment), capture_output=True, text=True, check=True)
+        env=environment, capture_output=True, text=True, check=True)
     out = result.stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
     bad = re.search(r"bad responses: (\d+)", out)
