@@ -225,11 +225,12 @@ def main():
     parser.add_argument("--sessions", type=int, help="sessions (users) of the call runs (default 32; smoke 4)")
     args = parser.parse_args()
     duration = args.duration or (1 if args.smoke else 10)
-    idle = args.idle_sessions or (200 if args.smoke else 10_000)
-    startups = 3 if args.smoke else 10
-    users_count = args.sessions or (4 if args.smoke else 32)
-    # The smoke run loads the machine lightly: it runs beside the test suite.
-    connections = 4 if args.smoke else 32
+    idle = args.idle_sessions or (100 if args.smoke else 10_000)
+    startups = 2 if args.smoke else 10
+    users_count = args.sessions or (2 if args.smoke else 32)
+    # The smoke run loads the machine lightly (one connection, one wrk thread): it runs beside
+    # the test suite.
+    connections = 1 if args.smoke else 32
     # Paragon's size: 130 integrations x 20 actions; the smoke run lists a small catalog.
     integrations, actions = (13, 5) if args.smoke else (130, 20)
     binary = os.path.join(os.path.abspath(args.bin), "paragon-mcp")

@@ -12,7 +12,7 @@ import Testing
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
         #expect(rows.count == 13, "\(result.stdout)")
         for measure in [
-            "tools/call, 4 sessions", "upstream alone", "added latency", "tools/list, first page",
+            "tools/call, 2 sessions", "upstream alone", "added latency", "tools/list, first page",
             "full paginated walk", "idle sessions", "start-up to ready", "CPU time per 1,000 calls",
         ] {
             #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")

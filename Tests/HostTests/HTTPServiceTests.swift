@@ -23,7 +23,7 @@ import Testing
             let instance = try TestProviders.instance(
                 try CCompiler.example(), name: "example",
                 extra: "config: {base_url: \"http://127.0.0.1:\(port)\"}\n"
-                    + "http: {allowed_hosts: [\"127.0.0.1\"], max_response_bytes: 1000, timeout_ms: 5000}")
+                    + "http: {allowed_hosts: [\"127.0.0.1\"], max_response_bytes: 1000, timeout_ms: 10000}")
             func get(_ path: String) async -> ProviderOutcome {
                 await instance.callTool(
                     "EXAMPLE_HTTP_GET", arguments: Array(#"{"path":"\#(path)"}"#.utf8),

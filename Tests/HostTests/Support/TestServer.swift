@@ -66,32 +66,28 @@ struct TestServer: Sendable {
     private static let handedOut = Mutex<Set<Int>>([])
 
     /// A port nothing listens on right now, never the same twice in a test run (parallel tests
-    /// must not race for one port).
+    /// must not race for one port), and outside the kernel's ephemeral range: a port the kernel
+    /// hands out (to a client connection, or to a bind on port 0 in a child process) could be
+    /// taken between this check and the server's bind.
     static func freePort() throws -> Int {
         while true {
-            let port = try unusedPort()
+            let port = Int.random(in: 20_000..<32_000)
+            guard handedOut.withLock({ !$0.contains(port) }), canBind(port) else { continue }
             if handedOut.withLock({ $0.insert(port).inserted }) { return port }
         }
     }
 
-    private static func unusedPort() throws -> Int {
+    private static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                getsockname(fd, $0, &length)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
