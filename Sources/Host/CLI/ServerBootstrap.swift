@@ -32,11 +32,8 @@ struct ServerBootstrap {
         LogSetup.bootstrap(config.logging)
         let logger = Logger(label: "paragon-mcp")
         let useSandbox = forceSandbox || (config.paragon.projectID.isEmpty && config.server.mode == .development)
-        do {
-            try ConfigReloader.checkProject(config, onSandbox: useSandbox)
-        } catch {
-            if case .noProject(let providers) = error { throw BootstrapError.noProject(providers: providers) }
-        }
+        let lacking = ConfigReloader.providersLackingProject(config, onSandbox: useSandbox)
+        if !lacking.isEmpty { throw BootstrapError.noProject(providers: lacking) }
         guard let key = try SigningKeys.load(config) ?? (useSandbox ? SigningKeys.generate() : nil) else {
             throw BootstrapError.noSigningKey
         }

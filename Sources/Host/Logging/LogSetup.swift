@@ -14,19 +14,14 @@ enum LogSetup {
             })
         else { return }
         let level = Logger.Level(rawValue: settings.level) ?? .info
-        switch settings.format {
-        case .text:
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
-        case .json:
-            LoggingSystem.bootstrap { label in
-                var handler = JSONLogHandler(label: label)
-                handler.logLevel = level
-                return handler
-            }
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler =
+                switch settings.format {
+                case .text: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler(label: label)
+                }
+            handler.logLevel = level
+            return handler
         }
     }
 }

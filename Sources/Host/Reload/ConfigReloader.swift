@@ -54,7 +54,8 @@ actor ConfigReloader {
                 throw .invalidConfig(error)
             }
             adjust(&next)
-            try Self.checkProject(next, onSandbox: onSandbox)
+            let lacking = Self.providersLackingProject(next, onSandbox: onSandbox)
+            if !lacking.isEmpty { throw .noProject(providers: lacking) }
             let registry = try await build(next, refuseFailures: true)
             for setting in Self.restartOnly(config, next) {
                 logger.warning("\(setting) changed in the configuration; it takes effect at the next restart")
@@ -79,11 +80,11 @@ actor ConfigReloader {
         }
     }
 
-    /// Production mode never falls back to the sandbox: Paragon providers need a project.
-    static func checkProject(_ config: HostConfig, onSandbox: Bool) throws(ReloadError) {
-        guard !onSandbox, config.paragon.projectID.isEmpty else { return }
-        let paragon = config.enabledProviders.map(\.name).filter(ServerBootstrap.paragonProviders.contains)
-        if !paragon.isEmpty { throw .noProject(providers: paragon) }
+    /// The enabled Paragon providers that would run without a Paragon project; empty when there
+    /// are none. Production mode never falls back to the sandbox: those providers need a project.
+    static func providersLackingProject(_ config: HostConfig, onSandbox: Bool) -> [String] {
+        guard !onSandbox, config.paragon.projectID.isEmpty else { return [] }
+        return config.enabledProviders.map(\.name).filter(ServerBootstrap.paragonProviders.contains)
     }
 
     /// The registry of `config`'s providers, checked: tool names unique across providers (on

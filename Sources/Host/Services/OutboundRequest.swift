@@ -97,9 +97,6 @@ struct OutboundRequest: Sendable {
     }
 
     private static func classify(_ error: any Error, policy: HTTPPolicy) -> (paragon_mcp_http_error, String) {
-        if error is CancellationError {
-            return (PARAGON_MCP_HTTP_ERROR_CANCELLED, "the request was cancelled")
-        }
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
@@ -110,7 +107,7 @@ struct OutboundRequest: Sendable {
                 break
             }
         }
-        if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
+        if error is ResponseAccumulator.ResponseTooBigError {
             return (
                 PARAGON_MCP_HTTP_ERROR_TOO_LARGE,
                 "the response is larger than the \(policy.maxResponseBytes)-byte cap"
