@@ -76,7 +76,15 @@ let package = Package(
             ],
             resources: [.copy("Resources/catalog.json")]
         ),
-        .executableTarget(name: "ParagonMCP", dependencies: ["Host"], path: "Sources/paragon-mcp"),
+        .executableTarget(
+            name: "ParagonMCP",
+            dependencies: [
+                "Host",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/paragon-mcp"
+        ),
 
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
         .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),

@@ -11,7 +11,7 @@ import Testing
         #expect(config.server.port == 3001)
         #expect(config.server.publicURL == "http://localhost:3001")
         #expect(config.server.host == "127.0.0.1")
-        #expect(config.toolLists.pageSize == 200 && config.toolLists.cacheTTLSeconds == 300)
+        #expect(config.toolLists.pageSize == 500 && config.toolLists.cacheTTLSeconds == 300)
         #expect(config.server.setupLinkTTLSeconds == 300)
         #expect(config.server.legacySSE)
         #expect(config.server.maxSessions == 1000)

@@ -82,7 +82,7 @@ public struct ToolListSettings: Sendable {
     /// Tools per `tools/list` page.
     public var pageSize: Int
 
-    public init(cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 200) {
+    public init(cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 500) {
         self.cacheTTLSeconds = cacheTTLSeconds
         self.cacheMaxUsers = cacheMaxUsers
         self.pageSize = pageSize

@@ -8,9 +8,8 @@ struct ToolListCursor: Equatable {
 
     /// The text handed to clients: base64url, so clients are not tempted to build their own.
     var encoded: String {
-        Data((Self.prefix + String(offset)).utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let base64 = Data((Self.prefix + String(offset)).utf8).base64EncodedString()
+        return String(String.UnicodeScalarView(base64.unicodeScalars.compactMap(Self.toURLSafe)))
     }
 
     init(offset: Int) {
@@ -19,12 +18,31 @@ struct ToolListCursor: Equatable {
 
     /// Reads a cursor a client sent back; nil when it is not one of ours.
     init?(encoded text: String) {
-        guard text.count <= 64 else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard text.utf8.count <= 64 else { return nil }
+        var base64 = String(String.UnicodeScalarView(text.unicodeScalars.map(Self.fromURLSafe)))
+        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8),
             plain.hasPrefix(Self.prefix), let offset = Int(plain.dropFirst(Self.prefix.count)), offset > 0
         else { return nil }
         self.offset = offset
+    }
+
+    // Scalar maps rather than Foundation's replacingOccurrences, which bridges through NSString
+    // on every page of a walk.
+    private static func toURLSafe(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "+": "-"
+        case "/": "_"
+        case "=": nil
+        default: scalar
+        }
+    }
+
+    private static func fromURLSafe(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "-": "+"
+        case "_": "/"
+        default: scalar
+        }
     }
 }

@@ -10,6 +10,9 @@ public struct HTTPAccessPolicy: Sendable {
     }
 
     let hosts: [HostEntry]
+    /// `Host` headers allowed as they stand (`host` and `host:port`, lower case): most requests
+    /// match one without being parsed.
+    let exactHosts: Set<String>
     let origins: Set<String>
 
     public init(server: ServerSettings) {
@@ -22,6 +25,8 @@ public struct HTTPAccessPolicy: Sendable {
         }
         hosts += server.allowedHosts.compactMap(Self.parseHost)
         self.hosts = hosts
+        self.exactHosts = Set(
+            hosts.flatMap { entry in [entry.host] + (entry.port.map { ["\(entry.host):\($0)"] } ?? []) })
         var origins = Set(server.allowedOrigins.compactMap(Self.normalizedOrigin))
         if let origin = Self.normalizedOrigin(server.publicURL) { origins.insert(origin) }
         if server.mode == .development {
@@ -33,7 +38,9 @@ public struct HTTPAccessPolicy: Sendable {
 
     /// A `Host` without a port matches an allowed host of any port.
     public func allowsHost(_ header: String?) -> Bool {
-        guard let header, let entry = Self.parseHost(header) else { return false }
+        guard let header else { return false }
+        if exactHosts.contains(header) { return true }
+        guard let entry = Self.parseHost(header) else { return false }
         return hosts.contains { allowed in
             allowed.host == entry.host && (entry.port == nil || allowed.port == nil || allowed.port == entry.port)
         }
