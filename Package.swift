@@ -14,6 +14,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "paragon-mcp", targets: ["ParagonMCP"]),
+        // The benchmark's outbound-client floor (bench/run); not part of the server.
+        .executable(name: "bench-upstream-client", targets: ["BenchUpstreamClient"]),
         .library(name: "ProviderKit", targets: ["ProviderKit"]),
     ] + providerProducts,
     dependencies: [
@@ -84,6 +86,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/paragon-mcp"
+        ),
+        .executableTarget(
+            name: "BenchUpstreamClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "bench/UpstreamClient"
         ),
 
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.

@@ -173,7 +173,8 @@ def wrk(url, script, environment, connections, duration, threads=None):
     threads = threads or min(connections, 2)
     environment = dict(os.environ, BENCH_LUA_DIR=os.path.join(HERE, "wrk"), **environment)
     result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script, url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"] + (["-s", script] if script else [])
+        + [url],
         env=environment, capture_output=True, text=True, check=True)
     out = result.stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
@@ -188,6 +189,16 @@ def wrk(url, script, environment, connections, duration, threads=None):
         "bad": (int(bad.group(1)) if bad else 0) + (int(non2xx.group(1)) if non2xx else 0),
         "socket_errors": errors.group(1) if errors else "",
     }
+
+
+def upstream_client(binary, url, environment, concurrency, duration):
+    """The outbound-client floor, from bench-upstream-client (built with the server); None
+    when that binary is missing."""
+    if not os.path.exists(binary):
+        return None
+    result = subprocess.run([binary, url, str(concurrency), str(duration)], env=dict(os.environ, **environment),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def percentile(values, fraction):
@@ -309,8 +320,15 @@ def main():
                 pages = raw.walk(token, session)
                 walks.append((time.perf_counter() - started) * 1000)
 
+            # 6. The floors under a call: the HTTP server alone (GET /healthz), and the outbound
+            # client alone (AsyncHTTPClient as the server configures it, to the stand-in).
+            cpu = server.cpu_seconds()
+            health = wrk(f"http://127.0.0.1:{server.port}/healthz", None, {}, connections, duration)
+            health_cpu = (server.cpu_seconds() - cpu) / max(health["requests"], 1) * 1e6
         finally:
             server.stop()
+        client = upstream_client(os.path.join(os.path.abspath(args.bin), "bench-upstream-client"),
+                                 upstream_url, upstream_env, connections, duration)
 
         # 4. Memory of idle sessions, on a fresh server (what the load runs left in its heap
         # would hide the sessions' own cost).
@@ -360,6 +378,10 @@ def main():
          "≤ 200 MB"),
         (f"start-up to ready, all providers (median of {startups})", f"{startup:.0f} ms", "≤ 300 ms"),
         ("CPU time per 1,000 calls", f"{cpu_per_thousand:.0f} ms", ""),
+        (f"floor: HTTP server alone (GET /healthz), {connections} connections",
+         f"{health['rps']:,.0f} req/s; {health_cpu:.0f} µs CPU a request{checked(health)}", ""),
+        (f"floor: outbound client alone (AsyncHTTPClient to the stand-in), {connections} in flight",
+         f"{client['rps']:,.0f} req/s; {client['cpu_us']:.0f} µs CPU a request" if client else "not built", ""),
         (f"stand-in connections during the {users_count}-session run",
          f"{after['accepted'] - before['accepted']} opened for {after['requests'] - before['requests']:,} requests",
          "pooled: few"),

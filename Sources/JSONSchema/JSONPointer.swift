@@ -9,8 +9,11 @@ enum JSONPointer {
         return body.removingPercentEncoding ?? body
     }
 
+    /// Runs for every property validated: most names have nothing to escape and are returned as
+    /// they are, without Foundation's string search.
     static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func resolve(_ pointer: String, in document: JSONValue) -> JSONValue? {

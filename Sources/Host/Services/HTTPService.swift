@@ -134,8 +134,8 @@ extension InstanceHost {
         guard logger.logLevel <= .debug else { return }
         var metadata: Logger.Metadata = ["status": "\(status.map(String.init) ?? "none")"]
         if let call = callInfo(request.callID) { metadata["request"] = "\(call.requestID)" }
-        let url = URLComponents(string: request.url)
-        let target = "\(url?.scheme ?? "")://\(url?.host ?? "")\(url?.port.map { ":\($0)" } ?? "")\(url?.path ?? "")"
+        let url = request.url
+        let target = "\(url.scheme ?? "")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\(url.path)"
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
         logger.debug("upstream \(request.method.rawValue) \(target) in \(milliseconds) ms", metadata: metadata)
     }

@@ -12,7 +12,8 @@ struct OutboundRequest: Sendable {
     }
 
     var method: HTTPMethod
-    var url: String
+    /// Parsed once, for the policy check and for AsyncHTTPClient.
+    var url: URL
     var headers: HTTPHeaders
     var body: [UInt8]
     var deadline: NIODeadline
@@ -60,7 +61,7 @@ struct OutboundRequest: Sendable {
             ? [] : Array(UnsafeRawBufferPointer(start: request.body, count: request.body_len))
         return .success(
             OutboundRequest(
-                method: HTTPMethod(rawValue: methodName), url: urlText, headers: headers, body: body,
+                method: HTTPMethod(rawValue: methodName), url: url, headers: headers, body: body,
                 deadline: .now() + .nanoseconds(Int64(clamping: deadlineNs &- now)), callID: request.call_id))
     }
 

@@ -73,22 +73,7 @@ public final class MCPServer: Sendable {
     /// Reads a POST body as one JSON value: JSON content type, no content coding, at most
     /// 4 MB (refused without reading it all), well-formed.
     func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: Character(";")).first.map { String($0.trimmingSpaces) } ?? ""
-        guard mediaType == "application/json" else {
-            return .reject(
-                HTTPReplies.error(
-                    .unsupportedMediaType,
-                    .server("Unsupported Media Type: Content-Type must be application/json")))
-        }
-        if let charset = contentType.split(separator: Character(";")).dropFirst().first(where: {
-            $0.contains("charset=")
-        }),
-            !charset.lowercased().contains("utf-8")
-        {
-            return .reject(
-                HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8")))
-        }
+        if let refusal = Self.contentTypeRefusal(request.headers[.contentType]) { return .reject(refusal) }
         if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
             return .reject(
                 HTTPReplies.error(
@@ -108,6 +93,22 @@ public final class MCPServer: Sendable {
             return .reject(HTTPReplies.error(.badRequest, .parseError()))
         }
         return .success(value)
+    }
+
+    /// Why a `Content-Type` is refused: not JSON, or JSON in a charset other than UTF-8; nil for
+    /// JSON (the exact `application/json` most clients send is taken without parsing).
+    static func contentTypeRefusal(_ header: String?) -> Response? {
+        if header == "application/json" { return nil }
+        let contentType = header?.lowercased() ?? ""
+        let parameters = contentType.split(separator: Character(";"))
+        guard parameters.first.map({ String($0.trimmingSpaces) }) == "application/json" else {
+            return HTTPReplies.error(
+                .unsupportedMediaType, .server("Unsupported Media Type: Content-Type must be application/json"))
+        }
+        if let charset = parameters.dropFirst().first(where: { $0.contains("charset=") }), !charset.contains("utf-8") {
+            return HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8"))
+        }
+        return nil
     }
 
     /// Runs a request of `session`, cancellable by `notifications/cancelled` and by its client
