@@ -11,6 +11,7 @@ RUN swift package resolve
 COPY Sources ./Sources
 COPY Plugins ./Plugins
 COPY scripts ./scripts
+COPY bench/UpstreamClient ./bench/UpstreamClient
 COPY config.yaml ./
 # SwiftPM wants a folder for each test target of Package.swift; the tests stay out of the image,
 # and an empty folder makes SwiftPM skip its target (with a warning).

@@ -17,14 +17,19 @@ import Yams
         let lines = dockerfile.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let ignored = try Self.read(".dockerignore").split(separator: "\n").map(String.init)
             .filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        var copied: Set<String> = []
         for line in lines where line.hasPrefix("COPY ") && !line.contains("--from") {
             let sources = line.split(separator: " ").dropFirst().dropLast().map(String.init)
             for source in sources {
-                let matches = try FileManager.default.contentsOfDirectory(atPath: Self.root).filter {
-                    source.hasSuffix("*") ? $0.hasPrefix(String(source.dropLast())) : $0 == source
-                }
-                #expect(!matches.isEmpty, "COPY \(source): no such file in the repository")
+                let found =
+                    source.hasSuffix("*")
+                    ? try FileManager.default.contentsOfDirectory(atPath: Self.root).contains {
+                        $0.hasPrefix(String(source.dropLast()))
+                    }
+                    : FileManager.default.fileExists(atPath: Self.root + "/" + source)
+                #expect(found, "COPY \(source): no such file in the repository")
                 #expect(!ignored.contains(source), ".dockerignore hides \(source)")
+                copied.insert(source)
             }
         }
         // SwiftPM wants a folder for every test target, and the image leaves the tests out.
@@ -32,6 +37,12 @@ import Yams
         for match in package.matches(of: try Regex(#"\.testTarget\(\s*name: "([^"]+)""#)) {
             let target = try #require(match.output[1].substring)
             #expect(dockerfile.contains("Tests/\(target)"), "the Dockerfile makes no folder for \(target)")
+        }
+        // Every other target's folder is copied in.
+        for match in package.matches(of: try Regex(#"path: "([^"]+)""#)) {
+            let path = String(try #require(match.output[1].substring))
+            let top = String(path.split(separator: "/").first ?? "")
+            #expect(top == "Tests" || copied.contains(top) || copied.contains(path), "the image lacks \(path)")
         }
         let build = "RUN bash scripts/stage.sh release /staging"
         #expect(lines.contains(build))

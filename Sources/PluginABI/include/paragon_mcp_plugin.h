@@ -45,8 +45,9 @@
  *   [any-thread]   may be called from any thread, concurrently with any other call.
  *   [load-thread]  called from the host's loading thread, never concurrently with another call
  *                  on the same instance.
- *   Providers must not block a thread in list_tools, call_tool or cancel: start the work
- *   (typically with the host's HTTP service) and return.
+ *   Providers must not block a thread in list_tools, call_tool or cancel: the host calls them
+ *   on the threads that serve its network I/O. Start the work (typically with the host's HTTP
+ *   service) and return.
  */
 
 #ifndef PARAGON_MCP_PLUGIN_H
