@@ -1,22 +1,18 @@
 import AsyncHTTPClient
 import Foundation
+import Host
 import NIOCore
 import NIOHTTP1
 
-/// Closed-loop load on one URL through one AsyncHTTPClient, as `HTTPService` configures it.
+/// Closed-loop load on one URL through one AsyncHTTPClient, configured as the server's.
 struct UpstreamLoad: Sendable {
     let url: String
     let token: String
     let body: [UInt8]
 
     func run(concurrency: Int, seconds: Double) async throws {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60))
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
-        configuration.redirectConfiguration = .disallow
-        configuration.decompression = .enabled(limit: .ratio(100))
-        configuration.tracing.tracer = nil
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: OutboundClientConfiguration.make())
         let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
         let send: @Sendable () async throws -> Void = { [url, body] in
             let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .bytes(body))

@@ -22,16 +22,8 @@ enum HTTPService {
         return UnsafeRawPointer(table)
     }()
 
-    static let client: HTTPClient = {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60))
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
-        configuration.redirectConfiguration = .disallow
-        configuration.decompression = .enabled(limit: .ratio(100))
-        // No tracer: otherwise every request builds a span and its attributes for the no-op one.
-        configuration.tracing.tracer = nil
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
+    static let client = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: OutboundClientConfiguration.make())
 
     /// Requests in flight, by handle, and by the call they were made for.
     private struct InFlight {
