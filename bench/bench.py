@@ -62,23 +62,9 @@ class MCPConnection:
         self.post("notifications/initialized", {}, token, session, notification=True)
         return session
 
-    def walk(self, token, session):
-        """Lists every page; returns the number of tools."""
-        cursor, count = None, 0
-        while True:
-            status, _, body = self.post("tools/list", {"cursor": cursor} if cursor else {}, token, session)
-            if status != 200:
-                raise RuntimeError(f"tools/list: {status} {body[:200]!r}")
-            count += body.count(b'"inputSchema"')
-            # Found without parsing the whole page (client time is part of the walk's figure).
-            match = CURSOR.search(body)
-            if not match:
-                return count
-            cursor = match.group(1).decode()
-
 
 class RawConnection:
-    """A lean keep-alive HTTP/1.1 client for the timed walks: http.client's own overhead would
+    """A lean keep-alive HTTP/1.1 client for tools/list walks: http.client's own overhead would
     be a large part of a sub-millisecond page."""
 
     def __init__(self, port):
@@ -102,9 +88,10 @@ class RawConnection:
         body, self.buffer = self.buffer[:length], self.buffer[length:]
         return int(header[9:12]), body
 
-    def walk(self, token, session):
-        """Lists every page; returns the number of pages."""
-        cursor, pages = None, 0
+    def walk(self, token, session, count_tools=False):
+        """Lists every page; returns the number of pages, or of tools when asked (timed walks do
+        not count: the client's time is part of their figure)."""
+        cursor, pages, tools = None, 0, 0
         while True:
             self.next_id += 1
             params = f'{{"cursor":"{cursor}"}}' if cursor else "{}"
@@ -113,9 +100,11 @@ class RawConnection:
             if status != 200:
                 raise RuntimeError(f"tools/list: {status} {answer[:200]!r}")
             pages += 1
+            if count_tools:
+                tools += answer.count(b'"inputSchema"')
             match = CURSOR.search(answer)
             if not match:
-                return pages
+                return tools if count_tools else pages
             cursor = match.group(1).decode()
 
 
@@ -281,8 +270,9 @@ def main():
             connection = MCPConnection(server.port)
             sessions = [(connection.initialize(user_tokens[user]), user_tokens[user]) for user in users]
             tool_count = 0
+            lister = RawConnection(server.port)
             for session, token in sessions:  # each user's list fetched once, as agents do first
-                tool_count = connection.walk(token, session)
+                tool_count = lister.walk(token, session, count_tools=True)
             files = {}
             for name, chosen in (("many", sessions), ("1", sessions[:1])):
                 files[name] = os.path.join(workdir, f"sessions-{name}.txt")

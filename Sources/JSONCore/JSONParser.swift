@@ -40,12 +40,8 @@ struct JSONParser {
         index += 1
         var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return .object(members)
-        }
-        while true {
+        if leave(UInt8(ascii: "}")) { return .object(members) }
+        repeat {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
             let key = try string()
@@ -54,17 +50,8 @@ struct JSONParser {
             index += 1
             skipWhitespace()
             members[key] = try value()
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-            } else if peek(UInt8(ascii: "}")) {
-                index += 1
-                depth -= 1
-                return .object(members)
-            } else {
-                throw error("expected ',' or '}'")
-            }
-        }
+        } while try next(UInt8(ascii: "}"))
+        return .object(members)
     }
 
     private mutating func array() throws(JSONParseError) -> JSONValue {
@@ -72,25 +59,32 @@ struct JSONParser {
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return .array(elements)
-        }
-        while true {
+        if leave(UInt8(ascii: "]")) { return .array(elements) }
+        repeat {
             skipWhitespace()
             elements.append(try value())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-            } else if peek(UInt8(ascii: "]")) {
-                index += 1
-                depth -= 1
-                return .array(elements)
-            } else {
-                throw error("expected ',' or ']'")
-            }
+        } while try next(UInt8(ascii: "]"))
+        return .array(elements)
+    }
+
+    /// At `close`: consumes it and leaves the object or array; false elsewhere.
+    private mutating func leave(_ close: UInt8) -> Bool {
+        guard peek(close) else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// After a member or element: true after a comma (another follows), false once `close` has
+    /// ended the object or array.
+    private mutating func next(_ close: UInt8) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        if peek(UInt8(ascii: ",")) {
+            index += 1
+            return true
         }
+        guard leave(close) else { throw error("expected ',' or '\(Character(Unicode.Scalar(close)))'") }
+        return false
     }
 
     private mutating func string() throws(JSONParseError) -> String {

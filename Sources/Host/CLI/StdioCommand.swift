@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import UnixSignals
 
 /// `paragon-mcp stdio`: one MCP session on standard input and output, for local clients.
 struct StdioCommand: AsyncParsableCommand {
@@ -48,9 +47,7 @@ struct StdioCommand: AsyncParsableCommand {
         defer { setupPages.cancel() }
         let transport = StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal)
         bootstrap.server.attachLocal(transport.session)
-        let reloads = Task { [reloader = bootstrap.reloader] in
-            for await _ in await UnixSignalsSequence(trapping: .sighup) { await reloader.reload(reason: "SIGHUP") }
-        }
+        let reloads = Task { [reloader = bootstrap.reloader] in await reloader.reloadOnSIGHUP() }
         await transport.run()
         reloads.cancel()
         await bootstrap.server.dispatcher.registry.shutdown()

@@ -59,7 +59,8 @@ public final class ServerMetrics: Sendable {
         upstreamDurations = histogram(
             "upstream_request_duration_seconds", "Providers' outbound HTTP latency, by provider.", ["provider"])
         toolListCache = counter(
-            "tool_list_cache_requests_total", "Tool-list lookups, by result (hit or miss).", ["result"])
+            "tool_list_cache_requests_total",
+            "Tool-list lookups, by result (hit, miss, or joined to a fetch in flight).", ["result"])
         providerLoadFailures = counter(
             "provider_load_failures_total", "Providers that failed to load, by provider.", ["provider"])
         providersLoaded = registry.makeGauge(

@@ -1,4 +1,5 @@
 import Logging
+import UnixSignals
 
 /// Puts a configuration to use: builds the registry of its providers and swaps it in. At start
 /// it loads the configuration the server was made with; each reload reads the files again
@@ -77,6 +78,13 @@ actor ConfigReloader {
             server.metrics.configReloaded(succeeded: false)
             logger.error("configuration reload refused; still serving the previous one: \(error)")
             return false
+        }
+    }
+
+    /// Reloads on every SIGHUP until the task running it is cancelled.
+    nonisolated func reloadOnSIGHUP() async {
+        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+            await reload(reason: "SIGHUP")
         }
     }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import UnixSignals
 
 /// The server's life after its listener is up: loads the providers (the server answers 503
 /// until then), reloads on SIGHUP and, when configured, on changes of the watched files, and
@@ -19,7 +18,7 @@ struct ReloadService: Service {
         await withGracefulShutdownHandler {
             _ = await cancelWhenGracefulShutdown {
                 await withDiscardingTaskGroup { group in
-                    group.addTask { await Self.reloadOnSignal(reloader) }
+                    group.addTask { await reloader.reloadOnSIGHUP() }
                     group.addTask { await Self.reloadOnChange(reloader) }
                 }
             }
@@ -28,12 +27,6 @@ struct ReloadService: Service {
         }
         // Returning ends the service group: only once shutdown has begun.
         try? await gracefulShutdown()
-    }
-
-    private static func reloadOnSignal(_ reloader: ConfigReloader) async {
-        for await _ in await UnixSignalsSequence(trapping: .sighup) {
-            await reloader.reload(reason: "SIGHUP")
-        }
     }
 
     /// Polls the watched files (cheap: a few stat calls) while `reload.watch` is on.
