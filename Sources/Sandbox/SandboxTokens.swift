@@ -39,7 +39,9 @@ final class SandboxTokens: Sendable {
     }
 
     func sign(user: String, lifetime: TimeInterval) async throws -> String {
-        let now = Date()
+        // Whole seconds, as Paragon and the TypeScript server write `iat` and `exp` (RFC 7519
+        // NumericDate allows fractions, but some verifiers do not).
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         return try await signer.sign(
             Claims(
                 sub: SubjectClaim(value: user), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)), nbf: nil,

@@ -13,7 +13,9 @@ public struct TokenSigner: Sendable {
 
     /// A user token for `userID`, valid for `lifetime`.
     public func userToken(for userID: String, lifetime: TimeInterval = 7 * 24 * 3600) async throws -> String {
-        let now = Date()
+        // Whole seconds, as Paragon and the TypeScript server write `iat` and `exp` (RFC 7519
+        // NumericDate allows fractions, but some verifiers do not).
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let claims = UserTokenClaims(
             sub: SubjectClaim(value: userID), iat: IssuedAtClaim(value: now),
             exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)), nbf: nil, payload: [:])

@@ -46,6 +46,6 @@ public final class TokenVerifier: Sendable {
     }
 
     private static func isExpiry(_ error: JWTError) -> Bool {
-        "\(error)".contains("exp")
+        error.failedClaim is ExpirationClaim
     }
 }

@@ -71,8 +71,10 @@ extension ConfigLoader {
         list("MCP_ALLOWED_ORIGINS") { config.server.allowedOrigins = $0 }
         integer("MCP_SESSION_IDLE_TIMEOUT_MS", range: 1...Int.max) { config.server.sessionIdleTimeoutMs = $0 }
         integer("MCP_MAX_SESSIONS", range: 1...Int.max) { config.server.maxSessions = $0 }
+        integer("MCP_MAX_SESSIONS_PER_USER", range: 1...Int.max) { config.server.maxSessionsPerUser = $0 }
         integer("TOOL_LIST_CACHE_TTL_SECONDS", range: 0...86_400) { config.toolLists.cacheTTLSeconds = $0 }
         integer("TOOL_LIST_PAGE_SIZE", range: 1...10_000) { config.toolLists.pageSize = $0 }
+        integer("TOOL_LIST_PAGE_MAX_BYTES", range: 16_384...(64 << 20)) { config.toolLists.pageMaxBytes = $0 }
         integer("SETUP_LINK_TTL_SECONDS", range: 10...86_400) { config.server.setupLinkTTLSeconds = $0 }
         list("LIMIT_TO_INTEGRATIONS") { config.limits.integrations = $0 }
         list("LIMIT_TO_TOOLS") { config.limits.tools = $0 }

@@ -84,7 +84,7 @@ public struct ConfigLoader: Sendable {
     private func readServer(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ServerSettings {
         let keys = [
             "host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
-            "session_idle_timeout_ms", "max_sessions", "call_timeout_ms", "setup_link_ttl_seconds",
+            "session_idle_timeout_ms", "max_sessions", "max_sessions_per_user", "call_timeout_ms", "setup_link_ttl_seconds",
         ]
         let map = reader.mapping(node, key: "server", allowed: keys)
         var mode: ServerMode?
@@ -110,6 +110,8 @@ public struct ConfigLoader: Sendable {
                 map["session_idle_timeout_ms"], key: "server.session_idle_timeout_ms", range: 1...Int.max)
                 ?? 1_800_000,
             maxSessions: reader.integer(map["max_sessions"], key: "server.max_sessions", range: 1...Int.max) ?? 1000,
+            maxSessionsPerUser: reader.integer(
+                map["max_sessions_per_user"], key: "server.max_sessions_per_user", range: 1...Int.max) ?? 32,
             callTimeoutMs: reader.integer(
                 map["call_timeout_ms"], key: "server.call_timeout_ms", range: 1...86_400_000) ?? 60_000,
             setupLinkTTLSeconds: reader.integer(
@@ -167,7 +169,7 @@ public struct ConfigLoader: Sendable {
 
     private func readToolLists(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ToolListSettings {
         let map = reader.mapping(
-            node, key: "tool_lists", allowed: ["cache_ttl_seconds", "cache_max_users", "page_size"])
+            node, key: "tool_lists", allowed: ["cache_ttl_seconds", "cache_max_users", "page_size", "page_max_bytes"])
         let defaults = ToolListSettings()
         return ToolListSettings(
             cacheTTLSeconds: reader.integer(
@@ -177,7 +179,10 @@ public struct ConfigLoader: Sendable {
                 map["cache_max_users"], key: "tool_lists.cache_max_users", range: 1...10_000_000)
                 ?? defaults.cacheMaxUsers,
             pageSize: reader.integer(map["page_size"], key: "tool_lists.page_size", range: 1...10_000)
-                ?? defaults.pageSize)
+                ?? defaults.pageSize,
+            pageMaxBytes: reader.integer(
+                map["page_max_bytes"], key: "tool_lists.page_max_bytes", range: 16_384...(64 << 20))
+                ?? defaults.pageMaxBytes)
     }
 
     private func readProviders(_ node: ConfigNode?, _ reader: inout ConfigReader) -> [ProviderSettings] {

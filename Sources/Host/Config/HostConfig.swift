@@ -42,6 +42,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var legacySSE: Bool
     public var sessionIdleTimeoutMs: Int
     public var maxSessions: Int
+    /// Sessions one user may hold; at the cap their least recently used idle session is closed.
+    public var maxSessionsPerUser: Int
     /// How long the host waits for a provider's list or call.
     public var callTimeoutMs: Int
     /// How long a setup link stays valid.
@@ -79,13 +81,19 @@ public struct ToolListSettings: Sendable {
     public var cacheTTLSeconds: Int
     /// How many users' lists are kept at most; the one closest to expiry goes first.
     public var cacheMaxUsers: Int
-    /// Tools per `tools/list` page.
+    /// Tools per `tools/list` page, at most.
     public var pageSize: Int
+    /// Bytes per `tools/list` page, about (a page holds at least one tool): clients limit the
+    /// size of one message (the official Python client's legacy SSE transport: 1 MiB).
+    public var pageMaxBytes: Int
 
-    public init(cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 500) {
+    public init(
+        cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 500, pageMaxBytes: Int = 512 * 1024
+    ) {
         self.cacheTTLSeconds = cacheTTLSeconds
         self.cacheMaxUsers = cacheMaxUsers
         self.pageSize = pageSize
+        self.pageMaxBytes = pageMaxBytes
     }
 }
 

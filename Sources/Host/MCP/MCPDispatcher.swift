@@ -40,6 +40,34 @@ public struct MCPDispatcher: Sendable {
         }
     }
 
+    /// Runs `message` as a request of `session` in a task of its own, cancellable by
+    /// `notifications/cancelled` and by the caller's cancellation; `watch` may arrange more
+    /// (cancel on a client disconnect) and returns how to undo it. Returns the answer; nil for
+    /// a request the client cancelled (MCP, cancellation: the receiver should not answer it),
+    /// and for a message that is not a request.
+    func run(
+        _ message: JSONRPCMessage, session: MCPSession,
+        watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
+    ) async -> [UInt8]? {
+        let requestID = RequestIDs.next()
+        guard case .request(let id, _, _) = message else {
+            return await handle(message, session: session, requestID: requestID)
+        }
+        let task = Task { await self.handle(message, session: session, requestID: requestID) }
+        guard session.register(id, cancel: { task.cancel() }) else {
+            task.cancel()
+            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
+        }
+        let unwatch = watch(task)
+        let answer = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+        unwatch?()
+        return session.unregister(id) ? nil : answer
+    }
+
     func respond(
         id: JSONRPCID, method: String, params: JSONValue?, session: MCPSession, requestID: String
     ) async -> [UInt8] {
@@ -130,22 +158,22 @@ public struct MCPDispatcher: Sendable {
             }
             cursor = parsed
         }
-        let listed: Result<(ToolSnapshot, Int), RegistryError> = await registry.withCurrent { registry in
+        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging), RegistryError> = await registry.withCurrent { registry in
             do throws(RegistryError) {
                 return .success(
-                    (try await registry.snapshot(for: session.owner.identity, requestID: requestID), registry.pageSize))
+                    (try await registry.snapshot(for: session.owner.identity, requestID: requestID), registry.paging))
             } catch {
                 return .failure(error)
             }
         }
-        let snapshot: ToolSnapshot, pageSize: Int
+        let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging
         switch listed {
-        case .success(let value): (snapshot, pageSize) = value
+        case .success(let value): (snapshot, paging) = value
         case .failure(let error):
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
-        guard let page = snapshot.page(cursor: cursor, pageSize: pageSize, version: session.protocolVersion)
+        guard let page = snapshot.page(cursor: cursor, paging: paging, version: session.protocolVersion)
         else {
             return .failure(
                 .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
@@ -185,11 +213,12 @@ public struct MCPDispatcher: Sendable {
     }
 
     /// What a client may learn of a listing failure: which provider, and the upstream status.
+    /// Never the upstream's words: an error page or a message meant for the operator (logged).
     static func clientMessage(for error: RegistryError) -> String {
         switch error {
-        case .listingFailed(let provider, .upstreamFailure(let status, let message)):
+        case .listingFailed(let provider, .upstreamFailure(let status, _)):
             return "Could not list tools: provider \(provider) got an upstream error"
-                + (status == 0 ? "" : " (HTTP \(status))") + ": \(message)"
+                + (status == 0 ? " (the upstream could not be reached)" : " (HTTP \(status))")
         case .listingFailed(let provider, .timedOut):
             return "Could not list tools: provider \(provider) did not answer in time"
         case .listingFailed(let provider, _), .invalidToolList(let provider, _):

@@ -19,6 +19,12 @@ enum ToolCallResponse {
                     "error": "Validation error", "details": .array(violations.map { .string($0) }),
                 ]).encoded(), as: UTF8.self)
             return .success(["content": [["type": "text", "text": .string(text)]], "isError": true])
+        case .unavailable(let name, let providers):
+            let which = providers.joined(separator: ", ")
+            return .success(
+                errorResult(
+                    "The tool \(name) is not available right now: provider \(which) could not list its tools. "
+                        + "Try again later."))
         case .listingFailed(let error):
             logger.error("tools/call could not list tools: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(MCPDispatcher.clientMessage(for: error)))

@@ -29,6 +29,7 @@ extension ServerMetrics {
         case .outcome(let tool, let providerOutcome): (provider, outcome) = (tool.providerName, providerOutcome.label)
         case .unknownTool: (provider, outcome) = ("none", "unknown_tool")
         case .listingFailed: (provider, outcome) = ("none", "listing_failed")
+        case .unavailable: (provider, outcome) = ("none", "provider_unavailable")
         case .invalidArguments(let tool, _): (provider, outcome) = (tool.providerName, "invalid_arguments")
         }
         toolCalls[provider, outcome].increment()
@@ -42,6 +43,7 @@ extension ServerMetrics {
 
     func toolListLookup(_ lookup: ListLookup) { toolListCache[lookup.rawValue].increment() }
     func providerLoadFailed(_ provider: String) { providerLoadFailures[provider].increment() }
+    func providerListingFailed(_ provider: String) { providerListingFailures[provider].increment() }
     func configReloaded(succeeded: Bool) { configReloads[succeeded ? "success" : "failure"].increment() }
     func setupLinkIssued() { setupLinksIssued.increment() }
     func setupLinkCompleted() { setupLinksCompleted.increment() }

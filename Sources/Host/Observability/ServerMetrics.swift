@@ -15,6 +15,7 @@ public final class ServerMetrics: Sendable {
     let upstreamDurations: LabeledMetrics<DurationHistogram>
     let toolListCache: LabeledMetrics<Counter>
     let providerLoadFailures: LabeledMetrics<Counter>
+    let providerListingFailures: LabeledMetrics<Counter>
     let providersLoaded: Gauge
     let configReloads: LabeledMetrics<Counter>
     let setupLinksIssued: Counter
@@ -63,6 +64,9 @@ public final class ServerMetrics: Sendable {
             "Tool-list lookups, by result (hit, miss, or joined to a fetch in flight).", ["result"])
         providerLoadFailures = counter(
             "provider_load_failures_total", "Providers that failed to load, by provider.", ["provider"])
+        providerListingFailures = counter(
+            "provider_listing_failures_total",
+            "Tool listings a provider failed (its tools were left out of that list), by provider.", ["provider"])
         providersLoaded = registry.makeGauge(
             descriptor: Self.descriptor("providers_loaded", "Providers serving tools now."))
         configReloads = counter("config_reloads_total", "Configuration reloads, by outcome.", ["outcome"])

@@ -24,14 +24,15 @@ final class SnapshotInterner: Sendable {
         self.capacity = capacity
     }
 
-    /// The key of the providers' answers, in provider order.
-    static func key(_ lists: [(provider: String, bytes: [UInt8])]) -> SHA256Digest {
+    /// The key of the providers' answers, in provider order, and of the providers that failed.
+    static func key(_ lists: [(provider: String, bytes: [UInt8])], failed: [String] = []) -> SHA256Digest {
         var hasher = SHA256()
         for (provider, bytes) in lists {
             hasher.update(data: Array(provider.utf8) + [0])
             hasher.update(data: withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { Array($0) })
             hasher.update(data: bytes)
         }
+        for provider in failed { hasher.update(data: [1] + Array(provider.utf8) + [0]) }
         return hasher.finalize()
     }
 

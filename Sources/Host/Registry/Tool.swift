@@ -23,13 +23,17 @@ extension Tool {
         guard let integration = object["integration"]?.stringValue else {
             return .failure(.init(reason: "tool \(name) names no integration"))
         }
-        guard let schema = object["inputSchema"], schema.objectValue != nil else {
+        guard case .object(var schema)? = object["inputSchema"] else {
             return .failure(.init(reason: "tool \(name) has no inputSchema object"))
         }
+        // MCP's inputSchema is an object schema; some clients (OpenAI's function calling among
+        // them) refuse one without `properties`, and with it the whole tool list.
+        if schema["type"] == nil { schema["type"] = "object" }
+        if schema["type"] == "object", schema["properties"] == nil { schema["properties"] = .object([:]) }
         return .success(
             Tool(
                 name: name, integration: integration, title: object["title"]?.stringValue,
-                description: object["description"]?.stringValue, inputSchema: schema,
+                description: object["description"]?.stringValue, inputSchema: .object(schema),
                 outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
                 annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
                 providerName: provider))

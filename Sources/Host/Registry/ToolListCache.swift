@@ -2,6 +2,8 @@ import Synchronization
 
 /// Users' tool lists, each kept for a while and fetched once however many requests ask for it
 /// at the same moment (single flight). A failed fetch is not kept: the next request tries again.
+/// A list a provider is missing from (it failed to list) is kept for `partialTTL` at most, so
+/// the provider is asked again soon without every request asking every provider.
 final class ToolListCache: Sendable {
     typealias Load = @Sendable () async throws(RegistryError) -> ToolSnapshot
 
@@ -18,6 +20,7 @@ final class ToolListCache: Sendable {
 
     private let state = Mutex(State())
     private let ttl: Duration
+    static let partialTTL: Duration = .seconds(5)
     private let maxUsers: Int
     private let metrics: ServerMetrics?
 
@@ -79,7 +82,7 @@ final class ToolListCache: Sendable {
     }
 
     private func store(_ result: Result<ToolSnapshot, any Error>, for userID: String, generation: UInt64) {
-        let expires = ContinuousClock.now + ttl
+        let now = ContinuousClock.now
         state.withLock { state in
             // Invalidated or replaced meanwhile: this fetch's result is not kept.
             guard case .loading(_, let current)? = state.entries[userID], current == generation else { return }
@@ -87,7 +90,8 @@ final class ToolListCache: Sendable {
                 state.entries[userID] = nil
                 return
             }
-            state.entries[userID] = .ready(snapshot, expires: expires)
+            let kept = snapshot.isComplete ? ttl : min(ttl, Self.partialTTL)
+            state.entries[userID] = .ready(snapshot, expires: now + kept)
             if state.entries.count > maxUsers { Self.evict(&state.entries, keeping: maxUsers) }
         }
     }

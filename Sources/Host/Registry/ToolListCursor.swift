@@ -1,29 +1,38 @@
 import Foundation
 
-/// The opaque `tools/list` cursor: where the next page starts. Clients only echo it back.
+/// The opaque `tools/list` cursor: which list it came from (a fingerprint of its tool names, in
+/// order) and where the next page starts. Clients only echo it back; a cursor of a list that
+/// has changed since (a reload, a connected integration) is refused rather than continued on
+/// the new list, where its offset would skip or repeat tools.
 struct ToolListCursor: Equatable {
+    /// 12 hex digits of the list's fingerprint.
+    var list: String
     var offset: Int
 
     private static let prefix = "tools:"
 
     /// The text handed to clients: base64url, so clients are not tempted to build their own.
     var encoded: String {
-        let base64 = Data((Self.prefix + String(offset)).utf8).base64EncodedString()
+        let base64 = Data((Self.prefix + list + ":" + String(offset)).utf8).base64EncodedString()
         return String(String.UnicodeScalarView(base64.unicodeScalars.compactMap(Self.toURLSafe)))
     }
 
-    init(offset: Int) {
+    init(list: String, offset: Int) {
+        self.list = list
         self.offset = offset
     }
 
     /// Reads a cursor a client sent back; nil when it is not one of ours.
     init?(encoded text: String) {
-        guard text.utf8.count <= 64 else { return nil }
+        guard text.utf8.count <= 96 else { return nil }
         var base64 = String(String.UnicodeScalarView(text.unicodeScalars.map(Self.fromURLSafe)))
         base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8),
-            plain.hasPrefix(Self.prefix), let offset = Int(plain.dropFirst(Self.prefix.count)), offset > 0
+            plain.hasPrefix(Self.prefix)
         else { return nil }
+        let parts = plain.dropFirst(Self.prefix.count).split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, let offset = Int(parts[1]), offset > 0 else { return nil }
+        self.list = String(parts[0])
         self.offset = offset
     }
 

@@ -9,8 +9,10 @@ public final class ToolRegistry: Sendable {
     public let providers: [ProviderInstance]
     public let filter: ToolFilter
     public let callTimeout: Duration
-    public let pageSize: Int
+    /// How `tools/list` pages are cut.
+    let paging: ToolSnapshot.Paging
     let logger: Logger
+    let metrics: ServerMetrics?
     let schemas: SchemaCache
     let lists: ToolListCache
     let interner = SnapshotInterner()
@@ -24,8 +26,9 @@ public final class ToolRegistry: Sendable {
         self.providers = providers
         self.filter = filter
         self.callTimeout = callTimeout
-        self.pageSize = settings.pageSize
+        self.paging = ToolSnapshot.Paging(size: settings.pageSize, maxBytes: settings.pageMaxBytes)
         self.logger = logger
+        self.metrics = metrics
         self.schemas = SchemaCache(logger: logger)
         self.lists = ToolListCache(
             ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers, metrics: metrics)
@@ -33,13 +36,18 @@ public final class ToolRegistry: Sendable {
 
     /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.
     public func catalog(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolCatalog {
-        try parse(try await answers(for: user, requestID: requestID))
+        var lists: [(provider: String, tools: [Tool])] = []
+        for (provider, result) in await answers(for: user, requestID: requestID) {
+            lists.append((provider, try parseList(try result.get(), provider: provider)))
+        }
+        return merge(lists)
     }
 
-    /// What each provider listed for `user`, unparsed, in provider order.
+    /// What each provider listed for `user`, unparsed, in provider order; each provider's
+    /// failure is its own.
     private func answers(
         for user: UserIdentity, requestID: String
-    ) async throws(RegistryError) -> [(provider: String, bytes: [UInt8])] {
+    ) async -> [(provider: String, result: Result<[UInt8], RegistryError>)] {
         let results = await withTaskGroup(of: (Int, Result<[UInt8], RegistryError>).self) { group in
             for (index, provider) in providers.enumerated() {
                 group.addTask { (index, await self.list(provider, for: user, requestID: requestID)) }
@@ -48,23 +56,17 @@ public final class ToolRegistry: Sendable {
             for await (index, result) in group { results[index] = result }
             return results
         }
-        var answers: [(provider: String, bytes: [UInt8])] = []
-        for (provider, result) in zip(providers, results) {
-            switch result! {
-            case .success(let bytes): answers.append((provider.name, bytes))
-            case .failure(let error): throw error
-            }
-        }
-        return answers
+        return zip(providers, results).map { ($0.name, $1!) }
     }
 
-    private func parse(_ answers: [(provider: String, bytes: [UInt8])]) throws(RegistryError) -> ToolCatalog {
-        var lists: [(provider: String, tools: [Tool])] = []
-        for (provider, bytes) in answers {
-            let (tools, problems) = try ToolListParser.parse(bytes, provider: provider)
-            for problem in problems { logger.error("dropped a tool of provider \(provider): \(problem)") }
-            lists.append((provider, tools))
-        }
+    /// One provider's list; malformed entries are dropped and logged.
+    private func parseList(_ bytes: [UInt8], provider: String) throws(RegistryError) -> [Tool] {
+        let (tools, problems) = try ToolListParser.parse(bytes, provider: provider)
+        for problem in problems { logger.error("dropped a tool of provider \(provider): \(problem)") }
+        return tools
+    }
+
+    private func merge(_ lists: [(provider: String, tools: [Tool])]) -> ToolCatalog {
         let catalog = ToolCatalog(lists: lists)
         for duplicate in catalog.duplicates {
             let error = RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers)
@@ -77,13 +79,50 @@ public final class ToolRegistry: Sendable {
     /// providers (once, however many requests ask at the same moment). Input schemas are
     /// compiled here, so a schema that cannot be compiled is reported at listing. A list equal
     /// to one already made (for another user) is that one.
+    ///
+    /// A provider that fails to list (or lists garbage) fails alone: the list holds every other
+    /// provider's tools and names the ones missing (each failure logged and counted), and it is
+    /// kept only briefly, so the failing provider is asked again soon. Only when every provider
+    /// fails is there no list.
     public func snapshot(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolSnapshot {
         try await lists.snapshot(for: user.userID) { () async throws(RegistryError) -> ToolSnapshot in
-            let answers = try await self.answers(for: user, requestID: requestID)
-            return try self.interner.snapshot(for: SnapshotInterner.key(answers)) { () throws(RegistryError) in
-                ToolSnapshot(catalog: try self.parse(answers), filter: self.filter, schemas: self.schemas)
+            var listed: [(provider: String, bytes: [UInt8])] = []
+            var failed: [(provider: String, error: RegistryError)] = []
+            for (provider, result) in await self.answers(for: user, requestID: requestID) {
+                switch result {
+                case .success(let bytes): listed.append((provider, bytes))
+                case .failure(let error): failed.append((provider, error))
+                }
+            }
+            for (provider, error) in failed { self.listingFailed(provider, error, requestID: requestID) }
+            if listed.isEmpty, let first = failed.first { throw first.error }
+            let key = SnapshotInterner.key(listed, failed: failed.map(\.provider))
+            return try self.interner.snapshot(for: key) { () throws(RegistryError) in
+                var lists: [(provider: String, tools: [Tool])] = []
+                var unavailable = failed.map(\.provider)
+                var invalid: RegistryError?
+                for (provider, bytes) in listed {
+                    do throws(RegistryError) {
+                        lists.append((provider, try self.parseList(bytes, provider: provider)))
+                    } catch {
+                        self.listingFailed(provider, error, requestID: requestID)
+                        unavailable.append(provider)
+                        invalid = invalid ?? error
+                    }
+                }
+                if lists.isEmpty, let invalid { throw invalid }
+                return ToolSnapshot(
+                    catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
+                    unavailable: unavailable.sorted())
             }
         }
+    }
+
+    private func listingFailed(_ provider: String, _ error: RegistryError, requestID: String) {
+        logger.error(
+            "\(error); serving the other providers' tools",
+            metadata: ["request": "\(requestID)", "provider": "\(provider)"])
+        metrics?.providerListingFailed(provider)
     }
 
     /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`.
@@ -112,6 +151,8 @@ public final class ToolRegistry: Sendable {
         guard let (tool, validator) = snapshot.tool(named: name),
             let provider = providers.first(where: { $0.name == tool.providerName })
         else {
+            // The tool may be one of a provider that could not list just now.
+            if !snapshot.unavailable.isEmpty { return .unavailable(name, providers: snapshot.unavailable) }
             return .unknownTool(name)
         }
         let violations = validator?.validate(arguments) ?? []
@@ -144,6 +185,8 @@ public enum ToolCallResult: Sendable {
     case unknownTool(String)
     /// The tool list could not be had.
     case listingFailed(RegistryError)
+    /// Not in the user's list while `providers` could not list their tools: it may be theirs.
+    case unavailable(String, providers: [String])
     /// The arguments do not satisfy the tool's input schema; nothing was sent to the provider.
     /// Each violation reads `<JSON path>: <problem>`.
     case invalidArguments(Tool, [String])

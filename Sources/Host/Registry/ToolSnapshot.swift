@@ -1,3 +1,4 @@
+import Crypto
 import JSONCore
 import JSONSchema
 import Synchronization
@@ -8,18 +9,47 @@ import Synchronization
 public final class ToolSnapshot: Sendable {
     /// The tools the user may see and call, in provider order.
     public let tools: [Tool]
+    /// Providers that could not list their tools for this snapshot (their tools are missing).
+    public let unavailable: [String]
+    /// 12 hex digits naming this list (its tool names in order), carried by its cursors.
+    let fingerprint: String
     private let validators: [JSONSchemaValidator?]
     private let indexByName: [String: Int]
-    /// Serialized `tools/list` results by page size and protocol version, one per page, made at
-    /// first use.
-    private let pages = Mutex<[String: [[UInt8]]]>([:])
+    /// Serialized `tools/list` pages by paging and protocol version, made at first use.
+    private let pages = Mutex<[PageKey: Pages]>([:])
 
-    init(catalog: ToolCatalog, filter: ToolFilter, schemas: SchemaCache) {
+    /// How pages are cut: at most `size` tools and about `maxBytes` bytes each.
+    struct Paging: Hashable, Sendable {
+        var size: Int
+        var maxBytes: Int
+    }
+
+    private struct PageKey: Hashable {
+        var paging: Paging
+        var version: String
+    }
+
+    private struct Pages {
+        /// Each page's serialized result, by the offset of its first tool.
+        var byOffset: [Int: [UInt8]]
+    }
+
+    init(catalog: ToolCatalog, filter: ToolFilter, schemas: SchemaCache, unavailable: [String] = []) {
         let tools = catalog.tools.filter(filter.allows)
         self.tools = tools
+        self.unavailable = unavailable
         self.validators = tools.map { schemas.validator(for: $0) }
         self.indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var hasher = SHA256()
+        for tool in tools { hasher.update(data: Array(tool.name.utf8) + [0]) }
+        self.fingerprint = hasher.finalize().prefix(6).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
+
+    /// False when a provider's tools are missing (it failed to list them).
+    public var isComplete: Bool { unavailable.isEmpty }
 
     /// The tool named `name` with its validator (nil when its schema could not be compiled).
     func tool(named name: String) -> (tool: Tool, validator: JSONSchemaValidator?)? {
@@ -27,29 +57,53 @@ public final class ToolSnapshot: Sendable {
     }
 
     /// The serialized `tools/list` result (`{"tools": [...], "nextCursor": ...}`) for the page
-    /// starting at `cursor`, for a client of `version`; nil when the cursor does not belong to
-    /// this list.
-    func page(cursor: ToolListCursor?, pageSize: Int, version: String) -> [UInt8]? {
-        let offset = cursor?.offset ?? 0
-        guard offset == 0 || (offset < tools.count && offset % pageSize == 0) else { return nil }
-        let index = offset / pageSize
-        let key = "\(pageSize) \(version)"
-        if let cached = pages.withLock({ $0[key] }) { return cached[index] }
-        let made = makePages(pageSize: pageSize, version: version)
-        pages.withLock { $0[key] = made }
-        return made[index]
+    /// starting at `cursor`, for a client of `version`; nil when the cursor is not one of this
+    /// list's (the list changed since it was handed out).
+    func page(cursor: ToolListCursor?, paging: Paging, version: String) -> [UInt8]? {
+        if let cursor, cursor.list != fingerprint { return nil }
+        let key = PageKey(paging: paging, version: version)
+        let made =
+            pages.withLock { $0[key] }
+            ?? {
+                let made = makePages(paging: paging, version: version)
+                pages.withLock { $0[key] = made }
+                return made
+            }()
+        return made.byOffset[cursor?.offset ?? 0]
     }
 
-    private func makePages(pageSize: Int, version: String) -> [[UInt8]] {
-        var made: [[UInt8]] = []
+    /// Pages of at most `paging.size` tools, cut before a tool that would take the page past
+    /// `paging.maxBytes` (a page holds at least one tool, however large). Clients limit what
+    /// they accept in one message: the official Python client's legacy SSE transport refuses an
+    /// event over 1 MiB.
+    private func makePages(paging: Paging, version: String) -> Pages {
+        let encoded = tools.map { $0.mcpJSON(version: version).encoded() }
+        var byOffset: [Int: [UInt8]] = [:]
         var start = 0
         repeat {
-            let end = min(start + pageSize, tools.count)
-            var result: [String: JSONValue] = ["tools": .array(tools[start..<end].map { $0.mcpJSON(version: version) })]
-            if end < tools.count { result["nextCursor"] = .string(ToolListCursor(offset: end).encoded) }
-            made.append(JSONValue.object(result).encoded())
+            var end = start
+            var bytes = 64
+            while end < tools.count, end - start < paging.size {
+                let size = encoded[end].count + 1
+                if end > start, bytes + size > paging.maxBytes { break }
+                bytes += size
+                end += 1
+            }
+            var page: [UInt8] = Array(#"{"tools":["#.utf8)
+            page.reserveCapacity(bytes + 64)
+            for index in start..<end {
+                if index > start { page.append(UInt8(ascii: ",")) }
+                page += encoded[index]
+            }
+            page.append(UInt8(ascii: "]"))
+            if end < tools.count {
+                page += Array(#","nextCursor":"#.utf8)
+                page += JSONValue.string(ToolListCursor(list: fingerprint, offset: end).encoded).encoded()
+            }
+            page.append(UInt8(ascii: "}"))
+            byOffset[start] = page
             start = end
         } while start < tools.count
-        return made
+        return Pages(byOffset: byOffset)
     }
 }

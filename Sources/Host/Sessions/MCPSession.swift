@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import JSONCore
 import NIOCore
@@ -6,43 +5,77 @@ import Synchronization
 
 /// One MCP session: who owns it, what was negotiated, its requests in flight and its
 /// server-to-client stream.
+///
+/// A session belongs to a user, not to the bytes of one token: apps mint a fresh Paragon user
+/// token per request, so a later request of the same user with another valid token continues
+/// the session, and that token is used upstream from then on (see ``adopt(_:)``).
 public final class MCPSession: Sendable {
     public let id: String
     public let transport: SessionTransport
-    /// The user, with the token that created the session.
-    public let owner: Principal
-    /// SHA-256 of the token that created the session: later requests must present the same.
-    let ownerTokenDigest: [UInt8]
+    /// The session's user (the `sub` of the token that created it); never changes.
+    public let userID: String
+
+    /// The open server-to-client stream.
+    struct Outbound {
+        var continuation: AsyncStream<[UInt8]>.Continuation
+        /// Which opening this is; a stream closes itself only while it is still the current one.
+        var generation: UInt64
+    }
 
     struct State {
+        /// The user with the newest token presented for the session.
+        var owner: Principal
         var protocolVersion = ProtocolVersion.latest
         var initialized = false
         var clientName = ""
         var inFlight: [JSONRPCID: @Sendable () -> Void] = [:]
-        var outbound: AsyncStream<[UInt8]>.Continuation?
+        /// Requests the client cancelled with `notifications/cancelled`: they get no answer.
+        var cancelledByClient: Set<JSONRPCID> = []
+        var outbound: Outbound?
+        var outboundGeneration: UInt64 = 0
         var activity = SessionActivity()
         var idleTimer: Scheduled<Void>?
         var expiryTimer: Scheduled<Void>?
+        /// When the session was last used, on the monotonic clock (least recently used goes first
+        /// when a user's session cap is reached).
+        var lastUsed: UInt64 = 0
         var closed = false
     }
 
-    let state = Mutex(State())
+    let state: Mutex<State>
 
     init(id: String, transport: SessionTransport, owner: Principal) {
         self.id = id
         self.transport = transport
-        self.owner = owner
-        self.ownerTokenDigest = Self.digest(owner.token)
+        self.userID = owner.userID
+        self.state = Mutex(State(owner: owner, lastUsed: MonotonicClock.nowNanoseconds()))
     }
 
-    static func digest(_ token: String) -> [UInt8] { Array(SHA256.hash(data: Data(token.utf8))) }
-
-    /// True when `principal` presented exactly the token that created the session.
-    func isOwnedExactly(by principal: Principal) -> Bool {
-        Self.digest(principal.token) == ownerTokenDigest
-    }
+    /// The user with the newest token presented for the session: its token goes upstream.
+    public var owner: Principal { state.withLock { $0.owner } }
 
     public var protocolVersion: String { state.withLock { $0.protocolVersion } }
+
+    /// What a request of `principal` on this session means for its ownership.
+    enum Adoption: Equatable {
+        /// Another user: refused.
+        case foreignUser
+        /// The same token as before.
+        case unchanged
+        /// A fresh token of the same user, now the session's; its expiry may have moved.
+        case renewed(expiresAt: Date?)
+    }
+
+    /// Takes `principal`'s token for the session when it is the session's user.
+    func adopt(_ principal: Principal) -> Adoption {
+        state.withLock { state in
+            guard principal.userID == userID else { return .foreignUser }
+            state.lastUsed = MonotonicClock.nowNanoseconds()
+            guard principal.token != state.owner.token else { return .unchanged }
+            state.owner = principal
+            return .renewed(expiresAt: principal.expiresAt)
+        }
+    }
 
     /// A new random session id: 32 hex digits (visible ASCII, unguessable).
     static func newID() -> String {
@@ -52,31 +85,41 @@ public final class MCPSession: Sendable {
 
     // MARK: Server-to-client stream
 
-    /// Opens the stream that carries server-to-client messages; nil when one is open already.
-    func openOutbound() -> AsyncStream<[UInt8]>? {
+    /// Opens the stream that carries server-to-client messages. A stream already open is
+    /// finished first: a client only opens another when it lost the first (a laptop that slept,
+    /// a proxy that dropped it), and the newer stream is the one that can still be read. Nil when
+    /// the session is closed. Pass the returned generation to ``closeOutbound(generation:)``.
+    func openOutbound() -> (stream: AsyncStream<[UInt8]>, generation: UInt64)? {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(1024))
-        let opened = state.withLock { state -> Bool in
-            guard state.outbound == nil, !state.closed else { return false }
-            state.outbound = continuation
-            return true
+        let opened = state.withLock { state -> (generation: UInt64, replaced: Outbound?)? in
+            guard !state.closed else { return nil }
+            state.outboundGeneration += 1
+            let replaced = state.outbound
+            state.outbound = Outbound(continuation: continuation, generation: state.outboundGeneration)
+            return (state.outboundGeneration, replaced)
         }
-        guard opened else { return nil }
-        return stream
+        guard let opened else { return nil }
+        opened.replaced?.continuation.finish()
+        return (stream, opened.generation)
     }
 
-    func closeOutbound() {
-        let outbound = state.withLock { state in
-            defer { state.outbound = nil }
-            return state.outbound
+    /// Closes the stream of `generation` if it is still the open one (nil: whichever is open).
+    func closeOutbound(generation: UInt64? = nil) {
+        let outbound = state.withLock { state -> Outbound? in
+            guard let current = state.outbound, generation == nil || current.generation == generation else {
+                return nil
+            }
+            state.outbound = nil
+            return current
         }
-        outbound?.finish()
+        outbound?.continuation.finish()
     }
 
     /// Sends a message on the server-to-client stream; false when none is open.
     @discardableResult
     func send(_ message: [UInt8]) -> Bool {
         guard let outbound = state.withLock({ $0.outbound }) else { return false }
-        if case .enqueued = outbound.yield(message) { return true }
+        if case .enqueued = outbound.continuation.yield(message) { return true }
         return false
     }
 
@@ -93,12 +136,24 @@ public final class MCPSession: Sendable {
         }
     }
 
-    func unregister(_ id: JSONRPCID) {
-        state.withLock { _ = $0.inFlight.removeValue(forKey: id) }
+    /// Ends the request's registration; true when the client cancelled it with
+    /// `notifications/cancelled`, in which case it gets no answer (MCP, cancellation: "the
+    /// receiver SHOULD NOT send a response for the cancelled request").
+    @discardableResult
+    func unregister(_ id: JSONRPCID) -> Bool {
+        state.withLock { state in
+            state.inFlight.removeValue(forKey: id)
+            return state.cancelledByClient.remove(id) != nil
+        }
     }
 
     /// `notifications/cancelled`: cancels the request if it is in flight.
     func cancel(_ id: JSONRPCID) {
-        state.withLock { $0.inFlight[id] }?()
+        let cancel = state.withLock { state -> (@Sendable () -> Void)? in
+            guard let cancel = state.inFlight[id] else { return nil }
+            state.cancelledByClient.insert(id)
+            return cancel
+        }
+        cancel?()
     }
 }

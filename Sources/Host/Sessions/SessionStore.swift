@@ -4,25 +4,30 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// The live sessions: at most `maxSessions`, counting those being initialized, each closed
-/// when its token expires or after `idleTimeout` without requests or open streams.
+/// The live sessions: at most `maxSessions` in all and `maxSessionsPerUser` per user, counting
+/// those being initialized (see ``SessionCapacity``), each closed when its newest token expires
+/// or after `idleTimeout` without requests or open streams.
 public final class SessionStore: Sendable {
-    public let maxSessions: Int
+    public var maxSessions: Int { state.withLock { $0.capacity.maxSessions } }
     let idleTimeout: TimeAmount
     let logger: Logger
     let metrics: ServerMetrics?
 
     private struct State {
         var sessions: [String: MCPSession] = [:]
-        var reserved = 0
+        var capacity: SessionCapacity
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     /// Called with each session as it closes (to notify, count, clean up).
     private let onClose = Mutex<[@Sendable (MCPSession) -> Void]>([])
 
-    public init(maxSessions: Int, idleTimeoutMs: Int, logger: Logger, metrics: ServerMetrics? = nil) {
-        self.maxSessions = maxSessions
+    public init(
+        maxSessions: Int, maxSessionsPerUser: Int = Int.max, idleTimeoutMs: Int, logger: Logger,
+        metrics: ServerMetrics? = nil
+    ) {
+        self.state = Mutex(
+            State(capacity: SessionCapacity(maxSessions: maxSessions, maxSessionsPerUser: maxSessionsPerUser)))
         self.idleTimeout = .milliseconds(Int64(clamping: idleTimeoutMs))
         self.logger = logger
         self.metrics = metrics
@@ -30,44 +35,73 @@ public final class SessionStore: Sendable {
 
     public var count: Int { state.withLock { $0.sessions.count } }
 
-    /// Holds a place for a session being initialized; false at capacity.
-    func reserve() -> Bool {
-        state.withLock { state in
-            guard state.sessions.count + state.reserved < maxSessions else { return false }
-            state.reserved += 1
-            return true
+    /// Holds a place for a session of `userID` being initialized, closing that user's least
+    /// recently used idle session when they are at their cap; the cap that was hit otherwise.
+    func reserve(for userID: String) -> Result<Void, SessionCapacity.Cap> {
+        var canMakeRoom = true
+        while true {
+            let decision = state.withLock { $0.capacity.reserve(userID, canMakeRoom: canMakeRoom) }
+            switch decision {
+            case .granted:
+                return .success(())
+            case .refused(let cap):
+                logger.warning("session refused: \(cap)", metadata: ["user": "\(userID)"])
+                return .failure(cap)
+            case .makeRoom:
+                guard let victim = leastRecentlyUsedIdleSession(of: userID) else {
+                    canMakeRoom = false
+                    continue
+                }
+                logger.info(
+                    "closing the user's least recently used idle session to make room for a new one",
+                    metadata: ["user": "\(userID)", "session": "\(victim.id)"])
+                close(victim, reason: "the user's session cap was reached")
+            }
         }
     }
 
-    func cancelReservation() {
-        state.withLock { $0.reserved -= 1 }
+    func cancelReservation(for userID: String) {
+        state.withLock { $0.capacity.release(userID) }
+    }
+
+    private func leastRecentlyUsedIdleSession(of userID: String) -> MCPSession? {
+        let theirs = state.withLock { state in state.sessions.values.filter { $0.userID == userID } }
+        return
+            theirs
+            .compactMap { session in
+                session.state.withLock { $0.activity.isIdle && !$0.closed ? (session, $0.lastUsed) : nil }
+            }
+            .min { $0.1 < $1.1 }?.0
     }
 
     /// Turns a reservation into a live session and arms its timers.
     func activate(_ session: MCPSession) {
-        state.withLock { state in
-            state.reserved -= 1
-            state.sessions[session.id] = session
-        }
+        state.withLock { $0.sessions[session.id] = session }
         metrics?.sessionOpened(session.transport)
         let timeout = UInt64(clamping: idleTimeout.nanoseconds)
         let action = session.state.withLock {
             $0.activity.start(now: MonotonicClock.nowNanoseconds(), timeoutNanoseconds: timeout)
         }
         apply(action, to: session)
-        if let expiry = session.owner.expiresAt {
-            let delay = TimeAmount.nanoseconds(Int64(clamping: Int64(max(expiry.timeIntervalSinceNow, 0) * 1e9)))
-            let timer = Self.loop.scheduleTask(in: delay) { [weak self] () -> Void in
-                self?.close(session, reason: "token expired")
-            }
-            session.state.withLock { $0.expiryTimer = timer }
-        }
+        armExpiryTimer(session, at: session.owner.expiresAt)
         logger.debug(
             "session opened", metadata: ["session": "\(session.id)", "transport": "\(session.transport.rawValue)"])
     }
 
     public func session(_ id: String) -> MCPSession? {
         state.withLock { $0.sessions[id] }
+    }
+
+    /// A request of `principal` on `session`: refused for another user; a fresh token of the
+    /// session's user becomes the session's (used upstream from now on, its expiry the session's).
+    func admit(_ principal: Principal, to session: MCPSession) -> Bool {
+        switch session.adopt(principal) {
+        case .foreignUser: return false
+        case .unchanged: return true
+        case .renewed(let expiresAt):
+            armExpiryTimer(session, at: expiresAt)
+            return true
+        }
     }
 
     func requestStarted(_ session: MCPSession) {
@@ -90,7 +124,11 @@ public final class SessionStore: Sendable {
 
     /// Ends a session: no more requests, its stream closes, its calls are cancelled.
     public func close(_ session: MCPSession, reason: String) {
-        let removed = state.withLock { $0.sessions.removeValue(forKey: session.id) != nil }
+        let removed = state.withLock { state in
+            guard state.sessions.removeValue(forKey: session.id) != nil else { return false }
+            state.capacity.release(session.userID)
+            return true
+        }
         let (cancels, outbound, timers) = session.state.withLock { state in
             state.closed = true
             defer {
@@ -102,7 +140,7 @@ public final class SessionStore: Sendable {
             return (Array(state.inFlight.values), state.outbound, [state.idleTimer, state.expiryTimer])
         }
         timers.forEach { $0?.cancel() }
-        outbound?.finish()
+        outbound?.continuation.finish()
         cancels.forEach { $0() }
         if removed {
             metrics?.sessionClosed(session.transport)
@@ -130,6 +168,25 @@ public final class SessionStore: Sendable {
     private func apply(_ action: SessionActivity.Action, to session: MCPSession) {
         guard case .armIdleTimer(let due) = action else { return }
         armIdleTimer(session, at: due)
+    }
+
+    /// The session ends when its newest token expires (none: never); a renewed token moves it.
+    private func armExpiryTimer(_ session: MCPSession, at expiry: Date?) {
+        let timer = expiry.map { expiry in
+            let delay = TimeAmount.nanoseconds(Int64(clamping: Int64(max(expiry.timeIntervalSinceNow, 0) * 1e9)))
+            return Self.loop.scheduleTask(in: delay) { [weak self] () -> Void in
+                self?.close(session, reason: "token expired")
+            }
+        }
+        let replaced = session.state.withLock { state -> Scheduled<Void>? in
+            if state.closed {
+                timer?.cancel()
+                return nil
+            }
+            defer { state.expiryTimer = timer }
+            return state.expiryTimer
+        }
+        replaced?.cancel()
     }
 
     private func armIdleTimer(_ session: MCPSession, at due: UInt64) {

@@ -36,11 +36,15 @@ public struct HTTPAccessPolicy: Sendable {
         self.origins = origins
     }
 
-    /// A `Host` without a port matches an allowed host of any port.
+    /// A `Host` without a port matches an allowed host of any port. Loopback names
+    /// (`localhost`, `127.0.0.1`, `[::1]`) are allowed on any port: a published container port
+    /// or an SSH tunnel changes the port, and a DNS-rebinding attack, which this check stops,
+    /// always carries the attacker's own host name.
     public func allowsHost(_ header: String?) -> Bool {
         guard let header else { return false }
         if exactHosts.contains(header) { return true }
         guard let entry = Self.parseHost(header) else { return false }
+        if Self.loopbackNames.contains(entry.host) { return true }
         return hosts.contains { allowed in
             allowed.host == entry.host && (entry.port == nil || allowed.port == nil || allowed.port == entry.port)
         }
@@ -52,6 +56,8 @@ public struct HTTPAccessPolicy: Sendable {
         guard let origin = Self.normalizedOrigin(header) else { return false }
         return origins.contains(origin)
     }
+
+    static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "[::1]"]
 
     static func parseHost(_ text: String) -> HostEntry? {
         let text = text.trimmingSpaces.lowercased()

@@ -7,6 +7,7 @@ enum HTTPFront {
     static func router(for server: MCPServer) -> Router<MCPRequestContext> {
         let router = Router(context: MCPRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
+        router.add(middleware: MCPCORSMiddleware(policy: server.policy))
         StreamableHTTPTransport(server: server).register(on: router)
         SetupRoutes(server: server).register(on: router)
         if server.config.server.legacySSE {
@@ -38,6 +39,7 @@ enum HTTPFront {
     ) -> some ApplicationProtocol {
         let router = Router(context: MCPRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
+        router.add(middleware: MCPCORSMiddleware(policy: server.policy))
         SetupRoutes(server: server).register(on: router)
         OperationsRoutes(server: server).register(on: router, metrics: false)
         return Application(

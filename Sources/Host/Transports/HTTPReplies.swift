@@ -24,6 +24,24 @@ enum HTTPReplies {
         Response(status: .accepted, headers: [.contentLength: "0"])
     }
 
+    /// 202 with the body the TypeScript server's legacy `/messages` answers.
+    static func acceptedText() -> Response {
+        Response(
+            status: .accepted, headers: [.contentType: "text/plain"],
+            body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
+    }
+
+    /// The answer to a POST whose request is due no answer (the client cancelled it): an event
+    /// stream that ends at once, which Streamable HTTP allows in place of a JSON reply.
+    static func noAnswer() -> Response {
+        Response(status: .ok, headers: SSEBody.headers, body: .init(byteBuffer: ByteBuffer()))
+    }
+
+    /// 503 for a session that would exceed a cap, naming the cap.
+    static func capacityReached(_ cap: SessionCapacity.Cap) -> Response {
+        error(.serviceUnavailable, .server("Session capacity reached: \(cap)"))
+    }
+
     static func methodNotAllowed(allow: String) -> Response {
         var response = error(.methodNotAllowed, .server("Method not allowed"))
         response.headers[.allow] = allow

@@ -16,21 +16,33 @@ struct LegacySSETransport: Sendable {
 
     func open(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
         let principal = try await server.admit(request).get()
-        guard server.sessions.reserve() else {
-            return HTTPReplies.error(.serviceUnavailable, .server("Session capacity reached"))
+        if case .failure(let cap) = server.sessions.reserve(for: principal.userID) {
+            return HTTPReplies.capacityReached(cap)
         }
         let session = MCPSession(id: MCPSession.newID(), transport: .legacySSE, owner: principal)
-        guard let stream = session.openOutbound() else {
-            server.sessions.cancelReservation()
+        guard let opened = session.openOutbound() else {
+            server.sessions.cancelReservation(for: principal.userID)
             return HTTPReplies.error(.internalServerError, .internalError("Internal server error"))
         }
         let sessions = server.sessions
         sessions.activate(session)
-        let endpoint = SSEBody.event("endpoint", data: "/messages?sessionId=\(session.id)")
-        return server.streamResponse(session, stream, channel: context.channel, first: endpoint) {
+        let endpoint = SSEBody.event("endpoint", data: messagesEndpoint(session, request: request))
+        return server.streamResponse(session, opened, channel: context.channel, first: endpoint) {
             // The client went away (or the session closed): nothing is left behind.
             sessions.close(session, reason: "SSE stream ended")
         }
+    }
+
+    /// Where the client posts its messages, as the `endpoint` event announces it: under the path
+    /// of `MCP_SERVER_URL` (a reverse proxy mounting the server at `/paragon` is reached at
+    /// `/paragon/messages`), carrying the development user when the stream was opened with
+    /// `?user=`, so that the posts authenticate as the stream did.
+    func messagesEndpoint(_ session: MCPSession, request: Request) -> String {
+        var endpoint = server.publicPathPrefix + "/messages?sessionId=" + session.id
+        if request.headers[.authorization] == nil, let user = request.uri.queryParameters["user"] {
+            endpoint += "&user=" + QueryEncoding.component(String(user))
+        }
+        return endpoint
     }
 
     func post(_ request: Request) async throws(HTTPRejection) -> Response {
@@ -42,7 +54,7 @@ struct LegacySSETransport: Sendable {
             return HTTPReplies.json(
                 .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
         }
-        guard session.owner.userID == principal.userID else {
+        guard server.sessions.admit(principal, to: session) else {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
         let body = try await server.readJSONBody(request).get()
@@ -54,14 +66,23 @@ struct LegacySSETransport: Sendable {
             return HTTPReplies.accepted()
         }
         let server = self.server
-        // The answer goes on the stream; the POST is acknowledged at once.
+        // The answers go on the stream; the POST is acknowledged at once.
+        if case .array(let items) = body {
+            if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
+                session.send(JSONRPCEncoding.error(id: nil, refusal))
+            } else {
+                Task {
+                    let answers = await server.runBatch(items.map(JSONRPCMessage.init), session: session, channel: nil)
+                    if !answers.isEmpty { session.send(JSONRPCEncoding.batch(answers)) }
+                }
+            }
+            return HTTPReplies.acceptedText()
+        }
         Task {
             if let answer = await server.run(message, session: session, channel: nil) {
                 session.send(answer)
             }
         }
-        return Response(
-            status: .accepted, headers: [.contentType: "text/plain"],
-            body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
+        return HTTPReplies.acceptedText()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import JSONCore
 import Logging
@@ -20,6 +21,9 @@ public final class MCPServer: Sendable {
     let logger: Logger
     /// How often an idle SSE stream gets a keep-alive comment.
     let keepAlive: Duration
+    /// The path of `MCP_SERVER_URL` without a trailing `/` (`/paragon` behind a proxy that mounts
+    /// the server there; usually empty): where URLs the server announces begin.
+    let publicPathPrefix: String
 
     public init(
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
@@ -32,13 +36,16 @@ public final class MCPServer: Sendable {
         self.metrics = metrics
         self.readiness = ReadinessState(readiness)
         self.sessions = SessionStore(
-            maxSessions: config.server.maxSessions, idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger,
-            metrics: metrics)
+            maxSessions: config.server.maxSessions, maxSessionsPerUser: config.server.maxSessionsPerUser,
+            idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger, metrics: metrics)
         self.dispatcher = MCPDispatcher(
             registry: LiveRegistry(registry), setupLinks: setupLinks, metrics: metrics, logger: logger)
         self.policy = HTTPAccessPolicy(server: config.server)
         self.logger = logger
         self.keepAlive = keepAlive
+        var prefix = URLComponents(string: config.server.publicURL)?.percentEncodedPath ?? ""
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        self.publicPathPrefix = prefix
     }
 
     /// Host, Origin, then authentication: nothing is parsed for a stranger. While the server
@@ -52,10 +59,10 @@ public final class MCPServer: Sendable {
                     headers: [.retryAfter: "1"]))
         }
         guard policy.allowsHost(request.head.authority) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: host not allowed")))
+            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: host not allowed (MCP_ALLOWED_HOSTS lists the hosts allowed besides MCP_SERVER_URL's)")))
         }
         guard policy.allowsOrigin(request.headers[.origin]) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: origin not allowed")))
+            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)")))
         }
         do {
             let principal = try await authenticator.authenticate(
@@ -111,49 +118,51 @@ public final class MCPServer: Sendable {
         return nil
     }
 
-    /// Runs a request of `session`, cancellable by `notifications/cancelled` and by its client
-    /// disconnecting; keeps the session busy meanwhile.
+    /// Runs a message of `session`: a request is cancellable by `notifications/cancelled` and by
+    /// its client disconnecting, and keeps the session busy meanwhile. Returns the answer to
+    /// send; nil for a notification or a response, and for a request the client cancelled (MCP,
+    /// cancellation: the receiver should not answer it).
     func run(
         _ message: JSONRPCMessage, session: MCPSession, channel: (any Channel)?
     ) async -> [UInt8]? {
-        let requestID = RequestIDs.next()
-        guard case .request(let id, _, _) = message else {
-            return await dispatcher.handle(message, session: session, requestID: requestID)
+        guard case .request = message else {
+            return await dispatcher.handle(message, session: session, requestID: RequestIDs.next())
         }
         sessions.requestStarted(session)
         defer { sessions.requestFinished(session) }
-        let dispatcher = self.dispatcher
-        let task = Task { await dispatcher.handle(message, session: session, requestID: requestID) }
-        guard session.register(id, cancel: { task.cancel() }) else {
-            task.cancel()
-            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
-        }
-        let token = channel.flatMap { watcher.watch($0) { task.cancel() } }
-        defer {
-            session.unregister(id)
-            if let channel { watcher.unwatch(channel, token: token) }
-        }
-        return await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
+        let watcher = self.watcher
+        return await dispatcher.run(message, session: session) { task -> (@Sendable () -> Void)? in
+            guard let channel, let token = watcher.watch(channel, cancel: { task.cancel() }) else { return nil }
+            return { watcher.unwatch(channel, token: token) }
         }
     }
 
-    /// The SSE response carrying `session`'s server-to-client `stream`: the session stays busy
-    /// while it is open, and the stream ends when the client hangs up. `whenEnded` runs after.
+    /// Runs the messages of a JSON-RPC batch concurrently; the answers, in the batch's order,
+    /// leave out those due none (notifications, responses, requests the client cancelled).
+    func runBatch(
+        _ messages: [JSONRPCMessage], session: MCPSession, channel: (any Channel)?
+    ) async -> [[UInt8]] {
+        await JSONRPCBatch.answers(count: messages.count) { index in
+            await self.run(messages[index], session: session, channel: channel)
+        }
+    }
+
+    /// The SSE response carrying `session`'s server-to-client stream (as opened): the session
+    /// stays busy while it is open, and the stream ends when the client hangs up or a newer
+    /// stream replaces it. `whenEnded` runs after.
     func streamResponse(
-        _ session: MCPSession, _ stream: AsyncStream<[UInt8]>, channel: any Channel, first: ByteBuffer?,
-        whenEnded: @escaping @Sendable () -> Void
+        _ session: MCPSession, _ opened: (stream: AsyncStream<[UInt8]>, generation: UInt64), channel: any Channel,
+        first: ByteBuffer?, whenEnded: @escaping @Sendable () -> Void
     ) -> Response {
         let sessions = self.sessions, watcher = self.watcher
+        let generation = opened.generation
         sessions.streamOpened(session)
-        let token = watcher.watch(channel) { session.closeOutbound() }
+        let token = watcher.watch(channel) { session.closeOutbound(generation: generation) }
         let body = SSEBody.body(
-            first: first, stream: stream, keepAlive: keepAlive, ping: { session.send([]) },
+            first: first, stream: opened.stream, keepAlive: keepAlive, ping: { session.send([]) },
             onEnd: {
                 watcher.unwatch(channel, token: token)
-                session.closeOutbound()
+                session.closeOutbound(generation: generation)
                 sessions.streamClosed(session)
                 whenEnded()
             })

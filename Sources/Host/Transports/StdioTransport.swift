@@ -17,8 +17,8 @@ final class StdioTransport: Sendable {
 
     func run() async {
         // Server-to-client messages (`notifications/tools/list_changed`) go out between answers.
-        let outbound = session.openOutbound().map { stream in
-            Task { for await message in stream where !message.isEmpty { self.write(message) } }
+        let outbound = session.openOutbound().map { opened in
+            Task { for await message in opened.stream where !message.isEmpty { self.write(message) } }
         }
         defer {
             session.closeOutbound()
@@ -31,32 +31,30 @@ final class StdioTransport: Sendable {
                     write(JSONRPCEncoding.error(id: nil, .parseError()))
                     continue
                 }
-                if case .array = value {
-                    write(JSONRPCEncoding.error(id: nil, .invalidRequest("Invalid request: batches are not supported")))
+                if case .array(let items) = value {
+                    group.addTask { await self.handleBatch(items) }
                     continue
                 }
                 let message = JSONRPCMessage(value)
-                group.addTask { await self.handle(message) }
+                group.addTask {
+                    if let answer = await self.dispatcher.run(message, session: self.session) { self.write(answer) }
+                }
             }
         }
     }
 
-    private func handle(_ message: JSONRPCMessage) async {
-        let requestID = RequestIDs.next()
-        guard case .request(let id, _, _) = message else {
-            if let answer = await dispatcher.handle(message, session: session, requestID: requestID) { write(answer) }
+    /// A JSON-RPC batch: answered as one array on the protocol versions that have batches
+    /// (2025-03-26 and earlier), refused on later ones.
+    private func handleBatch(_ items: [JSONValue]) async {
+        if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
+            write(JSONRPCEncoding.error(id: nil, refusal))
             return
         }
-        let dispatcher = self.dispatcher, session = self.session
-        let task = Task { await dispatcher.handle(message, session: session, requestID: requestID) }
-        guard session.register(id, cancel: { task.cancel() }) else {
-            task.cancel()
-            write(JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use")))
-            return
+        let messages = items.map(JSONRPCMessage.init)
+        let answers = await JSONRPCBatch.answers(count: messages.count) { index in
+            await self.dispatcher.run(messages[index], session: self.session)
         }
-        let answer = await task.value
-        session.unregister(id)
-        if let answer { write(answer) }
+        if !answers.isEmpty { write(JSONRPCEncoding.batch(answers)) }
     }
 
     private func write(_ message: [UInt8]) {

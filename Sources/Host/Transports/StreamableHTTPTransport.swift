@@ -25,13 +25,13 @@ struct StreamableHTTPTransport: Sendable {
     func post(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
         let principal = try await server.admit(request).get()
         let body = try await server.readJSONBody(request).get()
-        if case .array = body {
-            return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: batches are not supported"))
-        }
-        let message = JSONRPCMessage(body)
         let accept = AcceptHeader(request.headers[.accept])
-
         guard let sessionID = request.headers[Self.sessionHeader] else {
+            if case .array = body {
+                return HTTPReplies.error(
+                    .badRequest, .invalidRequest("Invalid request: initialize cannot be part of a batch"))
+            }
+            let message = JSONRPCMessage(body)
             guard case .request(let id, Initialize.name, _) = message else {
                 if case .invalid(let id, let reason) = message {
                     return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: \(reason)"), id: id)
@@ -43,14 +43,20 @@ struct StreamableHTTPTransport: Sendable {
         let session = try lookup(sessionID, principal: principal).get()
         if let failure = checkVersionHeader(request) { return failure }
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
+        if case .array(let items) = body {
+            return await batch(items, session: session, context: context)
+        }
+        let message = JSONRPCMessage(body)
         switch message {
         case .request(let id, Initialize.name, _):
             return HTTPReplies.error(
                 .badRequest, .invalidRequest("Invalid request: the session is already initialized"),
                 id: id)
         case .request:
-            let answer = await server.run(message, session: session, channel: context.channel)
-            return HTTPReplies.json(.ok, answer ?? [])
+            guard let answer = await server.run(message, session: session, channel: context.channel) else {
+                return HTTPReplies.noAnswer()
+            }
+            return HTTPReplies.json(.ok, answer)
         case .notification, .response:
             _ = await server.run(message, session: session, channel: nil)
             return HTTPReplies.accepted()
@@ -59,17 +65,30 @@ struct StreamableHTTPTransport: Sendable {
         }
     }
 
+    /// A JSON-RPC batch, on a session whose protocol version has batches (2025-03-26 and
+    /// earlier; 400 on later ones): 202 when it holds no request, else one JSON array of answers.
+    private func batch(_ items: [JSONValue], session: MCPSession, context: MCPRequestContext) async -> Response {
+        if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
+            return HTTPReplies.error(.badRequest, refusal)
+        }
+        let messages = items.map(JSONRPCMessage.init)
+        let hasRequests = messages.contains { if case .request = $0 { true } else { false } }
+        let answers = await server.runBatch(messages, session: session, channel: hasRequests ? context.channel : nil)
+        if answers.isEmpty { return hasRequests ? HTTPReplies.noAnswer() : HTTPReplies.accepted() }
+        return HTTPReplies.json(.ok, JSONRPCEncoding.batch(answers))
+    }
+
     private func initialize(id: JSONRPCID, message: JSONRPCMessage, principal: Principal, accept: AcceptHeader) async
         -> Response
     {
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
-        guard server.sessions.reserve() else {
-            return HTTPReplies.error(.serviceUnavailable, .server("Session capacity reached"))
+        if case .failure(let cap) = server.sessions.reserve(for: principal.userID) {
+            return HTTPReplies.capacityReached(cap)
         }
         let session = MCPSession(id: MCPSession.newID(), transport: .streamableHTTP, owner: principal)
         let answer = await server.dispatcher.handle(message, session: session, requestID: RequestIDs.next()) ?? []
         guard Self.isSuccess(answer) else {
-            server.sessions.cancelReservation()
+            server.sessions.cancelReservation(for: principal.userID)
             return HTTPReplies.json(.badRequest, answer)
         }
         server.sessions.activate(session)
@@ -86,10 +105,9 @@ struct StreamableHTTPTransport: Sendable {
         }
         let session = try lookup(sessionID, principal: principal).get()
         if let failure = checkVersionHeader(request) { return failure }
-        guard let stream = session.openOutbound() else {
-            return HTTPReplies.error(.conflict, .server("Conflict: only one SSE stream is allowed per session"))
-        }
-        return server.streamResponse(session, stream, channel: context.channel, first: nil) {}
+        // A newer stream replaces an older one the client lost track of (MCP: one stream at a time).
+        guard let opened = session.openOutbound() else { return HTTPReplies.error(.notFound, .sessionNotFound()) }
+        return server.streamResponse(session, opened, channel: context.channel, first: nil) {}
     }
 
     // MARK: DELETE
@@ -102,9 +120,8 @@ struct StreamableHTTPTransport: Sendable {
         guard let session = server.sessions.session(sessionID) else {
             return HTTPReplies.error(.notFound, .sessionNotFound())
         }
-        // A client that rotated its token may still end its session: same user suffices.
-        guard session.owner.userID == principal.userID else {
-            return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another token"))
+        guard session.userID == principal.userID else {
+            return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
         server.sessions.close(session, reason: "deleted by client")
         return Response(status: .ok, headers: [.contentLength: "0"])
@@ -112,13 +129,14 @@ struct StreamableHTTPTransport: Sendable {
 
     // MARK: Helpers
 
-    /// The session, when it exists and `principal` holds the exact token that created it.
+    /// The session, when it exists and belongs to `principal`'s user (whose newest token it
+    /// takes, see ``SessionStore/admit(_:to:)``).
     private func lookup(_ id: String, principal: Principal) -> Result<MCPSession, HTTPRejection> {
         guard let session = server.sessions.session(id), session.transport == .streamableHTTP else {
             return .reject(HTTPReplies.error(.notFound, .sessionNotFound()))
         }
-        guard session.isOwnedExactly(by: principal) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another token")))
+        guard server.sessions.admit(principal, to: session) else {
+            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user")))
         }
         return .success(session)
     }
