@@ -61,6 +61,7 @@ extension Sandbox {
                 catalog.integrations.map { integration in
                     [
                         "id": .string(integration.id), "type": .string(integration.name), "isActive": true,
+                        "name": .string(integration.displayName ?? integration.custom?.name ?? integration.name),
                         "customIntegrationId": integration.custom.map { .string($0.id) } ?? .null,
                         "customIntegration": integration.custom.map {
                             ["id": .string($0.id), "name": .string($0.name)]

@@ -11,6 +11,8 @@ public struct SandboxCatalog: Sendable, Decodable {
         }
         /// `slack`, `googleCalendar`, or `custom.<name>` for a custom integration.
         public var name: String
+        /// What people read (`Google Calendar`); a custom integration's is its name.
+        public var displayName: String?
         public var id: String
         public var custom: Custom?
         /// Where relative proxy URLs resolve.

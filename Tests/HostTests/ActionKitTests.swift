@@ -47,8 +47,9 @@ import Testing
             let result = try #require(call.result)
             #expect(result["isError"] == nil)
             let text = try #require((result["content"] as? [[String: Any]])?.first?["text"] as? String)
-            #expect(text.contains("googleCalendar is not connected"))
-            #expect(text.contains("[Connect googleCalendar](http://127.0.0.1:"))
+            // Named as people read it, and by its key.
+            #expect(text.contains("Google Calendar (googleCalendar) is not connected"))
+            #expect(text.contains("[Connect Google Calendar](http://127.0.0.1:"))
         }
     }
 

@@ -74,7 +74,7 @@ import Testing
 
     @Test func toolsListsWhatTheRegistryServesAfterLimits() throws {
         let example = try CCompiler.example()
-        let file = try writeConfig("providers:\n  example: {library: \(example)}\n")
+        let file = try writeConfig("providers:\n  actionkit: {enabled: false}\n  example: {library: \(example)}\n")
         let all = try run(["tools", "--config", file, "--user", "someone"])
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout == "EXAMPLE_ECHO\texample\texample\nEXAMPLE_HTTP_GET\texample\texample\n")
@@ -82,6 +82,21 @@ import Testing
         #expect(limited.stdout == "EXAMPLE_ECHO\texample\texample\n")
         let json = try run(["tools", "--config", file, "--json"], environment: ["LIMIT_TO_INTEGRATIONS": "other"])
         #expect(json.stdout == "[]\n")
+    }
+
+    @Test func toolsListsAsTheUserWithATokenSignedForThem() throws {
+        // No configuration: the sandbox answers, and the user's token is signed with its key.
+        let directory = TestPaths.scratch("cli-tools-sandbox")
+        let alice = try run(["tools", "--user", "alice"], in: directory)
+        #expect(alice.status == 0, "\(alice.stderr)")
+        #expect(alice.stdout.contains("SLACK_SEND_MESSAGE\tslack\tactionkit\n"))
+        #expect(alice.stdout.contains("GOOGLE_CALENDAR_CREATE_EVENT\tgoogleCalendar\tactionkit\n"))
+        // A project without a key to sign with is refused, naming what is missing.
+        let keyless = try run(
+            ["tools", "--user", "alice"], environment: ["PROJECT_ID": "p", "NODE_ENV": "development"], in: directory)
+        #expect(keyless.status == 1)
+        #expect(keyless.stderr.contains("no signing key: set SIGNING_KEY"), "\(keyless.stderr)")
+        #expect(keyless.stdout.isEmpty)
     }
 
     @Test func helpSaysWhatEachCommandDoes() throws {

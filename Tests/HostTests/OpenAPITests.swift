@@ -131,7 +131,7 @@ import Testing
             let call = try await client.send(
                 body: MCPTestClient.call(3, "SPOTIFY_GET_MY_PLAYLISTS", "{}"), token: bob, session: session)
             #expect(call.result?["isError"] == nil)
-            #expect(TestStack.text(of: call.result)?.contains("[Connect custom.spotify](") == true, "\(call.body)")
+            #expect(TestStack.text(of: call.result)?.contains("[Connect Spotify](") == true, "\(call.body)")
 
             sandbox.sandbox.requests.clear()
             let invalid = try await client.send(

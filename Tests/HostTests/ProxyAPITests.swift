@@ -112,7 +112,7 @@ import Testing
                     #"{"integration":"github","url":"https://api.github.com/user/issues","httpMethod":"GET"}"#),
                 token: carolToken, session: carolSession)
             #expect(refused.result?["isError"] == nil)
-            #expect(TestStack.text(of: refused.result)?.contains("[Connect github](") == true, "\(refused.body)")
+            #expect(TestStack.text(of: refused.result)?.contains("[Connect GitHub](") == true, "\(refused.body)")
         }
     }
 

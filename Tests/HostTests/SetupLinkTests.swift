@@ -18,7 +18,7 @@ import Testing
             let call = try await client.send(body: Self.unconnectedCall, token: carol, session: session)
             #expect(call.result?["isError"] == nil, "relayed to the user, not an error")
             let text = try #require(TestStack.text(of: call.result))
-            #expect(text.contains("[Connect googleCalendar](\(server.base)/setup?token="))
+            #expect(text.contains("[Connect Google Calendar](\(server.base)/setup?token="))
             let link = try #require(TestStack.setupLink(in: text))
             #expect(link.count < 300, "short enough for an agent to relay: \(link.count)")
 

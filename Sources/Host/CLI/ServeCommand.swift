@@ -23,12 +23,19 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = bootstrap.logger
         let embedded = bootstrap.sandbox
         defer { embedded?.stop() }
-        // The listener comes up first (answering 503 and /healthz), then the providers load.
+        let libraryLogger = LogSetup.forLibraries(logger, config.logging)
+        // The listener comes up first (answering 503 and /healthz), then the providers load. On
+        // the sandbox the banner is the first thing a newcomer sees, as soon as the port is known.
         let (ports, bound) = AsyncStream<Int>.makeStream()
         let app = HTTPFront.application(
-            for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger
+            for: bootstrap.server, host: config.server.host, port: config.server.port, logger: libraryLogger
         ) { channel in
-            bound.yield(channel.localAddress?.port ?? config.server.port)
+            let port = channel.localAddress?.port ?? config.server.port
+            if let embedded {
+                let url = config.server.port == 0 ? "http://localhost:\(port)" : config.server.publicURL
+                FileHandle.standardOutput.write(Data((embedded.banner(mcpURL: url + "/mcp") + "\n").utf8))
+            }
+            bound.yield(port)
             bound.finish()
         }
         let ready = ReloadService(reloader: bootstrap.reloader) {
@@ -36,20 +43,16 @@ struct ServeCommand: AsyncParsableCommand {
             guard let port = await iterator.next() else { return }
             logger.notice(
                 "paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
-            if let embedded {
-                let url = config.server.port == 0 ? "http://localhost:\(port)" : config.server.publicURL
-                FileHandle.standardOutput.write(Data((embedded.banner(mcpURL: url + "/mcp") + "\n").utf8))
-            }
         }
         var services: [any Service] = [app]
-        if let metrics = HTTPFront.metricsApplication(for: bootstrap.server, logger: logger) {
+        if let metrics = HTTPFront.metricsApplication(for: bootstrap.server, logger: libraryLogger) {
             services.append(metrics)
         }
         // Shut down in reverse order: first readiness turns to draining, then streams close, then
         // the listener stops accepting and lets calls in flight finish.
         services += [SessionShutdownService(sessions: bootstrap.server.sessions), ready]
         var groupConfiguration = ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: libraryLogger)
         // Calls in flight get this long to finish after SIGTERM; then they are cancelled.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(15)
         let group = ServiceGroup(configuration: groupConfiguration)

@@ -31,20 +31,8 @@ struct ServerBootstrap {
         var config = try CLIConfig.load(options)
         LogSetup.bootstrap(config.logging)
         let logger = Logger(label: "paragon-mcp")
-        let useSandbox = forceSandbox || (config.paragon.projectID.isEmpty && config.server.mode == .development)
-        let lacking = ConfigReloader.providersLackingProject(config, onSandbox: useSandbox)
-        if !lacking.isEmpty { throw BootstrapError.noProject(providers: lacking) }
-        guard let key = try SigningKeys.load(config) ?? (useSandbox ? SigningKeys.generate() : nil) else {
-            throw BootstrapError.noSigningKey
-        }
-        var sandbox: EmbeddedSandbox?
-        if useSandbox {
-            let embedded = try await EmbeddedSandbox.start(signingKey: key, logger: logger)
-            embedded.configure(&config)
-            sandbox = embedded
-        } else if config.paragon.signingKeyPEM == nil {
-            logger.warning("development mode without a signing key: using a fresh key for this run")
-        }
+        let (key, sandbox) = try await paragon(for: &config, forceSandbox: forceSandbox, logger: logger)
+        let useSandbox = sandbox != nil
         let metrics = ServerMetrics()
         let empty = ToolRegistry(
             providers: [], filter: ToolFilter(config.limits), callTimeout: .milliseconds(config.server.callTimeoutMs),
@@ -56,6 +44,29 @@ struct ServerBootstrap {
             load: { () throws(ConfigErrors) in try ConfigLoader.forProcess(configPath: options.config).load() },
             adjust: { [sandbox] config in sandbox?.configure(&config) })
         return ServerBootstrap(config: config, logger: logger, server: server, reloader: reloader, sandbox: sandbox)
+    }
+
+    /// Who answers for Paragon, and the key that signs and verifies user tokens: the configured
+    /// project and key, or the embedded sandbox (started here, `config` pointed at it) when no
+    /// project is configured outside production mode or `forceSandbox` asks for it.
+    static func paragon(
+        for config: inout HostConfig, forceSandbox: Bool, logger: Logger
+    ) async throws -> (key: JWTKit.Insecure.RSA.PrivateKey, sandbox: EmbeddedSandbox?) {
+        let useSandbox = forceSandbox || (config.paragon.projectID.isEmpty && config.server.mode == .development)
+        let lacking = ConfigReloader.providersLackingProject(config, onSandbox: useSandbox)
+        if !lacking.isEmpty { throw BootstrapError.noProject(providers: lacking) }
+        guard let key = try SigningKeys.load(config) ?? (useSandbox ? SigningKeys.generate() : nil) else {
+            throw BootstrapError.noSigningKey
+        }
+        guard useSandbox else {
+            if config.paragon.signingKeyPEM == nil {
+                logger.warning("development mode without a signing key: using a fresh key for this run")
+            }
+            return (key, nil)
+        }
+        let embedded = try await EmbeddedSandbox.start(signingKey: key, logger: logger)
+        embedded.configure(&config)
+        return (key, embedded)
     }
 
     /// Loads the providers now (stdio, which has no listener to report readiness on); a start-up

@@ -43,8 +43,8 @@ struct StdioCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         bootstrap.logger.info("serving MCP on stdio", metadata: ["user": "\(principal.userID)"])
-        let setupPages = serveSetupPages(bootstrap)
-        defer { setupPages.cancel() }
+        let setupPages = await serveSetupPages(bootstrap)
+        defer { setupPages?.cancel() }
         let transport = StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal)
         bootstrap.server.attachLocal(transport.session)
         let reloads = Task { [reloader = bootstrap.reloader] in await reloader.reloadOnSIGHUP() }
@@ -53,19 +53,61 @@ struct StdioCommand: AsyncParsableCommand {
         await bootstrap.server.dispatcher.registry.shutdown()
     }
 
-    /// Serves `/setup` over HTTP on the configured port, so setup links work; a port in use is
-    /// logged and only turns the pages off.
-    private func serveSetupPages(_ bootstrap: ServerBootstrap) -> Task<Void, Never> {
+    /// Serves `/setup` over HTTP, so setup links work: on `PORT`, or, when another process holds
+    /// it (a second client on the same desktop starting its own server), on a free port that
+    /// the links then name, unless `MCP_SERVER_URL` says where links go. Returns the serving
+    /// task, nil when the pages could not be served at all.
+    private func serveSetupPages(_ bootstrap: ServerBootstrap) async -> Task<Void, Never>? {
         let config = bootstrap.config, logger = bootstrap.logger
-        let app = HTTPFront.setupApplication(
-            for: bootstrap.server, host: config.server.host, port: config.server.port, logger: logger)
-        return Task {
-            do {
-                try await app.runService(gracefulShutdownSignals: [])
-            } catch {
+        let libraryLogger = LogSetup.forLibraries(logger, config.logging)
+        func serve(port: Int) async -> Result<(Task<Void, Never>, Int), any Error> {
+            let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+            let app = HTTPFront.setupApplication(
+                for: bootstrap.server, host: config.server.host, port: port, logger: libraryLogger
+            ) { channel in
+                continuation.yield(.success(channel.localAddress?.port ?? port))
+            }
+            let task = Task {
+                do {
+                    try await app.runService(gracefulShutdownSignals: [])
+                } catch {
+                    continuation.yield(.failure(error))
+                }
+                continuation.finish()
+            }
+            var iterator = events.makeAsyncIterator()
+            switch await iterator.next() {
+            case .success(let bound)?: return .success((task, bound))
+            case .failure(let error)?: return .failure(error)
+            case nil: return .failure(CancellationError())
+            }
+        }
+        switch await serve(port: config.server.port) {
+        case .success(let (task, _)):
+            return task
+        case .failure(let error):
+            guard !config.server.publicURLIsConfigured else {
                 logger.warning(
-                    "setup pages are not served (\(error)); links in answers will not open",
-                    metadata: ["port": "\(config.server.port)"])
+                    """
+                    setup pages are not served here (port \(config.server.port): \(error)); links point to \
+                    MCP_SERVER_URL (\(config.server.publicURL)), which works when the server there shares this \
+                    signing key
+                    """)
+                return nil
+            }
+            switch await serve(port: 0) {
+            case .success(let (task, port)):
+                let url = "http://localhost:\(port)"
+                bootstrap.server.setupLinks.serve(at: url)
+                logger.warning(
+                    """
+                    port \(config.server.port) is in use (another paragon-mcp?): setup pages are served on \
+                    \(url) instead, and setup links point there
+                    """)
+                return task
+            case .failure(let error):
+                logger.warning("setup pages are not served (\(error)); links in answers will not open")
+                return nil
             }
         }
     }

@@ -8,6 +8,25 @@ extension ConfigLoader {
             host: reader.string(map["host"], key: "metrics.host"))
     }
 
+    /// `setup:`: the setup pages.
+    func readSetup(_ node: ConfigNode?, _ reader: inout ConfigReader) -> SetupSettings {
+        let map = reader.mapping(node, key: "setup", allowed: ["csp_extra_sources"])
+        let sources = reader.stringList(map["csp_extra_sources"], key: "setup.csp_extra_sources") ?? []
+        for source in sources where !SetupPage.isCSPSource(source) {
+            reader.report(
+                ConfigError(
+                    .invalidValue, at: map["csp_extra_sources"]!.location, key: "setup.csp_extra_sources",
+                    "\"\(source)\" is not a Content-Security-Policy source (https://host, https://*.example.com)"))
+        }
+        return SetupSettings(cspExtraSources: sources)
+    }
+
+    /// `validation:`: how arguments are checked.
+    func readValidation(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ValidationSettings {
+        let map = reader.mapping(node, key: "validation", allowed: ["coerce"])
+        return ValidationSettings(coerce: reader.bool(map["coerce"], key: "validation.coerce") ?? true)
+    }
+
     /// `reload:`: watching files for changes, besides SIGHUP.
     func readReload(_ node: ConfigNode?, directory: String, _ reader: inout ConfigReader) -> ReloadSettings {
         let map = reader.mapping(node, key: "reload", allowed: ["watch", "interval_ms", "paths"])

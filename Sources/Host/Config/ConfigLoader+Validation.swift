@@ -10,9 +10,11 @@ extension ConfigLoader {
         if config.server.host.isEmpty {
             config.server.host = config.server.mode == .development ? "127.0.0.1" : "0.0.0.0"
         }
+        config.server.publicURLIsConfigured = !config.server.publicURL.isEmpty
         if config.server.publicURL.isEmpty {
             config.server.publicURL = "http://localhost:\(config.server.port)"
         }
+        config.logging.levelIsExplicit = !config.logging.level.isEmpty
         if config.logging.level.isEmpty {
             config.logging.level = config.server.mode == .development ? "debug" : "info"
         }

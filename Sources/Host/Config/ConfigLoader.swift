@@ -58,8 +58,8 @@ public struct ConfigLoader: Sendable {
         let top = reader.mapping(
             root, key: "",
             allowed: [
-                "server", "paragon", "limits", "tool_lists", "providers", "provider_search_paths", "logging",
-                "metrics", "reload",
+                "server", "paragon", "limits", "tool_lists", "validation", "providers", "provider_search_paths",
+                "logging", "metrics", "reload", "setup",
             ])
         var config = HostConfig(
             file: file, directory: directory,
@@ -67,6 +67,8 @@ public struct ConfigLoader: Sendable {
             paragon: readParagon(top["paragon"], &reader),
             limits: readLimits(top["limits"], &reader),
             toolLists: readToolLists(top["tool_lists"], &reader),
+            validation: readValidation(top["validation"], &reader),
+            setup: readSetup(top["setup"], &reader),
             providers: readProviders(top["providers"], &reader),
             providerSearchPaths: (reader.stringList(top["provider_search_paths"], key: "provider_search_paths") ?? [])
                 .map { Self.absolute($0, against: directory) },

@@ -10,6 +10,8 @@ public struct HostConfig: Sendable {
     public var paragon: ParagonSettings
     public var limits: ToolLimits
     public var toolLists: ToolListSettings
+    public var validation: ValidationSettings
+    public var setup: SetupSettings
     /// Enabled and disabled providers, in the order config.yaml lists them.
     public var providers: [ProviderSettings]
     /// Folders searched for provider libraries after the executable's own.
@@ -33,6 +35,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var port: Int
     /// `MCP_SERVER_URL`: where users reach the server; the base of setup links.
     public var publicURL: String
+    /// Whether `publicURL` was configured rather than defaulted to `http://localhost:<port>`.
+    public var publicURLIsConfigured = false
     public var mode: ServerMode
     /// The mode as configured; nil until validation picks the default (development without a
     /// Paragon project, production with one).
@@ -97,6 +101,29 @@ public struct ToolListSettings: Sendable {
     }
 }
 
+/// The setup pages behind setup links.
+public struct SetupSettings: Sendable, Equatable {
+    /// Sources (`https://portal.example.com`, `https://*.example.com`) the pages'
+    /// Content-Security-Policy admits besides the origins of the configured Paragon URLs.
+    public var cspExtraSources: [String]
+
+    public init(cspExtraSources: [String] = []) {
+        self.cspExtraSources = cspExtraSources
+    }
+}
+
+/// How tool arguments are checked at the host before any provider sees them.
+public struct ValidationSettings: Sendable, Equatable {
+    /// Read exact numeric and boolean strings as the numbers and booleans a schema asks for, and
+    /// leave out `null` for optional non-nullable properties, before validating (see
+    /// ``ArgumentCoercion``); false checks arguments exactly as sent.
+    public var coerce: Bool
+
+    public init(coerce: Bool = true) {
+        self.coerce = coerce
+    }
+}
+
 public struct ProviderSettings: Sendable {
     /// The provider's key in config.yaml (`actionkit`, `openapi`, `proxy`, ...).
     public var name: String
@@ -123,6 +150,10 @@ public struct LogSettings: Sendable, Equatable {
     public enum Format: String, Sendable { case text, json }
     public var level: String
     public var format: Format
+    /// Whether `level` was asked for (`LOG_LEVEL`, `logging.level`) rather than defaulted. The
+    /// libraries' own lines (service lifecycle, the HTTP server) come at `debug` only when asked
+    /// for; by default they start at `info`.
+    public var levelIsExplicit = false
 }
 
 /// Where `/metrics` is served.

@@ -48,7 +48,7 @@ public struct ProviderLoader: Sendable {
     public func registry(of report: Report) -> ToolRegistry {
         ToolRegistry(
             providers: report.loaded, filter: ToolFilter(config.limits),
-            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, logger: logger,
+            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, validation: config.validation, logger: logger,
             metrics: metrics)
     }
 }

@@ -7,6 +7,16 @@ import Synchronization
 enum LogSetup {
     private static let done = Mutex(false)
 
+    /// `logger` as handed to a library (ServiceLifecycle, Hummingbird): at the configured level
+    /// when one was asked for, else never below `info`, so that a default development run does
+    /// not open with the libraries' internals.
+    static func forLibraries(_ logger: Logger, _ settings: LogSettings) -> Logger {
+        guard !settings.levelIsExplicit, logger.logLevel < .info else { return logger }
+        var quieter = logger
+        quieter.logLevel = .info
+        return quieter
+    }
+
     static func bootstrap(_ settings: LogSettings) {
         guard
             done.withLock({ state in

@@ -7,6 +7,7 @@ public struct MCPDispatcher: Sendable {
     /// The registry serving now; a reload replaces it.
     public let registry: LiveRegistry
     let setupLinks: SetupLinks
+    let integrationNames: IntegrationNames
     let metrics: ServerMetrics
     let logger: Logger
     static let serverName = "paragon-mcp"
@@ -16,9 +17,13 @@ public struct MCPDispatcher: Sendable {
         then try again.
         """
 
-    public init(registry: LiveRegistry, setupLinks: SetupLinks, metrics: ServerMetrics, logger: Logger) {
+    init(
+        registry: LiveRegistry, setupLinks: SetupLinks, integrationNames: IntegrationNames, metrics: ServerMetrics,
+        logger: Logger
+    ) {
         self.registry = registry
         self.setupLinks = setupLinks
+        self.integrationNames = integrationNames
         self.metrics = metrics
         self.logger = logger
     }
@@ -199,7 +204,9 @@ public struct MCPDispatcher: Sendable {
         }
         metrics.toolCall(result, duration: .now - started)
         var setupLink: String?
+        var displayName: String?
         if case .outcome(_, .needsConnection(let integration)) = result {
+            displayName = await integrationNames.displayName(of: integration)
             do {
                 setupLink = try await setupLinks.link(userID: user.userID, integration: integration)
                 metrics.setupLinkIssued()
@@ -208,7 +215,7 @@ public struct MCPDispatcher: Sendable {
             }
         }
         return ToolCallResponse.make(
-            result, version: session.protocolVersion, setupLink: setupLink,
+            result, version: session.protocolVersion, setupLink: setupLink, displayName: displayName,
             linkMinutes: Int(setupLinks.lifetime / 60), logger: logger, requestID: requestID)
     }
 

@@ -5,10 +5,10 @@ import Logging
 /// that call's error, with a message the agent can act on and no internal details.
 enum ToolCallResponse {
     /// `setupLink` is where the user connects an integration the call needs (valid for
-    /// `linkMinutes`).
+    /// `linkMinutes`); `displayName` is that integration's name as people read it.
     static func make(
-        _ result: ToolCallResult, version: String, setupLink: String? = nil, linkMinutes: Int = 5, logger: Logger,
-        requestID: String
+        _ result: ToolCallResult, version: String, setupLink: String? = nil, displayName: String? = nil,
+        linkMinutes: Int = 5, logger: Logger, requestID: String
     ) -> Result<JSONValue, JSONRPCError> {
         switch result {
         case .unknownTool(let name):
@@ -50,7 +50,11 @@ enum ToolCallResponse {
             case .toolError(let message):
                 return .success(errorResult(message))
             case .needsConnection(let integration):
-                return .success(textResult(needsConnectionText(integration, link: setupLink, minutes: linkMinutes)))
+                return .success(
+                    textResult(
+                        needsConnectionText(
+                            integration, displayName: displayName ?? integration, link: setupLink,
+                            minutes: linkMinutes)))
             case .upstreamFailure(let status, let message):
                 return .success(
                     errorResult(
@@ -71,14 +75,16 @@ enum ToolCallResponse {
     }
 
     /// Not an error: the agent should relay it. The link is Markdown so agents show it as one.
-    static func needsConnectionText(_ integration: String, link: String?, minutes: Int) -> String {
+    /// Names the integration as people read it (`Google Calendar`), and by its key too.
+    static func needsConnectionText(_ integration: String, displayName: String, link: String?, minutes: Int) -> String {
+        let named = displayName == integration ? displayName : "\(displayName) (\(integration))"
         guard let link else {
-            return "Integration not enabled for user: \(integration) is not connected yet. Ask the user to connect "
-                + "their \(integration) account, then try again."
+            return "Integration not enabled for user: \(named) is not connected yet. Ask the user to connect "
+                + "their \(displayName) account, then try again."
         }
         let validity = minutes >= 1 ? " (the link works for \(minutes) minute\(minutes == 1 ? "" : "s"))" : ""
-        return "Integration not enabled for user: \(integration) is not connected yet. Ask the user to connect "
-            + "their \(integration) account here: [Connect \(integration)](\(link))\(validity). "
+        return "Integration not enabled for user: \(named) is not connected yet. Ask the user to connect "
+            + "their \(displayName) account here: [Connect \(displayName)](\(link))\(validity). "
             + "Once they have connected it, try again."
     }
 

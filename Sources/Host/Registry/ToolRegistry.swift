@@ -1,4 +1,5 @@
 import JSONCore
+import JSONSchema
 import Logging
 import Synchronization
 
@@ -9,6 +10,8 @@ public final class ToolRegistry: Sendable {
     public let providers: [ProviderInstance]
     public let filter: ToolFilter
     public let callTimeout: Duration
+    /// Whether arguments are read leniently before validation (see ``ArgumentCoercion``).
+    let coercesArguments: Bool
     /// How `tools/list` pages are cut.
     let paging: ToolSnapshot.Paging
     let logger: Logger
@@ -21,8 +24,10 @@ public final class ToolRegistry: Sendable {
 
     public init(
         providers: [ProviderInstance], filter: ToolFilter, callTimeout: Duration,
-        lists settings: ToolListSettings = ToolListSettings(), logger: Logger, metrics: ServerMetrics? = nil
+        lists settings: ToolListSettings = ToolListSettings(), validation: ValidationSettings = ValidationSettings(),
+        logger: Logger, metrics: ServerMetrics? = nil
     ) {
+        self.coercesArguments = validation.coerce
         self.providers = providers
         self.filter = filter
         self.callTimeout = callTimeout
@@ -155,6 +160,7 @@ public final class ToolRegistry: Sendable {
             if !snapshot.unavailable.isEmpty { return .unavailable(name, providers: snapshot.unavailable) }
             return .unknownTool(name)
         }
+        let arguments = coercesArguments ? ArgumentCoercion.apply(arguments, schema: tool.inputSchema) : arguments
         let violations = validator?.validate(arguments) ?? []
         guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
         let outcome = await provider.callTool(

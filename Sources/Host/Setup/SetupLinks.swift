@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Mints and checks setup links: `{MCP_SERVER_URL}/setup?token=...`. The token is an HS256 JWT
 /// whose key is derived from the signing key, so every instance sharing that key accepts it and
@@ -8,7 +9,7 @@ import JWTKit
 /// (those are RS256 only).
 public final class SetupLinks: Sendable {
     private let keys: JWTKeyCollection
-    let publicURL: String
+    private let base: Mutex<String>
     let projectID: String
     let lifetime: TimeInterval
 
@@ -17,7 +18,7 @@ public final class SetupLinks: Sendable {
     {
         keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(key: Self.derivedKey(from: signingKey)), digestAlgorithm: .sha256)
-        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.base = Mutex(publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL)
         self.projectID = projectID
         self.lifetime = TimeInterval(lifetimeSeconds)
     }
@@ -36,6 +37,14 @@ public final class SetupLinks: Sendable {
                 typ: SetupLinkClaims.type, usr: userID, int: integration, prj: projectID,
                 exp: ExpirationClaim(
                     value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down)))))
+    }
+
+    /// Where links point: `MCP_SERVER_URL`, without a trailing `/`.
+    public var publicURL: String { base.withLock { $0 } }
+
+    /// Points links at `url` from now on (the setup pages moved to another port).
+    func serve(at url: String) {
+        base.withLock { $0 = url.hasSuffix("/") ? String(url.dropLast()) : url }
     }
 
     /// The link a user opens to connect `integration`.

@@ -5,7 +5,10 @@ import JSONCore
 /// Connect Portal for the integration; on success it tells the server (`POST setup/complete`
 /// with the setup token). Data reaches the page's script as escaped JSON, never as code.
 struct SetupPage {
+    /// The key the Connect SDK knows it by (`googleCalendar`).
     var integration: String
+    /// What the user reads (`Google Calendar`).
+    var displayName: String
     var projectID: String
     /// A fresh, short-lived user token for the SDK.
     var loginToken: String
@@ -16,9 +19,10 @@ struct SetupPage {
     var html: String {
         let data = JSONValue.object([
             "projectId": .string(projectID), "loginToken": .string(loginToken),
-            "integration": .string(integration), "setupToken": .string(setupToken),
+            "integration": .string(integration), "displayName": .string(displayName),
+            "setupToken": .string(setupToken),
         ])
-        let name = HTMLEscaping.text(integration)
+        let name = HTMLEscaping.text(displayName)
         return """
             <!doctype html>
             <html lang="en">
@@ -45,22 +49,50 @@ struct SetupPage {
             """
     }
 
-    /// Only what the page needs: its own script and style, the SDK's origin (and, for Paragon's
-    /// hosted SDK, Paragon's hosts, where the portal lives). No inline script, no framing.
-    static func contentSecurityPolicy(sdkURL: String) -> String {
+    /// Only what the page needs: its own script and style, and Paragon: the origins of every
+    /// configured Paragon URL (the SDK's, Zeus's, ActionKit's, the Proxy API's; an on-premises
+    /// Paragon serves its portal beside them), Paragon's hosts for its hosted SDK, and
+    /// `setup.csp_extra_sources`. No inline script, no framing.
+    static func contentSecurityPolicy(paragon: ParagonSettings, extraSources: [String] = []) -> String {
         var sources: [String] = []
-        if let url = URL(string: sdkURL), let scheme = url.scheme, let host = url.host {
-            sources.append("\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
-            if host == "useparagon.com" || host.hasSuffix(".useparagon.com") {
-                sources.append("https://*.useparagon.com")
-            }
+        func add(_ source: String) {
+            if !sources.contains(source) { sources.append(source) }
         }
+        for text in [paragon.connectSDKURL, paragon.zeusURL, paragon.actionKitURL, paragon.proxyURL] {
+            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased()
+            else { continue }
+            add("\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
+            if host == "useparagon.com" || host.hasSuffix(".useparagon.com") { add("https://*.useparagon.com") }
+        }
+        extraSources.forEach(add)
         let remote = sources.joined(separator: " ")
         return [
             "default-src 'none'", "script-src 'self' \(remote)", "connect-src 'self' \(remote)",
             "frame-src \(remote)", "img-src 'self' data: \(remote)", "style-src 'self' 'unsafe-inline' \(remote)",
             "font-src \(remote)", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
         ].joined(separator: "; ")
+    }
+
+    /// Whether `text` is a host source a policy may list: `scheme://host[:port][/path]`, the
+    /// host possibly `*.`-prefixed (CSP Level 3, host-source), nothing that would end the
+    /// directive or add another.
+    static func isCSPSource(_ text: String) -> Bool {
+        guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || ";,'\"".contains($0) }),
+            let separator = text.range(of: "://")
+        else { return false }
+        let scheme = text[..<separator.lowerBound]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+            return false
+        }
+        let rest = text[separator.upperBound...]
+        let authority = rest.prefix { $0 != "/" }
+        var host = authority.prefix { $0 != ":" }
+        if host.hasPrefix("*.") { host = host.dropFirst(2) }
+        let port = authority.dropFirst(host.count + (authority.hasPrefix("*.") ? 2 : 0))
+        guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
+            return false
+        }
+        return port.isEmpty || port == ":*" || (port.count > 1 && port.dropFirst().allSatisfy(\.isNumber))
     }
 
     static let script = #"""
@@ -99,9 +131,9 @@ struct SetupPage {
                 onSuccess: function () {
                   show("reporting", "Connected. Updating your assistant's tools…");
                   report().then(function () {
-                    show("connected", data.integration + " is connected. You can close this tab and go back to your assistant.");
+                    show("connected", data.displayName + " is connected. You can close this tab and go back to your assistant.");
                   }, function () {
-                    show("connected", data.integration + " is connected. Ask your assistant to try again.");
+                    show("connected", data.displayName + " is connected. Ask your assistant to try again.");
                   });
                 },
                 onError: function (error) { failed("Connecting failed", error); }

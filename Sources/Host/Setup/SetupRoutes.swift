@@ -34,11 +34,12 @@ struct SetupRoutes {
         }
         let sdkURL = server.config.paragon.connectSDKURL
         let page = SetupPage(
-            integration: grant.integration, projectID: grant.projectID, loginToken: loginToken, setupToken: token,
+            integration: grant.integration, displayName: await server.integrationNames.displayName(of: grant.integration), projectID: grant.projectID, loginToken: loginToken, setupToken: token,
             sdkURL: sdkURL)
         var headers = Self.noCache
         headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = SetupPage.contentSecurityPolicy(sdkURL: sdkURL)
+        headers[.contentSecurityPolicy] = SetupPage.contentSecurityPolicy(
+            paragon: server.config.paragon, extraSources: server.config.setup.cspExtraSources)
         headers[.referrerPolicy] = "no-referrer"
         headers[.xFrameOptions] = "DENY"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))

@@ -35,7 +35,8 @@ enum HTTPFront {
 
     /// Only the setup pages, for a server whose MCP runs on stdio: links in its answers still open.
     static func setupApplication(
-        for server: MCPServer, host: String, port: Int, logger: Logger
+        for server: MCPServer, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: MCPRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
@@ -44,7 +45,7 @@ enum HTTPFront {
         OperationsRoutes(server: server).register(on: router, metrics: false)
         return Application(
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
-            logger: logger)
+            onServerRunning: onServerRunning, logger: logger)
     }
 
     /// The Hummingbird application serving `server`'s routes, watching for clients that hang up.

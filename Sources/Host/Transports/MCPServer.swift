@@ -25,11 +25,15 @@ public final class MCPServer: Sendable {
     /// the server there; usually empty): where URLs the server announces begin.
     let publicPathPrefix: String
 
-    public init(
+    /// Display names of the project's integrations, for setup pages and texts.
+    let integrationNames: IntegrationNames
+
+    init(
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
-        logger: Logger, keepAlive: Duration = .seconds(15), metrics: ServerMetrics = ServerMetrics(),
-        readiness: Readiness = .ready
+        integrationNames: IntegrationNames, logger: Logger, keepAlive: Duration = .seconds(15),
+        metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready
     ) {
+        self.integrationNames = integrationNames
         self.config = config
         self.authenticator = authenticator
         self.setupLinks = setupLinks
@@ -39,7 +43,8 @@ public final class MCPServer: Sendable {
             maxSessions: config.server.maxSessions, maxSessionsPerUser: config.server.maxSessionsPerUser,
             idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger, metrics: metrics)
         self.dispatcher = MCPDispatcher(
-            registry: LiveRegistry(registry), setupLinks: setupLinks, metrics: metrics, logger: logger)
+            registry: LiveRegistry(registry), setupLinks: setupLinks, integrationNames: integrationNames,
+            metrics: metrics, logger: logger)
         self.policy = HTTPAccessPolicy(server: config.server)
         self.logger = logger
         self.keepAlive = keepAlive

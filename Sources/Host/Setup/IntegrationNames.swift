@@ -1,0 +1,129 @@
+import AsyncHTTPClient
+import Foundation
+import JSONCore
+import Logging
+import NIOCore
+import Synchronization
+
+/// The names people read for the project's integrations (`Google Calendar` for
+/// `googleCalendar`), for setup pages and setup-link texts. Read from the project's integration
+/// list (`GET {zeus}/projects/{id}/sdk/integrations`, each entry's `name`, or a custom
+/// integration's own name), asked with a token for the project as the TypeScript server asks
+/// Zeus, kept for a while, fetched once however many ask at the same moment. When the list
+/// cannot be had, the key is spelled out (`googleCalendar` → `Google Calendar`).
+final class IntegrationNames: Sendable {
+    typealias Fetch = @Sendable () async throws -> [String: String]
+
+    private enum Entry {
+        case loading(Task<[String: String], any Error>)
+        case ready([String: String], expires: ContinuousClock.Instant)
+    }
+
+    private let state = Mutex<Entry?>(nil)
+    private let fetch: Fetch
+    private let ttl: Duration
+    /// How soon a failed fetch is tried again.
+    private let retryAfter: Duration
+    private let logger: Logger
+
+    init(ttl: Duration = .seconds(600), retryAfter: Duration = .seconds(30), logger: Logger, fetch: @escaping Fetch) {
+        self.fetch = fetch
+        self.ttl = ttl
+        self.retryAfter = retryAfter
+        self.logger = logger
+    }
+
+    /// Names from the project's Zeus list, with `client`; `token` mints a token for the project.
+    convenience init(
+        zeusURL: String, projectID: String, client: HTTPClient, logger: Logger,
+        token: @escaping @Sendable () async throws -> String
+    ) {
+        self.init(logger: logger) {
+            var request = HTTPClientRequest(url: "\(zeusURL)/projects/\(projectID)/sdk/integrations")
+            request.headers.add(name: "Authorization", value: "Bearer \(try await token())")
+            let response = try await client.execute(request, timeout: .seconds(2))
+            let body = try await response.body.collect(upTo: 4 << 20)
+            guard response.status.code / 100 == 2 else { throw NamesUnavailable(status: Int(response.status.code)) }
+            return Self.names(in: try JSONValue.parse(body.readableBytesView))
+        }
+    }
+
+    struct NamesUnavailable: Error {
+        var status: Int
+    }
+
+    /// The display name of `integration` (a key as tools name it: `slack`, `custom.spotify`).
+    func displayName(of integration: String) async -> String {
+        await names()[integration] ?? Self.spelledOut(integration)
+    }
+
+    private func names() async -> [String: String] {
+        let now = ContinuousClock.now
+        let task = state.withLock { entry -> Task<[String: String], any Error>? in
+            switch entry {
+            case .ready(_, let expires) where expires > now: return nil
+            case .loading(let task): return task
+            default:
+                let task = Task { try await fetch() }
+                entry = .loading(task)
+                return task
+            }
+        }
+        guard let task else {
+            if case .ready(let names, _) = state.withLock({ $0 }) { return names }
+            return [:]
+        }
+        let result = await task.result
+        let names = (try? result.get()) ?? [:]
+        if case .failure(let error) = result {
+            logger.warning("could not read the project's integration names; spelling out keys: \(error)")
+        }
+        let kept = result.isSuccess ? ttl : retryAfter
+        state.withLock { entry in
+            if case .loading = entry { entry = .ready(names, expires: .now + kept) }
+        }
+        return names
+    }
+
+    /// Key → name for each entry of a Zeus integration list.
+    static func names(in list: JSONValue) -> [String: String] {
+        var names: [String: String] = [:]
+        for entry in list.arrayValue ?? [] {
+            guard let type = entry["type"]?.stringValue else { continue }
+            let customName = entry["customIntegration"]?["name"]?.stringValue
+            let isCustom = entry["customIntegrationId"]?.stringValue != nil && customName != nil
+            let key = isCustom ? "custom." + (customName ?? "").lowercased().filter { !$0.isWhitespace } : type
+            if let name = entry["name"]?.stringValue ?? (isCustom ? customName : nil), !name.isEmpty {
+                names[key] = name
+            }
+        }
+        return names
+    }
+
+    /// `googleCalendar` → `Google Calendar`, `custom.spotify` → `Spotify`.
+    static func spelledOut(_ key: String) -> String {
+        let base = key.hasPrefix("custom.") ? String(key.dropFirst("custom.".count)) : key
+        var words: [String] = []
+        var current = ""
+        for character in base {
+            if character == "_" || character == "-" || character == "." || character == " " {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character.isUppercase, let last = current.last, !last.isUppercase {
+                words.append(current)
+                current = String(character)
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}
+
+extension Result {
+    fileprivate var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}
