@@ -72,6 +72,10 @@ extension ConfigLoader {
         integer("MCP_SESSION_IDLE_TIMEOUT_MS", range: 1...Int.max) { config.server.sessionIdleTimeoutMs = $0 }
         integer("MCP_MAX_SESSIONS", range: 1...Int.max) { config.server.maxSessions = $0 }
         integer("MCP_MAX_SESSIONS_PER_USER", range: 1...Int.max) { config.server.maxSessionsPerUser = $0 }
+        integer("MCP_MAX_CONNECTIONS", range: 1...10_000_000) { config.server.maxConnections = $0 }
+        integer("MCP_REQUEST_HEAD_TIMEOUT_MS", range: 100...3_600_000) { config.server.requestHeadTimeoutMs = $0 }
+        integer("MCP_REQUEST_BODY_TIMEOUT_MS", range: 100...3_600_000) { config.server.requestBodyTimeoutMs = $0 }
+        integer("MCP_KEEP_ALIVE_TIMEOUT_MS", range: 100...86_400_000) { config.server.keepAliveTimeoutMs = $0 }
         integer("TOOL_LIST_CACHE_TTL_SECONDS", range: 0...86_400) { config.toolLists.cacheTTLSeconds = $0 }
         integer("TOOL_LIST_PAGE_SIZE", range: 1...10_000) { config.toolLists.pageSize = $0 }
         integer("TOOL_LIST_PAGE_MAX_BYTES", range: 16_384...(64 << 20)) { config.toolLists.pageMaxBytes = $0 }

@@ -10,6 +10,7 @@ extension ConfigLoader {
         if config.server.host.isEmpty {
             config.server.host = config.server.mode == .development ? "127.0.0.1" : "0.0.0.0"
         }
+        if config.server.maxConnections == 0 { config.server.maxConnections = Self.defaultMaxConnections() }
         config.server.publicURLIsConfigured = !config.server.publicURL.isEmpty
         if config.server.publicURL.isEmpty {
             config.server.publicURL = "http://localhost:\(config.server.port)"
@@ -35,6 +36,16 @@ extension ConfigLoader {
                     "a Paragon project is configured (PROJECT_ID) but no signing key: set "
                         + "SIGNING_KEY or SIGNING_KEY_PATH, or paragon.signing_key_path in config.yaml"))
         }
+    }
+
+    /// Three quarters of the process's open-file limit (the rest is left for upstream
+    /// connections, files and the listener), at least 64.
+    static func defaultMaxConnections() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return 10_000
+        }
+        return max(64, min(Int(clamping: limit.rlim_cur) / 4 * 3, 1_000_000))
     }
 
     /// Reports `text` unless it is an absolute http(s) URL.

@@ -87,6 +87,7 @@ public struct ConfigLoader: Sendable {
         let keys = [
             "host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
             "session_idle_timeout_ms", "max_sessions", "max_sessions_per_user", "call_timeout_ms", "setup_link_ttl_seconds",
+            "max_connections", "request_head_timeout_ms", "request_body_timeout_ms", "keep_alive_timeout_ms",
         ]
         let map = reader.mapping(node, key: "server", allowed: keys)
         var mode: ServerMode?
@@ -116,6 +117,17 @@ public struct ConfigLoader: Sendable {
                 map["max_sessions_per_user"], key: "server.max_sessions_per_user", range: 1...Int.max) ?? 32,
             callTimeoutMs: reader.integer(
                 map["call_timeout_ms"], key: "server.call_timeout_ms", range: 1...86_400_000) ?? 60_000,
+            maxConnections: reader.integer(
+                map["max_connections"], key: "server.max_connections", range: 1...10_000_000) ?? 0,
+            requestHeadTimeoutMs: reader.integer(
+                map["request_head_timeout_ms"], key: "server.request_head_timeout_ms", range: 100...3_600_000)
+                ?? 10_000,
+            requestBodyTimeoutMs: reader.integer(
+                map["request_body_timeout_ms"], key: "server.request_body_timeout_ms", range: 100...3_600_000)
+                ?? 60_000,
+            keepAliveTimeoutMs: reader.integer(
+                map["keep_alive_timeout_ms"], key: "server.keep_alive_timeout_ms", range: 100...86_400_000)
+                ?? 60_000,
             setupLinkTTLSeconds: reader.integer(
                 map["setup_link_ttl_seconds"], key: "server.setup_link_ttl_seconds", range: 10...86_400) ?? 300)
     }

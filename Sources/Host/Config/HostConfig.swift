@@ -50,6 +50,15 @@ public struct ServerSettings: Sendable, Equatable {
     public var maxSessionsPerUser: Int
     /// How long the host waits for a provider's list or call.
     public var callTimeoutMs: Int
+    /// HTTP connections open at once, at most; 0 until validation picks the default (three
+    /// quarters of the process's open-file limit).
+    public var maxConnections: Int
+    /// How long a new connection may take to send its first request head.
+    public var requestHeadTimeoutMs: Int
+    /// How long a request body may take to arrive, from its head.
+    public var requestBodyTimeoutMs: Int
+    /// How long a connection may wait idle for its next request after a response.
+    public var keepAliveTimeoutMs: Int
     /// How long a setup link stays valid.
     public var setupLinkTTLSeconds: Int
 }

@@ -39,7 +39,9 @@ enum ToolCallResponse {
                         metadata: ["request": "\(requestID)"])
                     return .success(errorResult("The tool \(tool.name) returned an invalid result."))
                 }
-                var answer: [String: JSONValue] = ["content": .array(content)]
+                var answer: [String: JSONValue] = [
+                    "content": .array(content.map { contentItem($0, tool: tool.name, version: version) })
+                ]
                 if case .bool(true)? = object["isError"] { answer["isError"] = true }
                 if ProtocolVersion.atLeast(version, "2025-06-18"), let structured = object["structuredContent"],
                     structured.objectValue != nil
@@ -72,6 +74,19 @@ enum ToolCallResponse {
                 return .failure(.requestCancelled())
             }
         }
+    }
+
+    /// A content item as a client of `version` knows it: audio content (2025-03-26) reaches an
+    /// older client as an embedded resource with the same bytes and media type.
+    static func contentItem(_ item: JSONValue, tool: String, version: String) -> JSONValue {
+        guard item["type"] == "audio", !ProtocolVersion.atLeast(version, "2025-03-26") else { return item }
+        return [
+            "type": "resource",
+            "resource": [
+                "uri": .string("paragon-mcp://tool/\(tool)/audio"),
+                "mimeType": item["mimeType"] ?? "application/octet-stream", "blob": item["data"] ?? "",
+            ],
+        ]
     }
 
     /// Not an error: the agent should relay it. The link is Markdown so agents show it as one.

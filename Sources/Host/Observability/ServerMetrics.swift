@@ -16,6 +16,7 @@ public final class ServerMetrics: Sendable {
     let toolListCache: LabeledMetrics<Counter>
     let providerLoadFailures: LabeledMetrics<Counter>
     let providerListingFailures: LabeledMetrics<Counter>
+    let connectionsRefused: LabeledMetrics<Counter>
     let providersLoaded: Gauge
     let configReloads: LabeledMetrics<Counter>
     let setupLinksIssued: Counter
@@ -67,6 +68,10 @@ public final class ServerMetrics: Sendable {
         providerListingFailures = counter(
             "provider_listing_failures_total",
             "Tool listings a provider failed (its tools were left out of that list), by provider.", ["provider"])
+        connectionsRefused = counter(
+            "connections_refused_total",
+            "HTTP connections refused or closed by the server's guards, by reason (max_connections, request_head, "
+                + "request_body, keep_alive).", ["reason"])
         providersLoaded = registry.makeGauge(
             descriptor: Self.descriptor("providers_loaded", "Providers serving tools now."))
         configReloads = counter("config_reloads_total", "Configuration reloads, by outcome.", ["outcome"])

@@ -43,8 +43,10 @@ enum HTTPFront {
         router.add(middleware: MCPCORSMiddleware(policy: server.policy))
         SetupRoutes(server: server).register(on: router)
         OperationsRoutes(server: server).register(on: router, metrics: false)
+        let limiter = server.connections
         return Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
+            router: router, server: .http1(additionalChannelHandlers: [ConnectionGuard(limiter: limiter)]),
+            configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
             onServerRunning: onServerRunning, logger: logger)
     }
 
@@ -53,10 +55,12 @@ enum HTTPFront {
         for server: MCPServer, host: String, port: Int, logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let watcher = server.watcher
+        let watcher = server.watcher, limiter = server.connections
         return Application(
             router: router(for: server),
-            server: .http1(additionalChannelHandlers: [DisconnectHandler(watcher: watcher)]),
+            server: .http1(additionalChannelHandlers: [
+                DisconnectHandler(watcher: watcher), ConnectionGuard(limiter: limiter),
+            ]),
             configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
             onServerRunning: onServerRunning, logger: logger)
     }

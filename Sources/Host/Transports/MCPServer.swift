@@ -16,6 +16,8 @@ public final class MCPServer: Sendable {
     let readiness: ReadinessState
     let policy: HTTPAccessPolicy
     let watcher = ConnectionWatcher()
+    /// The HTTP listener's connection cap and timeouts.
+    let connections: ConnectionLimiter
     /// Sessions outside the HTTP session store (stdio's), told of tool-list changes too.
     let localSessions = Mutex<[MCPSession]>([])
     let logger: Logger
@@ -46,6 +48,7 @@ public final class MCPServer: Sendable {
             registry: LiveRegistry(registry), setupLinks: setupLinks, integrationNames: integrationNames,
             metrics: metrics, logger: logger)
         self.policy = HTTPAccessPolicy(server: config.server)
+        self.connections = ConnectionLimiter(settings: config.server, logger: logger, metrics: metrics)
         self.logger = logger
         self.keepAlive = keepAlive
         var prefix = URLComponents(string: config.server.publicURL)?.percentEncodedPath ?? ""

@@ -10,6 +10,8 @@
  *   FIXTURE_DELAY_MS=n        completes calls from a detached thread after n ms
  *   FIXTURE_TOOL_NAME="..."   the name of its one tool (default FIXTURE_TOOL)
  *   FIXTURE_INTEGRATION="..." its integration (default fixture)
+ *   FIXTURE_LIST_FAILS        listing fails upstream with HTTP 502 and an HTML error page
+ *   FIXTURE_TOOL_SCHEMA="..." the input schema of its tool (default {"type":"object"})
  */
 #define _POSIX_C_SOURCE 200809L
 #include <paragon_mcp_plugin.h>
@@ -45,8 +47,12 @@ typedef struct fixture {
     paragon_mcp_instance instance;
 } fixture;
 
+#ifndef FIXTURE_TOOL_SCHEMA
+#define FIXTURE_TOOL_SCHEMA "{\"type\":\"object\"}"
+#endif
+
 static const char TOOLS[] = "[{\"name\":\"" FIXTURE_TOOL_NAME "\",\"integration\":\"" FIXTURE_INTEGRATION
-                            "\",\"inputSchema\":{\"type\":\"object\"}}]";
+                            "\",\"inputSchema\":" FIXTURE_TOOL_SCHEMA "}]";
 __attribute__((unused)) static const char RESULT[] = "{\"content\":[{\"type\":\"text\",\"text\":\"done\"}]}";
 
 static void finish(const paragon_mcp_host *host, uint64_t call_id, const char *json, size_t len) {
@@ -59,7 +65,14 @@ static void finish(const paragon_mcp_host *host, uint64_t call_id, const char *j
 
 static void list_tools(const paragon_mcp_instance *self, const paragon_mcp_call_context *context) {
     const fixture *f = self->provider_data;
+#ifdef FIXTURE_LIST_FAILS
+    static const char PAGE[] = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    paragon_mcp_outcome failure = {sizeof failure, PARAGON_MCP_OUTCOME_UPSTREAM_FAILURE, 502, PAGE, sizeof PAGE - 1};
+    f->host->complete(f->host, context->call_id, &failure);
+    (void)TOOLS;
+#else
     finish(f->host, context->call_id, TOOLS, sizeof TOOLS - 1);
+#endif
 }
 
 #if defined(FIXTURE_THREAD) || defined(FIXTURE_DELAY_MS)
