@@ -30,6 +30,20 @@ import Testing
         #expect(stdout.contains("MCP client URL:  \(url)"))
         #expect(stdout.contains("alice: custom.spotify, github, googleCalendar, slack"))
         #expect(stdout.contains("carol: (none)"))
+        // The first screen is the banner: the libraries' internals stay out unless asked for.
+        #expect(!stderr.contains("Starting service"), "\(stderr)")
+        #expect(!stderr.lowercased().contains("servicegroup"), "\(stderr)")
+    }
+
+    @Test func libraryDebugLinesComeOnlyWhenAskedFor() async throws {
+        let port = try TestServer.freePort()
+        let child = try ChildProcess(
+            [], environment: ["PORT": "\(port)", "LOG_LEVEL": "debug"], directory: TestPaths.scratch("first-run-debug"))
+        try await child.waitForLog("listening on")
+        child.signal(SIGTERM)
+        let (status, _, stderr) = try await child.finish()
+        #expect(status == 0)
+        #expect(stderr.contains("debug"), "\(stderr)")
     }
 
     @Test func aConfiguredProjectNeverFallsBackToTheSandbox() async throws {

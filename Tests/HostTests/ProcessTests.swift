@@ -151,3 +151,50 @@ struct TestSandboxClient {
         return Int(try await HTTPClient.shared.execute(request, timeout: .seconds(5)).status.code)
     }
 }
+
+/// What a stdio client gets besides answers: batches on 2025-03-26, silence for what it
+/// cancelled, and setup links that work when another server holds the port.
+@Suite struct StdioBehaviourTests {
+    @Test func batchesAndCancelledRequestsOverStdio() async throws {
+        let never = try CCompiler.fixture("stdio_never", "FIXTURE_NEVER_COMPLETES", "FIXTURE_TOOL_NAME=\"HANG\"")
+        let file = TestPaths.scratch("stdio-batch") + "/config.yaml"
+        try "providers:\n  actionkit: {enabled: false}\n  example: {library: \(try CCompiler.example())}\n  hang: {library: \(never)}\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let child = try ChildProcess(
+            ["stdio", "--config", file, "--user", "alice"], environment: ["NODE_ENV": "development"])
+        child.write(MCPTestClient.initializeBody(version: "2025-03-26") + "\n")
+        child.write(
+            "[\(MCPTestClient.request(2, "ping")),\(MCPTestClient.call(3, "EXAMPLE_ECHO", #"{"text":"batched"}"#))]\n")
+        _ = try await child.waitForOutput("batched")
+        child.write(MCPTestClient.call(4, "HANG") + "\n")
+        try await Task.sleep(for: .milliseconds(300))
+        child.write(#"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":4}}"# + "\n")
+        child.write(MCPTestClient.request(5, "ping") + "\n")
+        _ = try await child.waitForOutput(#""id":5"#)
+        child.closeInput()
+        let (status, stdout, stderr) = try await child.finish()
+        #expect(status == 0, "\(stderr)")
+        #expect(!stdout.contains(#""id":4"#), "a cancelled request gets no answer: \(stdout)")
+    }
+
+    @Test func aSecondStdioServerServesItsSetupPagesOnAFreePort() async throws {
+        let port = try TestServer.freePort()
+        let holder = try RawListener(port: port)
+        defer { holder.close() }
+        let child = try ChildProcess(
+            ["stdio", "--user", "carol"], environment: ["PORT": "\(port)"], directory: TestPaths.scratch("stdio-clash"))
+        child.write(MCPTestClient.initializeBody() + "\n")
+        child.write(SetupLinkTests.unconnectedCall + "\n")
+        let answered = try await child.waitForOutput("/setup?token=")
+        let line = try #require(answered.split(separator: "\n").first { $0.contains("/setup?token=") })
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let text = try #require(TestStack.text(of: reply["result"] as? [String: Any]))
+        let link = try #require(TestStack.setupLink(in: text))
+        #expect(!link.hasPrefix("http://localhost:\(port)/"), "the link points at the port another process holds")
+        let page = try await MCPTestClient(base: "").send(.GET, path: link, accept: "text/html")
+        #expect(page.status == 200)
+        child.closeInput()
+        let (_, _, stderr) = try await child.finish()
+        #expect(stderr.contains("port \(port) is in use"), "\(stderr)")
+    }
+}

@@ -22,4 +22,21 @@ import Testing
             #expect(summary["protocolVersion"] as? String == "2025-11-25")
         }
     }
+
+    /// README's development recipes, as a standard client follows them: the user in the URL, no
+    /// token; over legacy SSE the announced endpoint must authenticate as the stream did.
+    @Test(arguments: ["streamable", "sse"])
+    func theDevelopmentRecipesWork(transport: String) async throws {
+        try await TestServer.with(environment: ["NODE_ENV": "development"]) { server in
+            let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
+            let path = transport == "sse" ? "/sse?user=alice" : "/mcp?user=alice"
+            let result = try await Subprocess.runAsync(
+                "/usr/bin/env", ["timeout", "60", "python3", script, server.base + path, "-", transport],
+                environment: ProcessInfo.processInfo.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(summary["text"] as? String == "from python")
+        }
+    }
 }

@@ -313,7 +313,7 @@ import Testing
                     path: "/mcp", port: server.port, token: token, session: session,
                     body: MCPTestClient.call(2, "HANG")),
                 after: .milliseconds(300))
-            _ = try await eventually(within: .seconds(5)) { try LoadingTests.cancelCount(never) > 0 }
+            _ = try await eventually(within: .seconds(20)) { try LoadingTests.cancelCount(never) > 0 }
             #expect(try LoadingTests.cancelCount(never) == 1)
         }
     }

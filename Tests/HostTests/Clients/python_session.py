@@ -1,6 +1,7 @@
 """Drives one MCP session against paragon-mcp with the official Python SDK.
 
-Usage: python_session.py URL TOKEN TRANSPORT   (TRANSPORT: streamable | sse)
+Usage: python_session.py URL TOKEN TRANSPORT   (TRANSPORT: streamable | sse; TOKEN - for none,
+as with a development URL carrying ?user=)
 Prints one JSON object: the negotiated version, the tool names and the echo call's text.
 """
 import asyncio
@@ -28,7 +29,7 @@ async def drive(read, write):
 
 async def main():
     url, token, transport = sys.argv[1], sys.argv[2], sys.argv[3]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {} if token == "-" else {"Authorization": f"Bearer {token}"}
     if transport == "sse":
         async with sse_client(url, headers=headers) as (read, write):
             print(json.dumps(await drive(read, write)))

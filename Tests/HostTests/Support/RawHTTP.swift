@@ -32,3 +32,81 @@ enum RawHTTP {
         return request
     }
 }
+
+/// A bare TCP connection kept open, for what a slow or silent client does.
+final class RawConnection: @unchecked Sendable {
+    private let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw TestFailure("connect failed")
+        }
+    }
+
+    deinit { close(fd) }
+
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads what arrives within `timeout`; stops early at end of stream, or once what was read
+    /// satisfies `enough`.
+    func read(
+        for timeout: Duration, until enough: (String) -> Bool = { _ in false }
+    ) async throws -> (text: String, closed: Bool) {
+        var received: [UInt8] = []
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 20)
+            if ready > 0 {
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
+                received += buffer[0..<count]
+                if enough(String(decoding: received, as: UTF8.self)) {
+                    return (String(decoding: received, as: UTF8.self), false)
+                }
+            } else {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        return (String(decoding: received, as: UTF8.self), false)
+    }
+}
+
+/// A socket listening on 127.0.0.1:`port` and never answering: another process holding a port.
+final class RawListener: @unchecked Sendable {
+    private let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(fd, 4) == 0 else {
+            Glibc.close(fd)
+            throw TestFailure("cannot listen on \(port)")
+        }
+    }
+
+    func close() { Glibc.close(fd) }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Host
+
+/// Slow and silent clients cannot hold the listener: over real sockets.
+@Suite struct ConnectionGuardTests {
+    static let quick = [
+        "MCP_REQUEST_HEAD_TIMEOUT_MS": "300", "MCP_REQUEST_BODY_TIMEOUT_MS": "300",
+        "MCP_KEEP_ALIVE_TIMEOUT_MS": "400",
+    ]
+
+    @Test func halfARequestHeadOrBodyIsCutOff() async throws {
+        try await TestServer.with(environment: Self.quick) { server in
+            // A request line and some headers, then nothing (slowloris).
+            let head = try RawConnection(port: server.port)
+            head.send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: 1\r\n")
+            // A whole head, then a body that stops short.
+            let body = try RawConnection(port: server.port)
+            body.send(RawHTTP.post(path: "/mcp", port: server.port, token: "t", session: nil, body: "").replacingOccurrences(
+                of: "Content-Length: 0", with: "Content-Length: 100") + "{\"jsonrpc\"")
+            // Nothing at all.
+            let silent = try RawConnection(port: server.port)
+            for (name, connection) in [("head", head), ("body", body), ("silent", silent)] {
+                let (text, closed) = try await connection.read(for: .seconds(15))
+                #expect(closed, "\(name): \(text)")
+            }
+            let metrics = try await MetricsScrape.read(MCPTestClient(base: server.base))
+            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="request_head"}"#] >= 2)
+            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="request_body"}"#] >= 1)
+        }
+    }
+
+    @Test func idleKeepAliveConnectionsCloseButStreamsDoNot() async throws {
+        try await TestServer.with(environment: Self.quick) { server in
+            let idle = try RawConnection(port: server.port)
+            idle.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let (answer, _) = try await idle.read(for: .seconds(10)) { $0.contains(#"{"status":"ok"}"#) }
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
+            let (_, closed) = try await idle.read(for: .seconds(15))
+            #expect(closed, "an idle keep-alive connection outlived its timeout")
+
+            // A server-to-client event stream lasts well beyond every timeout.
+            let client = MCPTestClient(base: server.base)
+            let token = try await TestTokens.sign(sub: "alice")
+            let session = try await client.initialize(token: token)
+            let stream = try await client.events(path: "/mcp", token: token, session: session)
+            var events = stream.events.makeAsyncIterator()
+            let started = ContinuousClock.now
+            var comments = 0
+            // Comments come every 200 ms: four of them outlast every timeout (the longest, 400 ms).
+            while comments < 4, let (name, _) = try await events.next() {
+                if name == "comment" { comments += 1 }
+            }
+            #expect(comments == 4, "the stream was cut")
+            #expect(ContinuousClock.now - started > .milliseconds(400))
+            stream.cancel()
+        }
+    }
+
+    @Test func connectionsBeyondTheCapAreRefusedAtOnce() async throws {
+        try await TestServer.with(environment: ["MCP_MAX_CONNECTIONS": "3"]) { server in
+            // The probe that waited for the listener may still hold a keep-alive connection; the
+            // cap counts every open connection, so fill it up from here.
+            var held: [RawConnection] = []
+            var refused = false
+            for _ in 0..<6 where !refused {
+                let connection = try RawConnection(port: server.port)
+                connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let (answer, closed) = try await connection.read(for: .milliseconds(300))
+                if closed && answer.isEmpty { refused = true } else { held.append(connection) }
+            }
+            #expect(refused)
+            #expect(held.count <= 3)
+            held.removeAll()
+            // Room again once connections close.
+            _ = try await eventually(within: .seconds(5)) {
+                (try? await MCPTestClient(base: server.base).send(.GET, path: "/healthz", accept: nil).status) == 200
+            }
+            let metrics = try await MetricsScrape.read(MCPTestClient(base: server.base))
+            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="max_connections"}"#] >= 1)
+        }
+    }
+}
