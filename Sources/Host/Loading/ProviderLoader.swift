@@ -1,3 +1,4 @@
+import NIOPosix
 import Logging
 
 /// Loads the enabled providers of a configuration. One provider's failure is reported and the
@@ -44,11 +45,18 @@ public struct ProviderLoader: Sendable {
         return report
     }
 
+    /// `load()` on a thread of NIO's blocking pool: a provider's `create` may take its time (the
+    /// OpenAPI provider reads its specs, a second or more for big ones), and must not hold one of
+    /// the event loops, which serve `/healthz` and `/readyz` meanwhile.
+    public func loadInBackground() async -> Report {
+        (try? await NIOThreadPool.singleton.runIfActive { self.load() }) ?? load()
+    }
+
     /// The registry over what loaded.
     public func registry(of report: Report) -> ToolRegistry {
         ToolRegistry(
             providers: report.loaded, filter: ToolFilter(config.limits),
-            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists, validation: config.validation, logger: logger,
-            metrics: metrics)
+            callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists,
+            validation: config.validation, logger: logger, metrics: metrics)
     }
 }

@@ -99,7 +99,7 @@ actor ConfigReloader {
     /// the lists made for no particular user; per-user lists are checked again as they are made).
     private func build(_ config: HostConfig, refuseFailures: Bool) async throws(ReloadError) -> ToolRegistry {
         let loader = ProviderLoader(config: config, logger: logger, metrics: server.metrics)
-        let report = loader.load()
+        let report = await loader.loadInBackground()
         let registry = loader.registry(of: report)
         if refuseFailures, !report.failures.isEmpty {
             await registry.shutdown()
