@@ -1,3 +1,4 @@
+import ProxyAPICore
 import ProviderKit
 
 let entry = ProviderEntry(

@@ -1,8 +1,9 @@
+import OpenAPICustomCore
 import ProviderKit
 
 let entry = ProviderEntry(
-    name: "actionkit", version: "0.1.0", description: "Paragon ActionKit: prebuilt actions for 130+ integrations",
-    provider: ActionKitProvider.self)
+    name: "openapi", version: "0.1.0", description: "Custom actions from OpenAPI specs, through Paragon's Proxy API",
+    provider: OpenAPICustomProvider.self)
 
 /// The provider's one exported symbol (see paragon_mcp_plugin.h).
 @_cdecl("paragon_mcp_provider_v1")
