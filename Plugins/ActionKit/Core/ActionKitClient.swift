@@ -38,17 +38,17 @@ struct ActionKitClient: Sendable {
     }
 
     /// `POST /projects/{id}/actions` with `{action, parameters}`; never retried (a run may not
-    /// be idempotent).
+    /// be idempotent). The answer as sent: JSON, or a file's bytes with its media type.
     func runAction(
         _ name: String, parameters: JSONValue, integration: String, context: CallContext
-    ) async throws -> JSONValue {
+    ) async throws -> HTTPResponse {
         let body = JSONValue.object(["action": .string(name), "parameters": parameters]).encoded()
         let response = try await send(
             HTTPRequest(
                 method: "POST", url: "\(baseURL)/projects/\(projectID)/actions", headers: headers(context), body: body,
                 callID: context.callID))
         guard response.status / 100 == 2 else { throw UpstreamError.failure(response, integration: integration) }
-        return (try? JSONValue.parse(response.body)) ?? .string(response.text)
+        return response
     }
 
     /// `{integration: [action, ...]}`; nil when it is not that shape.

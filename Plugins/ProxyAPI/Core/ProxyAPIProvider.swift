@@ -4,7 +4,7 @@ import ProviderKit
 
 /// `CALL_API_REQUEST` (experimental): the agent writes its own request to an integration's API,
 /// sent through Paragon's Proxy API with the user's connected account, within guard rails.
-struct ProxyAPIProvider: ToolProvider {
+public struct ProxyAPIProvider: ToolProvider {
     let host: ProviderHost
     let zeus: ZeusClient
     let proxy: ProxyClient
@@ -12,7 +12,7 @@ struct ProxyAPIProvider: ToolProvider {
 
     static let toolName = "CALL_API_REQUEST"
 
-    init(host: ProviderHost) throws {
+    public init(host: ProviderHost) throws {
         guard let http = host.http else {
             throw ProviderError.internalError("the host offers no HTTP service (paragon-mcp.http/1)")
         }
@@ -25,7 +25,7 @@ struct ProxyAPIProvider: ToolProvider {
     /// One tool; its `integration` enum is the project's active integrations (from Zeus, with
     /// the user's token) within `LIMIT_TO_INTEGRATIONS`. Without a token there is no project to
     /// ask, and the enum is the limit itself, or open.
-    func listTools(context: CallContext) async throws -> [ToolDescriptor] {
+    public func listTools(context: CallContext) async throws -> [ToolDescriptor] {
         var integrations: [String]?
         if !context.userToken.isEmpty {
             integrations = try await zeus.integrations(context: context).map(\.name).filter(host.limits.allows)
@@ -39,7 +39,7 @@ struct ProxyAPIProvider: ToolProvider {
         ]
     }
 
-    func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {
+    public func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {
         guard name == Self.toolName else { throw ProviderError.toolError("unknown tool \(name)") }
         let request = try ProxyRequest(arguments)
         // The guard rails, before any request.
@@ -70,7 +70,26 @@ struct ProxyAPIProvider: ToolProvider {
         let response = try await proxy.send(
             integration: request.integration, method: request.method, target: request.target, headers: headers,
             body: body, context: context)
-        return .text(answer(response))
+        return result(response, request: request)
+    }
+
+    /// Text and JSON as `HTTP <status>` and the body (cut at the cap); a binary body as the
+    /// status and an image, audio or resource item (``ResultContent``), or a note beyond
+    /// `max_binary_bytes`.
+    func result(_ response: HTTPResponse, request: ProxyRequest) -> ToolResult {
+        let contentType = response.header("content-type")
+        let kind = ResultContent.kind(of: contentType)
+        guard kind != .json, kind != .text else { return .text(answer(response)) }
+        let mediaType = ResultContent.essence(contentType)
+        let status = "HTTP \(response.status)\n\n"
+        if let note = ResultContent.tooLarge(response.body.count, mediaType: mediaType, limit: rails.maxBinaryBytes) {
+            return .text(status + note)
+        }
+        let uri = request.url.split(separator: "?").first.map(String.init) ?? request.url
+        return ToolResult(content: [
+            ["type": "text", "text": .string(status + "(\(mediaType), \(response.body.count) bytes)")],
+            ResultContent.item(kind, body: response.body, mediaType: mediaType, resourceURI: uri),
+        ])
     }
 
     /// The status, then the body as the upstream sent it, cut at the cap (saying so).

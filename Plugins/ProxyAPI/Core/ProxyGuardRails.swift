@@ -1,4 +1,5 @@
 import Foundation
+import ParagonAPI
 import ProviderKit
 
 /// What `CALL_API_REQUEST` may do, from the provider's `config:` section.
@@ -9,6 +10,8 @@ struct ProxyGuardRails: Sendable {
     var allowedURLPrefixes: [String: [String]]
     /// How much of a response reaches the agent.
     var maxResponseBytes: Int
+    /// Binary answers larger than this are described instead of returned.
+    var maxBinaryBytes: Int
 
     static let allMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
@@ -16,6 +19,7 @@ struct ProxyGuardRails: Sendable {
         var allowed_methods: [String]?
         var allowed_url_prefixes: [String: [String]]?
         var max_response_bytes: Int?
+        var max_binary_bytes: Int?
     }
 
     init(_ settings: Settings) throws {
@@ -28,6 +32,7 @@ struct ProxyGuardRails: Sendable {
         allowedMethods = Self.allMethods.filter(methods.contains)
         allowedURLPrefixes = settings.allowed_url_prefixes ?? [:]
         maxResponseBytes = settings.max_response_bytes ?? 1 << 20
+        maxBinaryBytes = settings.max_binary_bytes ?? ResultContent.defaultMaxBinaryBytes
         guard maxResponseBytes > 0 else { throw ProviderError.internalError("max_response_bytes must be positive") }
     }
 
