@@ -3,6 +3,4 @@ struct SpecFile: Sendable {
     var file: String
     var integration: String
     var tools: [OperationTool]
-    /// What the parser noticed but could live with (a recursive schema cut, say).
-    var notes: [String]
 }

@@ -3,12 +3,14 @@ import Foundation
 /// The folder of OpenAPI specs: `.json`, `.yaml` and `.yml` files named after their
 /// integration (`googleCalendar.json`, `custom.spotify.yaml`).
 enum SpecFolder {
-    struct Loaded {
+    struct Loaded: Sendable {
+        /// The files that yielded a document (possibly with operations skipped).
         var specs: [SpecFile] = []
-        /// Files that could not be used, each naming the file, the place and the problem.
-        var problems: [String] = []
-        /// Things worth knowing that are not problems (renamed tools, say).
-        var notes: [String] = []
+        /// Everything noticed, file by file: errors (a file or operation skipped), warnings
+        /// (loaded anyway), notes.
+        var diagnostics: [Diagnostic] = []
+        /// Tools whose name differs from the TypeScript server's.
+        var renames: [ToolNaming.Rename] = []
     }
 
     static let extensions = ["json", "yaml", "yml"]
@@ -17,8 +19,8 @@ enum SpecFolder {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 
-    /// Reads and parses every spec in `folder` (a missing folder has none); a broken file is
-    /// reported and skipped. Tool names are unique across the folder.
+    /// Reads and parses every spec in `folder` (a missing folder has none), each file once;
+    /// then names every tool, uniquely across the folder.
     static func load(_ folder: String) -> Loaded {
         var loaded = Loaded()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -28,28 +30,37 @@ enum SpecFolder {
             let path = (folder as NSString).appendingPathComponent(name)
             let integration = (name as NSString).deletingPathExtension
             guard let data = FileManager.default.contents(atPath: path) else {
-                loaded.problems.append("\(path): cannot read the file")
+                loaded.diagnostics.append(
+                    Diagnostic(severity: .error, file: path, path: "", message: "cannot read the file"))
                 continue
             }
-            do {
-                let spec = try SpecParser.parse(data, yaml: ext != "json", integration: integration, file: path)
-                loaded.notes += spec.notes
-                loaded.specs.append(spec)
-            } catch {
-                loaded.problems.append("\(path): \(error)")
+            let parsed = SpecParser.parse(data, yaml: ext != "json", integration: integration, file: path)
+            loaded.diagnostics += parsed.diagnostics
+            if parsed.understood {
+                loaded.specs.append(SpecFile(file: path, integration: integration, tools: parsed.tools))
             }
         }
-        // Names unique across files too.
-        let all = loaded.specs.flatMap { $0.tools.map(\.name) }
-        let (unique, renamed) = ToolNaming.disambiguate(all)
+        name(&loaded)
+        return loaded
+    }
+
+    /// Gives every tool its name (``ToolNaming``), in file order then operation order.
+    static func name(_ loaded: inout Loaded) {
+        let operations = loaded.specs.flatMap { spec in
+            spec.tools.map {
+                ToolNaming.Operation(
+                    integration: spec.integration, summary: $0.origin.summary, operationID: $0.origin.operationID,
+                    method: $0.origin.method, path: $0.origin.pathKey)
+            }
+        }
+        let (names, renames) = ToolNaming.assign(operations)
         var index = 0
         for specIndex in loaded.specs.indices {
             for toolIndex in loaded.specs[specIndex].tools.indices {
-                loaded.specs[specIndex].tools[toolIndex].name = unique[index]
+                loaded.specs[specIndex].tools[toolIndex].name = names[index]
                 index += 1
             }
         }
-        loaded.notes += renamed.map { "two operations are both named \($0.from): the later one is \($0.to)" }
-        return loaded
+        loaded.renames = renames
     }
 }

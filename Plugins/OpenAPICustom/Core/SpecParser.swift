@@ -1,204 +1,155 @@
 import Foundation
-import OpenAPIKit
-import OpenAPIKit30
 import ProviderKit
-import Yams
 
-/// Parses one spec file into tools. OpenAPIKit checks the document (3.0 or 3.1) and words what
-/// is wrong with it; the tools are then read from the document's JSON, so that schemas reach the
-/// agent as written (with local `$ref`s inlined), not as re-encoded by a conversion.
+/// One spec file into operations, read from its JSON in one pass with typed diagnostics
+/// (``Diagnostic``), operation by operation: what the meaning does not need (`info`,
+/// `responses`) is a warning and loads; what cannot be understood (an unresolvable `$ref`, a
+/// parameter without `name`) skips that operation only. Only a file that is not JSON or YAML,
+/// or not an OpenAPI (3.x) or Swagger (2.0) document, is skipped whole.
+///
+/// Stages: read (``SpecReader``) → convert 2.0 (``Swagger2Converter``) → document checks →
+/// operations (``OperationReader``). Names are given by the folder (``ToolNaming``).
 enum SpecParser {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
-    static func parse(_ data: Data, yaml: Bool, integration: String, file: String) throws -> SpecFile {
-        let document = try json(data, yaml: yaml)
-        try validate(document)
-        let components = document["components"]?["schemas"]?.objectValue ?? [:]
-        var inliner = SchemaInliner(components: components)
-        var tools: [OperationTool] = []
-        let rootServer = document["servers"]?[0]?["url"]?.stringValue
-        for (path, rawItem) in (document["paths"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let item = resolve(rawItem, in: document, section: "pathItems")
-            let shared = item["parameters"]?.arrayValue ?? []
-            let itemServer = item["servers"]?[0]?["url"]?.stringValue
-            for method in methods {
-                guard let operation = item[method]?.objectValue else { continue }
-                let server = operation["servers"]?[0]?["url"]?.stringValue ?? itemServer ?? rootServer
-                tools.append(
-                    tool(
-                        JSONValue.object(operation), method: method, path: path, shared: shared, server: server,
-                        integration: integration, document: document, inliner: &inliner))
+    struct Parsed: Sendable {
+        var file: String
+        var integration: String
+        /// The operations as tools; their `name` is empty until the folder names them.
+        var tools: [OperationTool]
+        var diagnostics: [Diagnostic]
+        /// Whether the file was read as an OpenAPI document at all (else it is skipped whole).
+        var understood = false
+    }
+
+    static func parse(_ data: Data, yaml: Bool, integration: String, file: String) -> Parsed {
+        var parsed = Parsed(file: file, integration: integration, tools: [], diagnostics: [])
+        switch SpecReader.read(data, yaml: yaml, file: file) {
+        case .failure(let diagnostic):
+            parsed.diagnostics.append(diagnostic)
+        case .success(let document):
+            parse(document, into: &parsed)
+        }
+        return parsed
+    }
+
+    static func parse(_ input: JSONValue, into parsed: inout Parsed) {
+        let file = parsed.file
+        func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String) {
+            parsed.diagnostics.append(Diagnostic(severity: severity, file: file, path: path, message: message))
+        }
+        guard case .object = input else {
+            return report(.error, "", "not an OpenAPI document: the top level is not an object")
+        }
+        var document = input
+        if let swagger = input["swagger"] {
+            guard swagger.stringValue?.hasPrefix("2.") == true else {
+                return report(.error, "/swagger", "Swagger \(ParameterSerializer.text(swagger)) is not supported (2.0 is)")
+            }
+            var converter = Swagger2Converter(file: file)
+            document = converter.convert(input)
+            parsed.diagnostics += converter.diagnostics
+            report(.note, "", "a Swagger 2.0 document: converted to OpenAPI 3.0 on load")
+        } else if let version = input["openapi"] {
+            guard let text = version.stringValue, text.hasPrefix("3.") else {
+                return report(
+                    .error, "/openapi",
+                    "OpenAPI \(ParameterSerializer.text(version)) is not supported (3.0, 3.1 and Swagger 2.0 are)")
+            }
+        } else {
+            return report(.error, "", "not an OpenAPI document: it has neither `openapi` nor `swagger`")
+        }
+
+        parsed.understood = true
+        if document["info"]?.objectValue == nil {
+            report(.warning, "/info", "`info` is missing (OpenAPI requires it); loaded anyway")
+        } else {
+            for key in ["title", "version"] where document["info"]?[key]?.stringValue == nil {
+                report(.warning, "/info/\(key)", "`info.\(key)` is missing (OpenAPI requires it); loaded anyway")
             }
         }
-        var notes: [String] = []
-        if !inliner.unresolved.isEmpty {
-            throw Failure(description: "unresolvable reference \(inliner.unresolved[0])")
-        }
-        let (names, renamed) = ToolNaming.disambiguate(tools.map(\.name))
-        for index in tools.indices { tools[index].name = names[index] }
-        notes += renamed.map { "\(file): two operations are both named \($0.from): the later one is \($0.to)" }
-        return SpecFile(file: file, integration: integration, tools: tools, notes: notes)
-    }
-
-    // MARK: Reading
-
-    /// The file as JSON: JSON read directly, YAML through Yams.
-    static func json(_ data: Data, yaml: Bool) throws -> JSONValue {
-        if !yaml {
-            do {
-                return try JSONValue.parse(Array(data))
-            } catch {
-                throw Failure(description: "not valid JSON: \(error)")
+        guard let paths = document["paths"]?.objectValue else {
+            if document["paths"] != nil {
+                report(.error, "/paths", "`paths` is not an object: no operations")
+            } else if document["webhooks"] == nil && document["components"] == nil {
+                report(.warning, "/paths", "`paths` is missing: no operations")
             }
+            return
         }
-        do {
-            guard let value = try Yams.load(yaml: String(decoding: data, as: UTF8.self)) else {
-                throw Failure(description: "the file is empty")
+
+        let rootServer = server(document["servers"], pointer: "/servers", parsed: &parsed)
+        var reader = OperationReader(file: file, integration: parsed.integration, document: document)
+        for (path, rawItem) in paths.sorted(by: { $0.key < $1.key }) {
+            let pointer = JSONPointer.join("/paths", path)
+            if !path.hasPrefix("/") {
+                report(.warning, pointer, "a path should start with `/`; used as written")
             }
-            return jsonValue(value)
-        } catch let error as Failure {
-            throw error
-        } catch {
-            throw Failure(description: "not valid YAML: \(error)")
-        }
-    }
-
-    static func jsonValue(_ value: Any) -> JSONValue {
-        switch value {
-        case let value as Bool: return .bool(value)
-        case let value as Int: return .integer(value)
-        case let value as Double: return .number(value)
-        case let value as String: return .string(value)
-        case let value as [Any]: return .array(value.map(jsonValue))
-        case let value as [AnyHashable: Any]:
-            return .object(
-                Dictionary(value.map { ("\($0.key.base)", jsonValue($0.value)) }, uniquingKeysWith: { a, _ in a }))
-        case let value as Date: return .string(ISO8601DateFormatter().string(from: value))
-        default: return .null
-        }
-    }
-
-    /// Decodes the document with OpenAPIKit for its version; its error names the place.
-    static func validate(_ document: JSONValue) throws {
-        guard let version = document["openapi"]?.stringValue else {
-            throw Failure(description: "not an OpenAPI 3 document (no `openapi` version)")
-        }
-        let data = Data(document.encoded())
-        do {
-            if version.hasPrefix("3.0") {
-                _ = try JSONDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: data)
-            } else if version.hasPrefix("3.1") || version.hasPrefix("3.2") {
-                _ = try JSONDecoder().decode(OpenAPIKit.OpenAPI.Document.self, from: data)
-            } else {
-                throw Failure(description: "OpenAPI \(version) is not supported (3.0 and 3.1 are)")
+            var item = rawItem
+            if let ref = rawItem["$ref"]?.stringValue {
+                guard let target = JSONPointer.resolve(ref, in: document) else {
+                    report(.error, pointer, "unresolvable reference \(ref): the path's operations were skipped")
+                    continue
+                }
+                item = target
             }
-        } catch let error as Failure {
-            throw error
-        } catch {
-            let problem = OpenAPIKit.OpenAPI.Error(from: error)
-            let place = problem.codingPathString
-            throw Failure(
-                description: "invalid OpenAPI" + (place.isEmpty ? "" : " at \(place)")
-                    + ": \(problem.localizedDescription)")
-        }
-    }
-
-    /// A `$ref` to `#/components/<section>/X` replaced by its target (one level; refs to refs too).
-    static func resolve(_ value: JSONValue, in document: JSONValue, section: String) -> JSONValue {
-        var current = value
-        var hops = 0
-        while let ref = current["$ref"]?.stringValue, hops < 8 {
-            let prefix = "#/components/\(section)/"
-            guard ref.hasPrefix(prefix),
-                let target = document["components"]?[section]?[String(ref.dropFirst(prefix.count))]
-            else { return current }
-            current = target
-            hops += 1
-        }
-        return current
-    }
-
-    // MARK: Tools
-
-    static func tool(
-        _ operation: JSONValue, method: String, path: String, shared: [JSONValue], server: String?,
-        integration: String, document: JSONValue, inliner: inout SchemaInliner
-    ) -> OperationTool {
-        // Operation parameters override path-level ones of the same name and location.
-        var parameters: [(name: String, location: String, value: JSONValue)] = []
-        for raw in shared + (operation["parameters"]?.arrayValue ?? []) {
-            let parameter = resolve(raw, in: document, section: "parameters")
-            guard let name = parameter["name"]?.stringValue, let location = parameter["in"]?.stringValue else {
+            guard case .object(let members) = item else {
+                report(.error, pointer, "a path item must be an object: the path was skipped")
                 continue
             }
-            parameters.removeAll { $0.name == name && $0.location == location }
-            parameters.append((name, location, parameter))
-        }
-        var properties: [String: JSONValue] = [:]
-        var required: [JSONValue] = []
-        var callable: [OperationTool.Parameter] = []
-        for (name, location, parameter) in parameters {
-            guard let place = OperationTool.Parameter.Location(rawValue: location) else { continue }  // cookies: never sent
-            if place == .header, OperationTool.isForbiddenHeader(name) { continue }
-            var schema = inliner.inline(
-                parameter["schema"] ?? parameter["content"]?.objectValue?.values.first?["schema"] ?? [:])
-            if let description = parameter["description"]?.stringValue, schema["description"] == nil,
-                case .object(var object) = schema
-            {
-                object["description"] = .string(description)
-                schema = .object(object)
+            let itemServer =
+                members["servers"] != nil
+                ? server(members["servers"], pointer: pointer + "/servers", parsed: &parsed) : rootServer
+            for method in methods {
+                guard let rawOperation = members[method] else { continue }
+                let operationPointer = JSONPointer.join(pointer, method)
+                guard case .object(let operation) = rawOperation else {
+                    report(.error, operationPointer, "an operation must be an object: skipped")
+                    continue
+                }
+                let operationServer =
+                    operation["servers"] != nil
+                    ? server(operation["servers"], pointer: operationPointer + "/servers", parsed: &parsed)
+                    : itemServer
+                if let tool = reader.read(
+                    operation, method: method, pathKey: path, shared: members["parameters"],
+                    sharedPointer: pointer + "/parameters", server: operationServer, pointer: operationPointer)
+                {
+                    parsed.tools.append(tool)
+                }
             }
-            properties[name] = schema
-            if place == .path || parameter["required"] == .bool(true) { required.append(.string(name)) }
-            callable.append(.init(name: name, location: place))
         }
-        var input: [String: JSONValue] = ["type": "object"]
-        var inputProperties: [String: JSONValue] = [:]
-        var inputRequired: [JSONValue] = []
-        if !properties.isEmpty {
-            var params: [String: JSONValue] = ["type": "object", "properties": .object(properties)]
-            if !required.isEmpty {
-                params["required"] = .array(required)
-                inputRequired.append("params")
-            }
-            inputProperties["params"] = .object(params)
-        }
-        var hasBody = false
-        if let body = operation["requestBody"].map({ resolve($0, in: document, section: "requestBodies") }),
-            let content = body["content"]?.objectValue,
-            let json = content.first(where: { Self.isJSON($0.key) })?.value
-        {
-            hasBody = true
-            var schema = inliner.inline(json["schema"] ?? [:])
-            if let description = body["description"]?.stringValue, case .object(var object) = schema,
-                object["description"] == nil
-            {
-                object["description"] = .string(description)
-                schema = .object(object)
-            }
-            inputProperties["body"] = schema
-            if body["required"] == .bool(true) { inputRequired.append("body") }
-        }
-        if !inputProperties.isEmpty { input["properties"] = .object(inputProperties) }
-        if !inputRequired.isEmpty { input["required"] = .array(inputRequired) }
-        let summary = operation["summary"]?.stringValue
-        let requestName = ToolNaming.requestName(
-            summary: summary, operationID: operation["operationId"]?.stringValue, method: method, path: path)
-        let details = operation["description"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let description = [requestName, details].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " - ")
-        return OperationTool(
-            name: ToolNaming.name(integration: integration, requestName: requestName), integration: integration,
-            method: method.uppercased(), path: path, serverURL: server.flatMap { $0.isEmpty ? nil : $0 },
-            parameters: callable, hasBody: hasBody, description: description, inputSchema: .object(input))
+        parsed.diagnostics += reader.diagnostics
     }
 
-    static func isJSON(_ contentType: String) -> Bool {
-        let type =
-            contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return type == "application/json" || type.hasSuffix("+json")
+    /// The first server's URL (variables filled, saying so), nil for none or one that cannot
+    /// be used (saying why).
+    static func server(_ servers: JSONValue?, pointer: String, parsed: inout Parsed) -> String? {
+        guard let servers else { return nil }
+        guard let first = servers[0] else {
+            if servers.arrayValue == nil {
+                parsed.diagnostics.append(
+                    Diagnostic(
+                        severity: .warning, file: parsed.file, path: pointer, message: "`servers` is not a list: ignored"))
+            }
+            return nil
+        }
+        switch ServerURL.resolve(first) {
+        case .success(let server):
+            if !server.filled.isEmpty {
+                parsed.diagnostics.append(
+                    Diagnostic(
+                        severity: .warning, file: parsed.file, path: pointer + "/0",
+                        message:
+                            "server variables filled with their defaults: \(server.filled.joined(separator: ", ")) (\(server.url))"
+                    ))
+            }
+            return server.url.isEmpty ? nil : server.url
+        case .failure(let problem):
+            parsed.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, file: parsed.file, path: pointer + "/0",
+                    message: "\(problem); paths are sent relative to the integration's API base instead"))
+            return nil
+        }
     }
 }
