@@ -41,11 +41,14 @@ import Testing
         try await Self.withOpenAPI { _, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let (_, tools) = try await Self.tools(client, token: alice)
-            // zendesk: not in the project; hubspot.yaml and salesforce.json: broken, skipped.
+            // zendesk: not in the project; hubspot.yaml: broken, skipped; salesforce.json lacks
+            // `info`, which its meaning does not need: loaded. Names split at case changes and
+            // within the name rule; a duplicate summary takes method and path.
             #expect(
                 Set(tools.keys) == [
-                    "SPOTIFY_GET_MY_PLAYLISTS", "SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_", "SPOTIFY_UPDATE_PLAYLIST",
-                    "GOOGLECALENDAR_CREATEEVENT", "GOOGLECALENDAR_LIST_EVENTS", "GOOGLECALENDAR_LIST_EVENTS_2",
+                    "SPOTIFY_GET_MY_PLAYLISTS", "SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL", "SPOTIFY_UPDATE_PLAYLIST",
+                    "GOOGLECALENDAR_CREATE_EVENT", "GOOGLECALENDAR_LIST_EVENTS",
+                    "GOOGLECALENDAR_GET_CALENDARS_CALENDAR_ID_EVENTS", "SALESFORCE_CREATE_ACCOUNT",
                 ])
             let playlists = tools["SPOTIFY_GET_MY_PLAYLISTS"]
             #expect(playlists?["description"] as? String == "Get my playlists - The user's playlists.")
@@ -54,7 +57,7 @@ import Testing
             #expect((params?["limit"] as? [String: Any])?["example"] == nil)
             #expect((params?["X-Trace-Id"] as? [String: Any])?["description"] as? String == "Trace id to forward")
 
-            let albums = tools["SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_"]
+            let albums = tools["SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL"]
             #expect(Self.schema(albums, "properties", "params", "required") as? [String] == ["id"])
             #expect(Self.schema(albums, "required") as? [String] == ["params"])
             let market = Self.schema(albums, "properties", "params", "properties", "market", "type") as? [String]
@@ -71,7 +74,7 @@ import Testing
             #expect(text.contains("recursive; not expanded further"))
             #expect(!text.contains("$ref"))
 
-            let create = tools["GOOGLECALENDAR_CREATEEVENT"]
+            let create = tools["GOOGLECALENDAR_CREATE_EVENT"]
             #expect(create?["description"] as? String == "createEvent - Creates an event.")
             let attendee = Self.schema(create, "properties", "body", "properties", "attendees", "items", "required")
             #expect(attendee as? [String] == ["email"])
@@ -86,7 +89,7 @@ import Testing
 
             let albums = try await client.send(
                 body: MCPTestClient.call(
-                    3, "SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_",
+                    3, "SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL",
                     #"{"params":{"id":"a b/c","include_groups":["album","single"],"market":"SE"}}"#),
                 token: alice, session: session)
             #expect(albums.result?["isError"] == nil, "\(albums.body)")
@@ -110,7 +113,7 @@ import Testing
             let event = #"{"summary":"Standup","attendees":[{"email":"a@example.com"}]}"#
             let create = try await client.send(
                 body: MCPTestClient.call(
-                    5, "GOOGLECALENDAR_CREATEEVENT",
+                    5, "GOOGLECALENDAR_CREATE_EVENT",
                     #"{"params":{"calendarId":"primary","sendUpdates":"none"},"body":\#(event)}"#),
                 token: alice, session: session)
             #expect(create.result?["isError"] == nil, "\(create.body)")
@@ -214,11 +217,14 @@ import Testing
                 ])
             #expect(result.status != 0)
             #expect(result.stderr.contains("hubspot.yaml: not valid YAML: 3:10"), "\(result.stderr)")
-            #expect(result.stderr.contains("salesforce.json: invalid OpenAPI: Expected to find `info` key"))
+            #expect(
+                result.stderr.contains(
+                    "salesforce.json: at /info: `info` is missing (OpenAPI requires it); loaded anyway"),
+                "a warning, and the file loads")
             #expect(
                 result.stderr.contains(
                     "ignored \(Self.fixtures)/zendesk.json: the project has no active integration zendesk"))
-            #expect(result.stdout.contains("6 tools"), "\(result.stdout)")
+            #expect(result.stdout.contains("7 tools"), "\(result.stdout)")
         }
     }
 

@@ -10,12 +10,16 @@ struct OperationReader {
     let document: JSONValue
     private(set) var diagnostics: [Diagnostic] = []
     private var inliner: SchemaInliner
+    /// Names (lower-cased) of parameters that carry the API's credentials, which Paragon's
+    /// proxy supplies from the user's connected account: ``Credentials/parameterNames(in:)``.
+    let credentials: Set<String>
 
     init(file: String, integration: String, document: JSONValue) {
         self.file = file
         self.integration = integration
         self.document = document
         self.inliner = SchemaInliner(document: document)
+        self.credentials = Credentials.parameterNames(in: document)
     }
 
     /// Why an operation was skipped.
@@ -90,6 +94,7 @@ struct OperationReader {
                 throw Skip(path: at, message: "parameter \(name) is `in: \(location)` (path, query, header or cookie)")
             }
             if place == .header, OperationTool.isForbiddenHeader(name) { continue }
+            if credentials.contains(name.lowercased()) { continue }
             var asJSON = false
             var schemaSource = parameter["schema"]
             if schemaSource == nil, let content = parameter["content"]?.objectValue, let first = content.first {
@@ -115,7 +120,9 @@ struct OperationReader {
                 ?? (style == .form)
             var fallback: JSONValue?
             let isRequired = place == .path || parameter["required"] == .bool(true)
-            if place == .header, isRequired {
+            // A header's default is what the API assumes without it; some (Notion's
+            // Notion-Version) need it sent all the same, so it is sent whenever left out.
+            if place == .header {
                 if let value = schema["default"] {
                     fallback = value
                 } else if let values = schema["enum"]?.arrayValue, values.count == 1 {
@@ -220,6 +227,7 @@ struct OperationReader {
                 object["type"] = "object"
                 schema = .object(object)
             }
+            schema = Credentials.removing(credentials, from: schema)
             if rank(chosen) == 3 {
                 kind = .multipart(encodings: encodings)
                 schema = withoutFiles(schema, at: pointer)

@@ -12,8 +12,8 @@ struct OperationTool: Sendable {
         var allowReserved = false
         /// Declared with `content` (a media type) instead of `schema`: sent as JSON text.
         var asJSON = false
-        /// Sent when the call leaves the parameter out: a required header's `default` or
-        /// single `enum` value (then it is optional in the input schema).
+        /// Sent when the call leaves the parameter out: a header's `default` or single `enum`
+        /// value (a required one is then optional in the input schema).
         var fallback: JSONValue?
     }
 

@@ -36,6 +36,7 @@ struct Swagger2Converter {
         if let definitions = source["definitions"]?.objectValue {
             components["schemas"] = .object(definitions.mapValues(Self.schema))
         }
+        if let schemes = source["securityDefinitions"]?.objectValue { components["securitySchemes"] = .object(schemes) }
         if !components.isEmpty { result["components"] = .object(components) }
         let consumes = source["consumes"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var paths: [String: JSONValue] = [:]
@@ -111,7 +112,7 @@ struct Swagger2Converter {
             case "formData":
                 guard let name = object["name"]?.stringValue else { continue }
                 var schema = Self.parameterSchema(object)
-                if schema["type"] == "file" {
+                if object["type"] == "file" {
                     hasFile = true
                     var file: [String: JSONValue] = ["type": "string", "format": "binary"]
                     file["description"] = object["description"]
