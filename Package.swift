@@ -136,7 +136,7 @@ let package = Package(
         // The providers' logic, without sockets or subprocesses.
         .testTarget(name: "ActionKitCoreTests", dependencies: ["ActionKitCore", "ParagonAPI", "ProviderKit"]),
         .testTarget(
-            name: "OpenAPICustomCoreTests", dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit"],
+            name: "OpenAPICustomCoreTests", dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit", "JSONSchema"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ProxyAPICoreTests", dependencies: ["ProxyAPICore", "ParagonAPI", "ProviderKit"]),
     ]
