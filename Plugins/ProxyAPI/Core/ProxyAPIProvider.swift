@@ -70,40 +70,7 @@ public struct ProxyAPIProvider: ToolProvider {
         let response = try await proxy.send(
             integration: request.integration, method: request.method, target: request.target, headers: headers,
             body: body, context: context)
-        return result(response, request: request)
-    }
-
-    /// Text and JSON as `HTTP <status>` and the body (cut at the cap); a binary body as the
-    /// status and an image, audio or resource item (``ResultContent``), or a note beyond
-    /// `max_binary_bytes`.
-    func result(_ response: HTTPResponse, request: ProxyRequest) -> ToolResult {
-        let contentType = response.header("content-type")
-        let kind = ResultContent.kind(of: contentType)
-        guard kind != .json, kind != .text else { return .text(answer(response)) }
-        let mediaType = ResultContent.essence(contentType)
-        let status = "HTTP \(response.status)\n\n"
-        if let note = ResultContent.tooLarge(response.body.count, mediaType: mediaType, limit: rails.maxBinaryBytes) {
-            return .text(status + note)
-        }
-        let uri = request.url.split(separator: "?").first.map(String.init) ?? request.url
-        return ToolResult(content: [
-            ["type": "text", "text": .string(status + "(\(mediaType), \(response.body.count) bytes)")],
-            ResultContent.item(kind, body: response.body, mediaType: mediaType, resourceURI: uri),
-        ])
-    }
-
-    /// The status, then the body as the upstream sent it, cut at the cap (saying so).
-    func answer(_ response: HTTPResponse) -> String {
-        var body = response.body
-        var note = ""
-        if body.count > rails.maxResponseBytes {
-            note = "\n\n[response cut at \(rails.maxResponseBytes) of \(body.count) bytes]"
-            body = Array(body.prefix(rails.maxResponseBytes))
-            // Do not end inside a UTF-8 sequence.
-            while let last = body.last, last & 0xC0 == 0x80 { body.removeLast() }
-            if let last = body.last, last >= 0xC0 { body.removeLast() }
-        }
-        return "HTTP \(response.status)\n\n" + String(decoding: body, as: UTF8.self) + note
+        return ProxyAnswer(rails).result(response, url: request.url)
     }
 
     static func inputSchema(integrations: [String]?, methods: [String]) -> JSONValue {
