@@ -107,7 +107,8 @@ let package = Package(
         // Each provider: its logic in a library (unit-tested), and a thin target holding only the
         // exported entry symbol, which is the `.dynamic` product.
         .target(name: "ActionKitCore", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ActionKit/Core"),
-        .target(name: "ActionKitProvider", dependencies: ["ActionKitCore", "ProviderKit"], path: "Plugins/ActionKit/Entry"),
+        .target(
+            name: "ActionKitProvider", dependencies: ["ActionKitCore", "ProviderKit"], path: "Plugins/ActionKit/Entry"),
         .target(
             name: "OpenAPICustomCore", dependencies: ["ProviderKit", "ParagonAPI", "YAMLJSON"],
             path: "Plugins/OpenAPICustom/Core"),
@@ -115,7 +116,8 @@ let package = Package(
             name: "OpenAPICustomProvider", dependencies: ["OpenAPICustomCore", "ProviderKit"],
             path: "Plugins/OpenAPICustom/Entry"),
         .target(name: "ProxyAPICore", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ProxyAPI/Core"),
-        .target(name: "ProxyAPIProvider", dependencies: ["ProxyAPICore", "ProviderKit"], path: "Plugins/ProxyAPI/Entry"),
+        .target(
+            name: "ProxyAPIProvider", dependencies: ["ProxyAPICore", "ProviderKit"], path: "Plugins/ProxyAPI/Entry"),
 
         .testTarget(
             name: "HostTests",
@@ -136,7 +138,8 @@ let package = Package(
         // The providers' logic, without sockets or subprocesses.
         .testTarget(name: "ActionKitCoreTests", dependencies: ["ActionKitCore", "ParagonAPI", "ProviderKit"]),
         .testTarget(
-            name: "OpenAPICustomCoreTests", dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit", "JSONSchema"],
+            name: "OpenAPICustomCoreTests",
+            dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit", "JSONSchema"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ProxyAPICoreTests", dependencies: ["ProxyAPICore", "ParagonAPI", "ProviderKit"]),
     ]

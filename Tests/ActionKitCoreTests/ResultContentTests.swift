@@ -32,15 +32,20 @@ import Testing
 
     @Test func imagesAndAudioAreTheirContentTypes() {
         let base64 = JSONValue.string(Data(Self.bytes).base64EncodedString())
-        #expect(result(Self.bytes, "image/png").content == [["type": "image", "data": base64, "mimeType": "image/png"]])
-        #expect(result(Self.bytes, "audio/mpeg").content == [["type": "audio", "data": base64, "mimeType": "audio/mpeg"]])
+        #expect(
+            result(Self.bytes, "image/png").content == [["type": "image", "data": base64, "mimeType": "image/png"]])
+        #expect(
+            result(Self.bytes, "audio/mpeg").content == [["type": "audio", "data": base64, "mimeType": "audio/mpeg"]])
     }
 
     @Test func anythingElseIsAnEmbeddedResource() {
         let base64 = JSONValue.string(Data(Self.bytes).base64EncodedString())
         #expect(
             result(Self.bytes, "application/pdf").content == [
-                ["type": "resource", "resource": ["uri": .string(Self.uri), "mimeType": "application/pdf", "blob": base64]]
+                [
+                    "type": "resource",
+                    "resource": ["uri": .string(Self.uri), "mimeType": "application/pdf", "blob": base64],
+                ]
             ])
         #expect(
             result(Self.bytes, nil).content.first?["resource"]?["mimeType"] == "application/octet-stream",
@@ -52,7 +57,9 @@ import Testing
         let large = result(Array(repeating: 1, count: 2000), "application/zip", limit: 1000)
         let text = large.content.first?["text"]?.stringValue ?? ""
         #expect(text.contains("application/zip") && text.contains("2000 bytes") && text.contains("max_binary_bytes"))
-        #expect(result(Array(repeating: 65, count: 2000), "text/plain", limit: 1000).content.first?["text"]?.stringValue?.count == 2000,
+        #expect(
+            result(Array(repeating: 65, count: 2000), "text/plain", limit: 1000).content.first?["text"]?.stringValue?
+                .count == 2000,
             "text is not binary")
     }
 }

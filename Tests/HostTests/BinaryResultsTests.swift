@@ -19,8 +19,12 @@ import Testing
             "actions": [
                 [
                     "name": "GOOGLE_DRIVE_DOWNLOAD_FILE", "description": "Download a file's content.",
-                    "parameters": ["type": "object", "properties": ["fileId": ["type": "string"]], "required": ["fileId"]],
-                    "effect": ["kind": "file", "mediaType": "application/pdf", "content": Data(pdf).base64EncodedString()],
+                    "parameters": [
+                        "type": "object", "properties": ["fileId": ["type": "string"]], "required": ["fileId"],
+                    ],
+                    "effect": [
+                        "kind": "file", "mediaType": "application/pdf", "content": Data(pdf).base64EncodedString(),
+                    ],
                 ]
             ],
         ])
@@ -88,7 +92,8 @@ import Testing
             let (token, session) = try await ProxyAPITests.session(client, "alice")
             let call = try await client.send(
                 body: ProxyAPITests.call(
-                    #"{"integration":"github","url":"https://api.github.com/repos/octocat/hello-world/zipball","httpMethod":"GET"}"#),
+                    #"{"integration":"github","url":"https://api.github.com/repos/octocat/hello-world/zipball","httpMethod":"GET"}"#
+                ),
                 token: token, session: session)
             #expect(call.result?["isError"] == nil, "\(call.body)")
             let content = Self.content(call.result)

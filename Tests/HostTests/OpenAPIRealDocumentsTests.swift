@@ -40,7 +40,11 @@ import Testing
             let (session, tools) = try await OpenAPITests.tools(client, token: alice)
             // The first page of the project's 649 tools (every operation of the five files).
             #expect(tools.count == 500)
-            #expect(tools.keys.allSatisfy { $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } })
+            #expect(
+                tools.keys.allSatisfy {
+                    $0.count <= 64
+                        && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+                })
 
             // Slack (Swagger 2.0): a form body.
             let (_, post) = try await Self.call(
@@ -59,7 +63,8 @@ import Testing
             // Box: a JSON Patch body keeps its media type.
             let (_, patch) = try await Self.call(
                 client, sandbox, token: alice, session: session, "GITHUB_UPDATE_METADATA_INSTANCE_ON_FILE",
-                #"{"params":{"file_id":"1","scope":"global","template_key":"properties"},"body":[{"op":"remove","path":"/a"}]}"#)
+                #"{"params":{"file_id":"1","scope":"global","template_key":"properties"},"body":[{"op":"remove","path":"/a"}]}"#
+            )
             #expect(patch?.method == "PUT")
             #expect(patch?.headers["content-type"] == "application/json-patch+json")
             #expect(patch?.json == [["op": "remove", "path": "/a"]])
@@ -74,7 +79,8 @@ import Testing
             // An argument the tool cannot send is an error, and nothing goes out.
             sandbox.sandbox.requests.clear()
             let refused = try await client.send(
-                body: MCPTestClient.call(10, "SPOTIFY_SEARCH_FOR_ITEM", #"{"params":{"q":"x","type":["album"],"nope":1}}"#),
+                body: MCPTestClient.call(
+                    10, "SPOTIFY_SEARCH_FOR_ITEM", #"{"params":{"q":"x","type":["album"],"nope":1}}"#),
                 token: alice, session: session)
             #expect(refused.result?["isError"] as? Bool == true)
             #expect(TestStack.text(of: refused.result)?.contains("nope") == true, "\(refused.body)")

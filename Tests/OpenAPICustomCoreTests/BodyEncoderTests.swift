@@ -40,11 +40,13 @@ import Testing
                 ],
             ]
         ])
-        #expect(tool.body == .form(encodings: [
-            "metadata": PropertyEncoding(style: .deepObject, explode: true),
-            "expand": PropertyEncoding(style: .deepObject, explode: true),
-            "address": PropertyEncoding(style: .form, explode: true, contentType: "application/json"),
-        ]))
+        #expect(
+            tool.body
+                == .form(encodings: [
+                    "metadata": PropertyEncoding(style: .deepObject, explode: true),
+                    "expand": PropertyEncoding(style: .deepObject, explode: true),
+                    "address": PropertyEncoding(style: .form, explode: true, contentType: "application/json"),
+                ]))
         #expect(tool.inputSchema["properties"]?["body"]?["properties"]?["metadata"] != nil)
         let request = try RequestBuilder.build(
             tool,
@@ -85,7 +87,8 @@ import Testing
                 == "--B\r\nContent-Disposition: form-data; name=\"attributes\"\r\nContent-Type: application/json\r\n\r\n{\"a\":1}\r\n"
                 + "--B\r\nContent-Disposition: form-data; name=\"ids\"\r\nContent-Type: text/plain\r\n\r\n1\r\n"
                 + "--B\r\nContent-Disposition: form-data; name=\"ids\"\r\nContent-Type: text/plain\r\n\r\n2\r\n"
-                + "--B\r\nContent-Disposition: form-data; name=\"name\"\r\nContent-Type: text/plain\r\n\r\nn\r\n--B--\r\n")
+                + "--B\r\nContent-Disposition: form-data; name=\"name\"\r\nContent-Type: text/plain\r\n\r\nn\r\n--B--\r\n"
+        )
     }
 
     @Test func jsonMediaTypesKeepTheirType() throws {

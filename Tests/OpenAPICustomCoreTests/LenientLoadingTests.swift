@@ -14,10 +14,11 @@ import Testing
         ])
         #expect(spec.tools.map(\.name) == ["ACME_CREATE_ACCOUNT"])
         #expect(diagnostics.map(\.severity) == [.warning, .warning])
-        #expect(diagnostics.map(\.description) == [
-            "acme.json: at /info/version: `info.version` is missing (OpenAPI requires it); loaded anyway",
-            "acme.json: at /paths/~1sobjects~1Account/post: the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "acme.json: at /info/version: `info.version` is missing (OpenAPI requires it); loaded anyway",
+                "acme.json: at /paths/~1sobjects~1Account/post: the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway",
+            ])
         let noInfo = Fixture.spec(["openapi": "3.1.0", "paths": ["/a": ["get": ["summary": "A"]]]])
         #expect(noInfo.spec.tools.count == 1)
         #expect(noInfo.diagnostics.first?.path == "/info")
@@ -30,7 +31,9 @@ import Testing
                 "/bad-ref": [
                     "post": [
                         "summary": "Bad ref", "responses": [:],
-                        "requestBody": ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/Nope"]]]],
+                        "requestBody": [
+                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Nope"]]]
+                        ],
                     ],
                     "get": ["summary": "Sibling", "responses": [:]],
                 ],
@@ -42,12 +45,13 @@ import Testing
             ]))
         #expect(Set(spec.tools.map(\.name)) == ["ACME_GOOD", "ACME_SIBLING"])
         let errors = diagnostics.filter { $0.severity == .error }.map(\.description).sorted()
-        #expect(errors == [
-            "acme.json: at /paths/~1bad-ref/post: unresolvable reference #/components/schemas/Nope: operation skipped",
-            "acme.json: at /paths/~1external/get/parameters/0: unresolvable reference other.yaml#/P: operation skipped",
-            "acme.json: at /paths/~1no-name/get/parameters/0: a parameter without `name`: operation skipped",
-            "acme.json: at /paths/~1not-object/get: an operation must be an object: skipped",
-        ])
+        #expect(
+            errors == [
+                "acme.json: at /paths/~1bad-ref/post: unresolvable reference #/components/schemas/Nope: operation skipped",
+                "acme.json: at /paths/~1external/get/parameters/0: unresolvable reference other.yaml#/P: operation skipped",
+                "acme.json: at /paths/~1no-name/get/parameters/0: a parameter without `name`: operation skipped",
+                "acme.json: at /paths/~1not-object/get: an operation must be an object: skipped",
+            ])
     }
 
     @Test func onlyWhatIsNoDocumentIsRefusedWhole() {

@@ -80,7 +80,8 @@ import Testing
         #expect(path(.simple, false, ["a,b", "ü"]) == "a%2Cb,%C3%BC")
         #expect(query(.form, true, "x&y=z#") == "color=x%26y%3Dz%23")
         #expect(
-            ParameterSerializer.query(name: "q", value: "a/b?c=d#e%20", style: .form, explode: true, allowReserved: true)
+            ParameterSerializer.query(
+                name: "q", value: "a/b?c=d#e%20", style: .form, explode: true, allowReserved: true)
                 == ["q=a/b?c=d%23e%20"])
         #expect(PercentEncoding.encode("~-._AZaz09") == "~-._AZaz09")
         #expect(query(.form, true, 1.5) == "color=1.5")

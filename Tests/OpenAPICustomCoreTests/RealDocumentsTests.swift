@@ -42,8 +42,9 @@ import Testing
                 Issue.record("\(tool.name): \(error) for \(arguments)")
                 continue
             }
-            #expect(request.method == tool.origin.method.uppercased())
-            #expect(!request.target.contains("{") && !request.target.contains("}") && !request.target.contains("#"),
+            #expect(request.method == tool.origin.operation.method.uppercased())
+            #expect(
+                !request.target.contains("{") && !request.target.contains("}") && !request.target.contains("#"),
                 "\(tool.name): \(request.target)")
             #expect(request.target.hasPrefix(tool.serverURL ?? "/"), "\(tool.name): \(request.target)")
             if arguments["body"] != nil {
@@ -58,11 +59,12 @@ import Testing
 
     @Test func boxFragmentsAndJSONPatchBodies() throws {
         let (spec, _) = try Fixture.real("box-openapi.json", as: "box")
-        let fragments = spec.tools.filter { $0.origin.pathKey.contains("#") }
+        let fragments = spec.tools.filter { $0.origin.operation.path.contains("#") }
         #expect(fragments.count == 19)
         #expect(fragments.allSatisfy { !$0.path.contains("#") })
-        let shared = try #require(fragments.first { $0.origin.pathKey == "/shared_items#folders" })
-        let request = try RequestBuilder.build(shared, arguments: ["params": ["fields": ["id", "name"], "boxapi": "shared_link=x"]])
+        let shared = try #require(fragments.first { $0.origin.operation.path == "/shared_items#folders" })
+        let request = try RequestBuilder.build(
+            shared, arguments: ["params": ["fields": ["id", "name"], "boxapi": "shared_link=x"]])
         #expect(request.target == "https://api.box.com/2.0/shared_items?fields=id,name", "\(request.target)")
         #expect(request.header("boxapi") == "shared_link=x")
         let patches = spec.tools.filter { $0.body == .json(mediaType: "application/json-patch+json") }
@@ -77,7 +79,8 @@ import Testing
         let declaring = spec.tools.filter { $0.parameters.contains { $0.name == "Notion-Version" } }
         #expect(declaring.count == spec.tools.count - 1)
         for tool in declaring {
-            let request = try RequestBuilder.build(tool, arguments: Self.arguments(for: tool.inputSchema, optional: false))
+            let request = try RequestBuilder.build(
+                tool, arguments: Self.arguments(for: tool.inputSchema, optional: false))
             #expect(request.header("Notion-Version") != nil, "\(tool.name)")
             let required = tool.inputSchema["properties"]?["params"]?["required"]?.arrayValue ?? []
             #expect(!required.contains("Notion-Version"))
@@ -88,15 +91,16 @@ import Testing
         let (spec, _) = try Fixture.real("twilio_messaging_v1.json", as: "twilio")
         let forms = spec.tools.filter { if case .form? = $0.body { true } else { false } }
         #expect(forms.count == 16)
-        let create = try #require(forms.first { $0.origin.pathKey == "/v1/Services" && $0.method == "POST" })
-        let request = try RequestBuilder.build(create, arguments: ["body": ["FriendlyName": "My service", "StickySender": true]])
+        let create = try #require(forms.first { $0.origin.operation.path == "/v1/Services" && $0.method == "POST" })
+        let request = try RequestBuilder.build(
+            create, arguments: ["body": ["FriendlyName": "My service", "StickySender": true]])
         #expect(request.text == "FriendlyName=My%20service&StickySender=true")
         #expect(request.target == "https://messaging.twilio.com/v1/Services")
     }
 
     @Test func slackIsSwagger2() throws {
         let (spec, _) = try Fixture.real("slack_web_openapi_v2.json", as: "slack")
-        let post = try #require(spec.tools.first { $0.origin.pathKey == "/chat.postMessage" })
+        let post = try #require(spec.tools.first { $0.origin.operation.path == "/chat.postMessage" })
         #expect(post.body == .form(encodings: [:]))
         let request = try RequestBuilder.build(post, arguments: ["body": ["channel": "C1", "text": "hi there"]])
         #expect(request.target == "https://slack.com/api/chat.postMessage")
@@ -109,11 +113,12 @@ import Testing
 
     @Test func spotifyUnexplodedArrays() throws {
         let (spec, _) = try Fixture.real("spotify-fixed.yml", as: "custom.spotify")
-        let search = try #require(spec.tools.first { $0.origin.pathKey == "/search" })
+        let search = try #require(spec.tools.first { $0.origin.operation.path == "/search" })
         let request = try RequestBuilder.build(
             search, arguments: ["params": ["q": "miles davis", "type": ["album", "track"], "limit": 5]])
-        #expect(request.target == "https://api.spotify.com/v1/search?limit=5&q=miles%20davis&type=album,track"
-            || request.target.contains("type=album,track"), "\(request.target)")
+        #expect(
+            request.target == "https://api.spotify.com/v1/search?limit=5&q=miles%20davis&type=album,track"
+                || request.target.contains("type=album,track"), "\(request.target)")
         #expect(!request.target.contains("%5B"), "no JSON text")
     }
 
@@ -141,11 +146,15 @@ import Testing
         var type = schema["type"]?.stringValue
         if type == nil, let types = schema["type"]?.arrayValue { type = types.first { $0 != "null" }?.stringValue }
         if type == nil {
-            if schema["properties"] != nil { type = "object" }
-            else if let first = (schema["anyOf"] ?? schema["oneOf"])?[0] { return sample(first, depth: depth + 1) }
-            else if let members = schema["allOf"]?.arrayValue {
+            if schema["properties"] != nil {
+                type = "object"
+            } else if let first = (schema["anyOf"] ?? schema["oneOf"])?[0] {
+                return sample(first, depth: depth + 1)
+            } else if let members = schema["allOf"]?.arrayValue {
                 var merged: [String: JSONValue] = [:]
-                for member in members { merged.merge(sample(member, depth: depth + 1).objectValue ?? [:]) { a, _ in a } }
+                for member in members {
+                    merged.merge(sample(member, depth: depth + 1).objectValue ?? [:]) { a, _ in a }
+                }
                 return .object(merged)
             }
         }
@@ -158,7 +167,8 @@ import Testing
             guard depth <= 4 else { return [:] }
             let required = Set(schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             var object: [String: JSONValue] = [:]
-            for (name, property) in schema["properties"]?.objectValue ?? [:] where depth == 0 || required.contains(name) {
+            for (name, property) in schema["properties"]?.objectValue ?? [:] where depth == 0 || required.contains(name)
+            {
                 object[name] = sample(property, depth: depth + 1)
             }
             return .object(object)

@@ -10,7 +10,10 @@ import Testing
         [
             "/schedules/{days}": [
                 "parameters": [
-                    ["name": "days", "in": "path", "required": true, "schema": ["type": "array", "items": ["type": "string"]]]
+                    [
+                        "name": "days", "in": "path", "required": true,
+                        "schema": ["type": "array", "items": ["type": "string"]],
+                    ]
                 ],
                 "get": [
                     "operationId": "getSchedule", "responses": [:],
@@ -21,12 +24,21 @@ import Testing
                         ],
                         ["name": "tag", "in": "query", "schema": ["type": "array", "items": ["type": "string"]]],
                         ["name": "filter", "in": "query", "style": "deepObject", "schema": ["type": "object"]],
-                        ["name": "X-Version", "in": "header", "required": true, "schema": ["type": "string", "default": "2022-11-28"]],
-                        ["name": "X-Mode", "in": "header", "required": true, "schema": ["type": "string", "enum": ["fast"]]],
+                        [
+                            "name": "X-Version", "in": "header", "required": true,
+                            "schema": ["type": "string", "default": "2022-11-28"],
+                        ],
+                        [
+                            "name": "X-Mode", "in": "header", "required": true,
+                            "schema": ["type": "string", "enum": ["fast"]],
+                        ],
                         ["name": "X-Id", "in": "header", "required": true, "schema": ["type": "string"]],
                         ["name": "Authorization", "in": "header", "schema": ["type": "string"]],
                         ["name": "session", "in": "cookie", "schema": ["type": "string"]],
-                        ["name": "where", "in": "query", "content": ["application/json": ["schema": ["type": "object"]]]],
+                        [
+                            "name": "where", "in": "query",
+                            "content": ["application/json": ["schema": ["type": "object"]]],
+                        ],
                     ],
                 ],
             ],
@@ -43,7 +55,10 @@ import Testing
                 "get": [
                     "summary": "Matrix", "responses": [:],
                     "parameters": [
-                        ["name": "point", "in": "path", "required": true, "style": "matrix", "explode": true, "schema": ["type": "object"]],
+                        [
+                            "name": "point", "in": "path", "required": true, "style": "matrix", "explode": true,
+                            "schema": ["type": "object"],
+                        ],
                         ["name": "tag", "in": "path", "required": true, "style": "label", "schema": ["type": "array"]],
                     ],
                 ]
@@ -65,7 +80,8 @@ import Testing
             ])
         #expect(
             request.target
-                == "https://api.example.com/schedules/mon,tue?ids=1,2&tag=a%20b&tag=c&filter[owner]=me&where=%7B%22a%22%3A1%7D")
+                == "https://api.example.com/schedules/mon,tue?ids=1,2&tag=a%20b&tag=c&filter[owner]=me&where=%7B%22a%22%3A1%7D"
+        )
         #expect(request.header("X-Version") == "2022-11-28", "a required header's default is sent")
         #expect(request.header("X-Mode") == "fast", "a required header's single enum value is sent")
         #expect(request.header("X-Id") == "7")
@@ -75,7 +91,8 @@ import Testing
         #expect(params["required"] == ["days", "X-Id"], "headers with a fallback are optional")
         #expect(params["properties"]?["Authorization"] == nil && params["properties"]?["session"] == nil)
         let matrix = try RequestBuilder.build(
-            #require(Self.spec.tool("ACME_MATRIX")), arguments: ["params": ["point": ["x": 1, "y": 2], "tag": ["a", "b"]]])
+            #require(Self.spec.tool("ACME_MATRIX")),
+            arguments: ["params": ["point": ["x": 1, "y": 2], "tag": ["a", "b"]]])
         #expect(matrix.target == "https://api.example.com/matrix/;x=1;y=2/.a,b")
     }
 

@@ -12,8 +12,9 @@ import Testing
         ]
         let url = try ServerURL.resolve(server).get()
         #expect(url == ServerURL(url: "https://eu.api.example.com/v2", filled: ["region=eu", "basePath=v2"]))
-        #expect(try ServerURL.resolve(["url": "{scheme}://x.com/", "variables": ["scheme": ["enum": ["https"]]]]).get().url
-            == "https://x.com")
+        #expect(
+            try ServerURL.resolve(["url": "{scheme}://x.com/", "variables": ["scheme": ["enum": ["https"]]]]).get().url
+                == "https://x.com")
         #expect(throws: ServerURL.Problem.noValue(variable: "region")) {
             try ServerURL.resolve(["url": "https://{region}.x.com"]).get()
         }
@@ -32,7 +33,12 @@ import Testing
                     ]
                 ],
             ],
-            servers: [["url": "https://{region}.api.example.com/{basePath}", "variables": ["region": ["default": "eu"], "basePath": ["default": "v2"]]]])
+            servers: [
+                [
+                    "url": "https://{region}.api.example.com/{basePath}",
+                    "variables": ["region": ["default": "eu"], "basePath": ["default": "v2"]],
+                ]
+            ])
         let (spec, diagnostics) = Fixture.spec(document)
         let pets = try RequestBuilder.build(#require(spec.tool("ACME_LIST_PETS")), arguments: [:])
         #expect(pets.target == "https://eu.api.example.com/v2/pets")

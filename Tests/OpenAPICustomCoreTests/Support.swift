@@ -17,7 +17,9 @@ enum Fixture {
     }
 
     /// A document given as JSON, parsed as `integration`.
-    static func spec(_ document: JSONValue, as integration: String = "acme") -> (spec: SpecFile, diagnostics: [Diagnostic]) {
+    static func spec(_ document: JSONValue, as integration: String = "acme") -> (
+        spec: SpecFile, diagnostics: [Diagnostic]
+    ) {
         named(SpecParser.parse(Data(document.encoded()), yaml: false, integration: integration, file: "acme.json"))
     }
 

@@ -11,7 +11,10 @@ import Testing
         "schemes": ["http", "https"], "consumes": ["application/json"],
         "parameters": ["limit": ["name": "limit", "in": "query", "type": "integer"]],
         "definitions": [
-            "Pet": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string"], "tag": ["type": "string", "x-nullable": true]]]
+            "Pet": [
+                "type": "object", "required": ["name"],
+                "properties": ["name": ["type": "string"], "tag": ["type": "string", "x-nullable": true]],
+            ]
         ],
         "paths": [
             "/pets": [
@@ -20,14 +23,22 @@ import Testing
                     "parameters": [
                         ["$ref": "#/parameters/limit"],
                         ["name": "tags", "in": "query", "type": "array", "items": ["type": "string"]],
-                        ["name": "ids", "in": "query", "type": "array", "collectionFormat": "multi", "items": ["type": "integer"]],
-                        ["name": "codes", "in": "query", "type": "array", "collectionFormat": "pipes", "items": ["type": "string"]],
+                        [
+                            "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi",
+                            "items": ["type": "integer"],
+                        ],
+                        [
+                            "name": "codes", "in": "query", "type": "array", "collectionFormat": "pipes",
+                            "items": ["type": "string"],
+                        ],
                     ],
                     "responses": ["200": ["description": "ok", "schema": ["$ref": "#/definitions/Pet"]]],
                 ],
                 "post": [
                     "operationId": "addPet",
-                    "parameters": [["name": "pet", "in": "body", "required": true, "schema": ["$ref": "#/definitions/Pet"]]],
+                    "parameters": [
+                        ["name": "pet", "in": "body", "required": true, "schema": ["$ref": "#/definitions/Pet"]]
+                    ],
                     "responses": ["200": ["description": "ok"]],
                 ],
             ],
@@ -46,7 +57,8 @@ import Testing
                 "post": [
                     "operationId": "files_upload",
                     "parameters": [
-                        ["name": "file", "in": "formData", "type": "file"], ["name": "title", "in": "formData", "type": "string"],
+                        ["name": "file", "in": "formData", "type": "file"],
+                        ["name": "title", "in": "formData", "type": "string"],
                     ],
                     "responses": ["200": ["description": "ok"]],
                 ]
@@ -58,7 +70,10 @@ import Testing
         let (spec, diagnostics) = Fixture.spec(Self.document)
         #expect(diagnostics.map(\.severity) == [.note, .note], "\(diagnostics)")
         #expect(diagnostics.first?.message.contains("Swagger 2.0") == true)
-        #expect(Set(spec.tools.map(\.name)) == ["ACME_LIST_PETS", "ACME_ADD_PET", "ACME_CHAT_POST_MESSAGE", "ACME_FILES_UPLOAD"])
+        #expect(
+            Set(spec.tools.map(\.name)) == [
+                "ACME_LIST_PETS", "ACME_ADD_PET", "ACME_CHAT_POST_MESSAGE", "ACME_FILES_UPLOAD",
+            ])
         let list = try #require(spec.tool("ACME_LIST_PETS"))
         let request = try RequestBuilder.build(
             list, arguments: ["params": ["limit": 5, "tags": ["a", "b"], "ids": [1, 2], "codes": ["x", "y"]]])

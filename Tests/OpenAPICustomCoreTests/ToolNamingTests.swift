@@ -13,12 +13,14 @@ import Testing
 
     @Test func wordsSplitAtCaseChangesDigitsAndPunctuation() {
         #expect(ToolNaming.words("findPets") == ["FIND", "PETS"])
-        #expect(ToolNaming.words("GetCustomersCustomerSubscriptionsSubscriptionExposedId") == [
-            "GET", "CUSTOMERS", "CUSTOMER", "SUBSCRIPTIONS", "SUBSCRIPTION", "EXPOSED", "ID",
-        ])
+        #expect(
+            ToolNaming.words("GetCustomersCustomerSubscriptionsSubscriptionExposedId") == [
+                "GET", "CUSTOMERS", "CUSTOMER", "SUBSCRIPTIONS", "SUBSCRIPTION", "EXPOSED", "ID",
+            ])
         #expect(ToolNaming.words("HTTPServer_v2Items-list") == ["HTTP", "SERVER", "V2", "ITEMS", "LIST"])
         #expect(ToolNaming.words("Get an artist's albums (all)") == ["GET", "AN", "ARTIST", "S", "ALBUMS", "ALL"])
-        #expect(ToolNaming.words("/files/{file_id}#get_shared_link") == ["FILES", "FILE", "ID", "GET", "SHARED", "LINK"])
+        #expect(
+            ToolNaming.words("/files/{file_id}#get_shared_link") == ["FILES", "FILE", "ID", "GET", "SHARED", "LINK"])
         #expect(ToolNaming.words("2fa") == ["2", "FA"])
     }
 
@@ -29,18 +31,21 @@ import Testing
             Self.operation("List events", path: "/calendars/primary/events"),
             Self.operation(nil, nil, path: "/pets/{id}", method: "delete"),
         ])
-        #expect(names == [
-            "ACME_GET_MY_PLAYLISTS", "ACME_FIND_PETS", "ACME_GET_AN_ARTIST_S_ALBUMS", "ACME_LIST_EVENTS",
-            "ACME_GET_CALENDARS_PRIMARY_EVENTS", "ACME_DELETE_PETS_ID",
-        ])
-        #expect(renames.map(\.from) == [
-            "ACME_GET_[OBJECT_OBJECT]", "ACME_GET_AN_ARTIST'S_ALBUMS", "ACME_LIST_EVENTS",
-            "ACME_DELETE_[OBJECT_OBJECT]",
-        ])
+        #expect(
+            names == [
+                "ACME_GET_MY_PLAYLISTS", "ACME_FIND_PETS", "ACME_GET_AN_ARTIST_S_ALBUMS", "ACME_LIST_EVENTS",
+                "ACME_GET_CALENDARS_PRIMARY_EVENTS", "ACME_DELETE_PETS_ID",
+            ])
+        #expect(
+            renames.map(\.from) == [
+                "ACME_GET_[OBJECT_OBJECT]", "ACME_GET_AN_ARTIST'S_ALBUMS", "ACME_LIST_EVENTS",
+                "ACME_DELETE_[OBJECT_OBJECT]",
+            ])
         #expect(renames[2].reason.contains("taken"))
         // The TypeScript server's 50-character cut is kept when it was valid and distinct.
         let long = "Fetch a list of all United States numbers that have been deactivated"
-        #expect(ToolNaming.assign([Self.operation(long)]).names == ["ACME_FETCH_A_LIST_OF_ALL_UNITED_STATES_NUMBERS_THA"])
+        #expect(
+            ToolNaming.assign([Self.operation(long)]).names == ["ACME_FETCH_A_LIST_OF_ALL_UNITED_STATES_NUMBERS_THA"])
     }
 
     @Test func longNamesKeepTheirDistinguishingWords() {

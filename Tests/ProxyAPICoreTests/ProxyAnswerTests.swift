@@ -12,7 +12,8 @@ import Testing
 
     @Test func textAndJSONAnswersKeepTheirShape() throws {
         let answer = ProxyAnswer(try Self.rails())
-        let json = HTTPResponse(status: 201, headers: [("content-type", "application/json")], body: Array(#"{"ok":true}"#.utf8))
+        let json = HTTPResponse(
+            status: 201, headers: [("content-type", "application/json")], body: Array(#"{"ok":true}"#.utf8))
         #expect(answer.result(json, url: "https://x") == .text("HTTP 201\n\n{\"ok\":true}"))
         let cut = ProxyAnswer(try Self.rails(#"{"max_response_bytes": 4}"#))
         let long = HTTPResponse(status: 200, headers: [("content-type", "text/plain")], body: Array("abcdéf".utf8))
@@ -26,8 +27,9 @@ import Testing
         #expect(result.content.first == ["type": "text", "text": "HTTP 200\n\n(image/png, 3 bytes)"])
         #expect(result.content.last == ["type": "image", "data": "iVBO", "mimeType": "image/png"])
         let zip = HTTPResponse(status: 200, headers: [("content-type", "application/zip")], body: [1, 2])
-        #expect(answer.result(zip, url: "https://api.example.com/z?x=1").content.last?["resource"]?["uri"]
-            == "https://api.example.com/z")
+        #expect(
+            answer.result(zip, url: "https://api.example.com/z?x=1").content.last?["resource"]?["uri"]
+                == "https://api.example.com/z")
         let large = HTTPResponse(status: 200, headers: [], body: [1, 2, 3, 4, 5])
         let note = answer.result(large, url: "https://x").content.first?["text"]?.stringValue ?? ""
         #expect(note.hasPrefix("HTTP 200\n\n") && note.contains("application/octet-stream") && note.contains("5 bytes"))

@@ -20,7 +20,8 @@ import YAMLJSON
     }
 
     @Test func explicitTagsDecide() throws {
-        let value = try YAMLJSON.parse("a: !!str 12\nb: !!int \"7\"\nc: !!float 3\nd: !!bool true\ne: !!null ~\nf: ! 5\n")
+        let value = try YAMLJSON.parse(
+            "a: !!str 12\nb: !!int \"7\"\nc: !!float 3\nd: !!bool true\ne: !!null ~\nf: ! 5\n")
         #expect(value == ["a": "12", "b": 7, "c": 3.0, "d": true, "e": nil, "f": "5"])
         #expect(throws: YAMLJSONError.self) { try YAMLJSON.parse("a: !!int abc\n") }
     }

@@ -7,16 +7,22 @@ import YAMLJSON
     @Test(arguments: ["", "~", "null", "Null", "NULL"])
     func nulls(_ text: String) { #expect(YAMLJSON.scalar(text) == .null) }
 
-    @Test(arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false),
-        ("FALSE", false)])
+    @Test(arguments: [
+        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false),
+        ("FALSE", false),
+    ])
     func booleans(_ text: String, _ value: Bool) { #expect(YAMLJSON.scalar(text) == .bool(value)) }
 
-    @Test(arguments: [("0", 0), ("-0", 0), ("+12", 12), ("42", 42), ("-17", -17), ("0o17", 15), ("0x1F", 31),
-        ("0xff", 255)])
+    @Test(arguments: [
+        ("0", 0), ("-0", 0), ("+12", 12), ("42", 42), ("-17", -17), ("0o17", 15), ("0x1F", 31),
+        ("0xff", 255),
+    ])
     func integers(_ text: String, _ value: Int) { #expect(YAMLJSON.scalar(text) == .integer(value)) }
 
-    @Test(arguments: [("1.5", 1.5), ("-0.25", -0.25), ("1e3", 1000), ("2.5E-1", 0.25), (".5", 0.5), ("+3.", 3),
-        ("0.0", 0)])
+    @Test(arguments: [
+        ("1.5", 1.5), ("-0.25", -0.25), ("1e3", 1000), ("2.5E-1", 0.25), (".5", 0.5), ("+3.", 3),
+        ("0.0", 0),
+    ])
     func numbers(_ text: String, _ value: Double) { #expect(YAMLJSON.scalar(text) == .number(value)) }
 
     /// YAML 1.1's booleans, octal-looking and underscored numbers, dates, sexagesimals, and

@@ -19,7 +19,8 @@ public struct ActionKitProvider: ToolProvider {
             throw ProviderError.internalError("the host offers no HTTP service (paragon-mcp.http/1)")
         }
         self.host = host
-        self.maxBinaryBytes = try host.decodeConfig(Settings.self).max_binary_bytes ?? ResultContent.defaultMaxBinaryBytes
+        self.maxBinaryBytes =
+            try host.decodeConfig(Settings.self).max_binary_bytes ?? ResultContent.defaultMaxBinaryBytes
         self.client = ActionKitClient(
             http: http, baseURL: host.paragon.actionKitURL, projectID: host.paragon.projectId)
     }

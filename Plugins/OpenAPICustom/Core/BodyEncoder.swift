@@ -12,7 +12,8 @@ import ProviderKit
 ///   says otherwise;
 /// - `text/*`: the string as UTF-8; anything else: the base64 input decoded.
 enum BodyEncoder {
-    static func encode(_ value: JSONValue, as body: RequestBody, boundary: String = Self.boundary()) throws(RequestError)
+    static func encode(_ value: JSONValue, as body: RequestBody, boundary: String = Self.boundary())
+        throws(RequestError)
         -> (contentType: String, bytes: [UInt8])
     {
         switch body {
@@ -64,7 +65,8 @@ enum BodyEncoder {
             guard case .string(let text) = value else { throw .badBody(mediaType: mediaType, expected: "a string") }
             return (mediaType, Array(text.utf8))
         case .raw(let mediaType):
-            guard case .string(let text) = value, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
+            guard case .string(let text) = value,
+                let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters)
             else { throw .badBody(mediaType: mediaType, expected: "base64 text") }
             return (mediaType, Array(data))
         }

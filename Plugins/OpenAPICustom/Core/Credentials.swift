@@ -25,16 +25,9 @@ enum Credentials {
 
     /// A form body's object schema without credential properties.
     static func removing(_ names: Set<String>, from schema: JSONValue) -> JSONValue {
-        guard !names.isEmpty, case .object(var object) = schema, case .object(var properties)? = object["properties"]
+        guard !names.isEmpty, case .object(let object) = schema, let properties = object["properties"]?.objectValue
         else { return schema }
-        let found = properties.keys.filter { names.contains($0.lowercased()) }
-        guard !found.isEmpty else { return schema }
-        for name in found { properties[name] = nil }
-        object["properties"] = .object(properties)
-        if case .array(let required)? = object["required"] {
-            let left = required.filter { !found.contains($0.stringValue ?? "") }
-            object["required"] = left.isEmpty ? nil : .array(left)
-        }
-        return .object(object)
+        let found = Set(properties.keys.filter { names.contains($0.lowercased()) })
+        return found.isEmpty ? schema : .object(RequestSchema.removing(found, from: object))
     }
 }

@@ -46,7 +46,8 @@ struct OperationReader {
             return tool
         } catch let skip as Skip {
             diagnostics.append(
-                Diagnostic(severity: .error, file: file, path: skip.path, message: skip.message + ": operation skipped"))
+                Diagnostic(severity: .error, file: file, path: skip.path, message: skip.message + ": operation skipped")
+            )
             return nil
         } catch {
             return nil
@@ -62,11 +63,14 @@ struct OperationReader {
         server: String?, pointer: String
     ) throws -> OperationTool {
         // The request path: a `#fragment` in the key is no part of it.
-        let path = pathKey.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+        let path =
+            pathKey.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
             ?? pathKey
         // Operation parameters override path-level ones of the same name and location.
         var raw: [(pointer: String, value: JSONValue)] = []
-        for (index, value) in (shared?.arrayValue ?? []).enumerated() { raw.append(("\(sharedPointer)/\(index)", value)) }
+        for (index, value) in (shared?.arrayValue ?? []).enumerated() {
+            raw.append(("\(sharedPointer)/\(index)", value))
+        }
         for (index, value) in (operation["parameters"]?.arrayValue ?? []).enumerated() {
             raw.append(("\(pointer)/parameters/\(index)", value))
         }
@@ -116,7 +120,8 @@ struct OperationReader {
                     warn(at + "/style", "unknown style \(written); \(style.rawValue) is used")
                 }
             }
-            let explode = parameter["explode"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
+            let explode =
+                parameter["explode"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
                 ?? (style == .form)
             var fallback: JSONValue?
             let isRequired = place == .path || parameter["required"] == .bool(true)
@@ -137,7 +142,8 @@ struct OperationReader {
                     allowReserved: parameter["allowReserved"] == .bool(true), asJSON: asJSON, fallback: fallback))
         }
         // A `{name}` of the path without a parameter: an implied string one.
-        for name in Self.templateNames(path) where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+        for name in Self.templateNames(path)
+        where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             warn(pointer, "path parameter {\(name)} is not declared; taken as a required string")
             properties[name] = ["type": "string"]
             required.append(.string(name))
@@ -176,8 +182,10 @@ struct OperationReader {
             name: "", integration: integration, method: method.uppercased(), path: path, serverURL: server,
             parameters: parameters, body: body, description: description, inputSchema: .object(input),
             origin: .init(
-                file: file, pathKey: pathKey, method: method, summary: summary, operationID: operationID,
-                pointer: pointer))
+                file: file, pointer: pointer,
+                operation: .init(
+                    integration: integration, summary: summary, operationID: operationID, method: method,
+                    path: pathKey)))
     }
 
     /// The body's kind and input schema, by the first media type this order prefers: JSON
@@ -246,7 +254,7 @@ struct OperationReader {
         }
         if let description, case .object(var object) = schema {
             object["description"] =
-                object["description"]?.stringValue.map { description + " " + $0 } .map(JSONValue.string)
+                object["description"]?.stringValue.map { description + " " + $0 }.map(JSONValue.string)
                 ?? .string(description)
             schema = .object(object)
         }
@@ -256,20 +264,18 @@ struct OperationReader {
     /// A multipart schema without its file fields (`format: binary`/`base64`, or
     /// `contentMediaType`), which a tool cannot send; the description says which were left out.
     private mutating func withoutFiles(_ schema: JSONValue, at pointer: String) -> JSONValue {
-        guard case .object(var object) = schema, case .object(var properties)? = object["properties"] else {
+        guard case .object(let original) = schema, let properties = original["properties"]?.objectValue else {
             return schema
         }
         let files = properties.filter { Self.isFile($0.value) }.keys.sorted()
         guard !files.isEmpty else { return schema }
-        for name in files { properties[name] = nil }
-        object["properties"] = .object(properties)
-        if case .array(let required)? = object["required"] {
-            let left = required.filter { !files.contains($0.stringValue ?? "") }
-            object["required"] = left.isEmpty ? nil : .array(left)
-        }
+        var object = RequestSchema.removing(Set(files), from: original)
         let note = "File fields (\(files.joined(separator: ", "))) cannot be sent by this tool."
-        object["description"] = .string([object["description"]?.stringValue, note].compactMap { $0 }.joined(separator: " "))
-        warn(pointer, "multipart file field(s) \(files.joined(separator: ", ")) cannot be sent by a tool: left out", .note)
+        object["description"] = .string(
+            [object["description"]?.stringValue, note].compactMap { $0 }.joined(separator: " "))
+        warn(
+            pointer, "multipart file field(s) \(files.joined(separator: ", ")) cannot be sent by a tool: left out",
+            .note)
         return .object(object)
     }
 
@@ -285,7 +291,7 @@ struct OperationReader {
         var current = value
         var hops = 0
         while let ref = current["$ref"]?.stringValue {
-            guard hops < 16, let target = JSONPointer.resolve(ref, in: document) else {
+            guard hops < 16, let target = DocumentPointer.resolve(ref, in: document) else {
                 throw Skip(path: pointer, message: "unresolvable reference \(ref)")
             }
             current = target

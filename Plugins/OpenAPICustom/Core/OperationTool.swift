@@ -34,15 +34,12 @@ struct OperationTool: Sendable {
     /// Where the operation is, for names and log lines.
     var origin: Origin
 
-    struct Origin: Sendable, Equatable {
+    struct Origin: Sendable {
         var file: String
-        /// The path key as written (fragment and all).
-        var pathKey: String
-        var method: String
-        var summary: String?
-        var operationID: String?
         /// The JSON pointer of the operation.
         var pointer: String
+        /// What names it: summary, operationId, method, the path key as written (fragment and all).
+        var operation: ToolNaming.Operation
     }
 
     var descriptor: ToolDescriptor {

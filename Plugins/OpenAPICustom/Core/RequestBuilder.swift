@@ -48,7 +48,8 @@ enum RequestBuilder {
                     name: parameter.name, value: written, style: parameter.style, explode: parameter.explode,
                     allowReserved: parameter.allowReserved)
             case .header:
-                headers.append(.init(name: parameter.name, value: ParameterSerializer.header(written, explode: parameter.explode)))
+                headers.append(
+                    .init(name: parameter.name, value: ParameterSerializer.header(written, explode: parameter.explode)))
             }
         }
         var target = try fill(tool.path, with: pathValues)

@@ -82,7 +82,7 @@ struct SchemaInliner {
 
     private mutating func resolve(_ ref: String, stack: inout [String]) -> JSONValue {
         if let cached = cache[ref] { return cached }
-        guard let target = JSONPointer.resolve(ref, in: document) else {
+        guard let target = DocumentPointer.resolve(ref, in: document) else {
             unresolved.append(ref)
             return ["description": .string("Unresolvable reference \(ref).")]
         }

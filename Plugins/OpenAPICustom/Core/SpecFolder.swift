@@ -46,13 +46,7 @@ enum SpecFolder {
 
     /// Gives every tool its name (``ToolNaming``), in file order then operation order.
     static func name(_ loaded: inout Loaded) {
-        let operations = loaded.specs.flatMap { spec in
-            spec.tools.map {
-                ToolNaming.Operation(
-                    integration: spec.integration, summary: $0.origin.summary, operationID: $0.origin.operationID,
-                    method: $0.origin.method, path: $0.origin.pathKey)
-            }
-        }
+        let operations = loaded.specs.flatMap { $0.tools.map(\.origin.operation) }
         let (names, renames) = ToolNaming.assign(operations)
         var index = 0
         for specIndex in loaded.specs.indices {

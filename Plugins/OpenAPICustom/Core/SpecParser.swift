@@ -44,7 +44,8 @@ enum SpecParser {
         var document = input
         if let swagger = input["swagger"] {
             guard swagger.stringValue?.hasPrefix("2.") == true else {
-                return report(.error, "/swagger", "Swagger \(ParameterSerializer.text(swagger)) is not supported (2.0 is)")
+                return report(
+                    .error, "/swagger", "Swagger \(ParameterSerializer.text(swagger)) is not supported (2.0 is)")
             }
             var converter = Swagger2Converter(file: file)
             document = converter.convert(input)
@@ -80,13 +81,13 @@ enum SpecParser {
         let rootServer = server(document["servers"], pointer: "/servers", parsed: &parsed)
         var reader = OperationReader(file: file, integration: parsed.integration, document: document)
         for (path, rawItem) in paths.sorted(by: { $0.key < $1.key }) {
-            let pointer = JSONPointer.join("/paths", path)
+            let pointer = DocumentPointer.join("/paths", path)
             if !path.hasPrefix("/") {
                 report(.warning, pointer, "a path should start with `/`; used as written")
             }
             var item = rawItem
             if let ref = rawItem["$ref"]?.stringValue {
-                guard let target = JSONPointer.resolve(ref, in: document) else {
+                guard let target = DocumentPointer.resolve(ref, in: document) else {
                     report(.error, pointer, "unresolvable reference \(ref): the path's operations were skipped")
                     continue
                 }
@@ -101,7 +102,7 @@ enum SpecParser {
                 ? server(members["servers"], pointer: pointer + "/servers", parsed: &parsed) : rootServer
             for method in methods {
                 guard let rawOperation = members[method] else { continue }
-                let operationPointer = JSONPointer.join(pointer, method)
+                let operationPointer = DocumentPointer.join(pointer, method)
                 guard case .object(let operation) = rawOperation else {
                     report(.error, operationPointer, "an operation must be an object: skipped")
                     continue
@@ -129,7 +130,8 @@ enum SpecParser {
             if servers.arrayValue == nil {
                 parsed.diagnostics.append(
                     Diagnostic(
-                        severity: .warning, file: parsed.file, path: pointer, message: "`servers` is not a list: ignored"))
+                        severity: .warning, file: parsed.file, path: pointer,
+                        message: "`servers` is not a list: ignored"))
             }
             return nil
         }

@@ -45,7 +45,7 @@ struct Swagger2Converter {
                 paths[path] = item
                 continue
             }
-            let pointer = JSONPointer.join("/paths", path)
+            let pointer = DocumentPointer.join("/paths", path)
             let shared = members["parameters"]?.arrayValue ?? []
             var converted: [String: JSONValue] = [:]
             for (key, value) in members where key.hasPrefix("x-") || key == "$ref" { converted[key] = value }
@@ -53,7 +53,7 @@ struct Swagger2Converter {
                 guard case .object(let operation)? = members[method] else { continue }
                 converted[method] = self.operation(
                     operation, shared: shared, consumes: consumes, document: source,
-                    pointer: JSONPointer.join(pointer, method))
+                    pointer: DocumentPointer.join(pointer, method))
             }
             paths[path] = .object(converted)
         }
@@ -87,7 +87,7 @@ struct Swagger2Converter {
         // Operation parameters override path-level ones of the same name and location.
         var merged: [JSONValue] = []
         for raw in shared + (operation["parameters"]?.arrayValue ?? []) {
-            let parameter = raw["$ref"]?.stringValue.flatMap { JSONPointer.resolve($0, in: document) } ?? raw
+            let parameter = raw["$ref"]?.stringValue.flatMap { DocumentPointer.resolve($0, in: document) } ?? raw
             merged.removeAll { $0["name"] == parameter["name"] && $0["in"] == parameter["in"] }
             merged.append(parameter)
         }
@@ -105,7 +105,8 @@ struct Swagger2Converter {
                 var body: [String: JSONValue] = [:]
                 let types = mediaTypes.isEmpty ? ["application/json"] : mediaTypes
                 let schema = Self.schema(object["schema"] ?? [:])
-                body["content"] = .object(Dictionary(types.map { ($0, ["schema": schema]) }, uniquingKeysWith: { a, _ in a }))
+                body["content"] = .object(
+                    Dictionary(types.map { ($0, ["schema": schema]) }, uniquingKeysWith: { a, _ in a }))
                 if let description = object["description"] { body["description"] = description }
                 if object["required"] == .bool(true) { body["required"] = true }
                 result["requestBody"] = .object(body)

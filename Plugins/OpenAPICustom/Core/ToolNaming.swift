@@ -61,7 +61,9 @@ enum ToolNaming {
                 var counter = 2
                 while name == nil || taken.contains(name!) {
                     let suffix = "_\(counter)"
-                    name = build(prefix: prefix, words: wordsOf(base, after: prefix), limit: maxLength - suffix.count) + suffix
+                    name =
+                        build(prefix: prefix, words: wordsOf(base, after: prefix), limit: maxLength - suffix.count)
+                        + suffix
                     counter += 1
                 }
             }
@@ -132,7 +134,8 @@ enum ToolNaming {
                 let previousDigit = ("0"..."9").contains(previous)
                 let isLetter = !("0"..."9").contains(scalar)
                 let nextLower = next.map { ("a"..."z").contains($0) } ?? false
-                if (previousLower && isUpper) || (previousUpper && isUpper && nextLower) || (previousDigit && isLetter) {
+                if (previousLower && isUpper) || (previousUpper && isUpper && nextLower) || (previousDigit && isLetter)
+                {
                     flush()
                 }
             }
@@ -148,11 +151,16 @@ enum ToolNaming {
         var words = words.filter { !$0.isEmpty }
         func length() -> Int { prefix.count + words.reduce(0) { $0 + $1.count + 1 } }
         while length() > limit {
-            guard let longest = words.indices.filter({ words[$0].count > 3 }).max(by: { words[$0].count <= words[$1].count })
+            guard
+                let longest = words.indices.filter({ words[$0].count > 3 }).max(by: {
+                    words[$0].count <= words[$1].count
+                })
             else { break }
             words[longest].removeLast()
         }
-        var name = words.isEmpty ? prefix : prefix.isEmpty ? words.joined(separator: "_") : prefix + "_" + words.joined(separator: "_")
+        var name =
+            words.isEmpty
+            ? prefix : prefix.isEmpty ? words.joined(separator: "_") : prefix + "_" + words.joined(separator: "_")
         if name.count > limit { name = String(name.prefix(limit)) }
         while name.hasSuffix("_") { name.removeLast() }
         return name.isEmpty ? "TOOL" : name

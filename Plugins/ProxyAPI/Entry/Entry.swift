@@ -1,5 +1,5 @@
-import ProxyAPICore
 import ProviderKit
+import ProxyAPICore
 
 let entry = ProviderEntry(
     name: "proxy", version: "0.1.0",
