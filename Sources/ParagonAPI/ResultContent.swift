@@ -58,7 +58,8 @@ public enum ResultContent {
                 return .text(String(decoding: body, as: UTF8.self))
             }
             var result = ToolResult.text(
-                reencodeJSON ? String(decoding: parsed.encoded(), as: UTF8.self) : String(decoding: body, as: UTF8.self))
+                reencodeJSON ? String(decoding: parsed.encoded(), as: UTF8.self) : String(decoding: body, as: UTF8.self)
+            )
             if parsed.objectValue != nil { result.structuredContent = parsed }
             return result
         case .text:

@@ -228,6 +228,37 @@ import Testing
         }
     }
 
+    @Test func checkSaysWhichServerVariablesItFilledAndWhatItConverted() async throws {
+        let folder = TestPaths.scratch("openapi-servers")
+        try """
+        openapi: 3.0.3
+        info: {title: Regional, version: "1"}
+        servers:
+          - url: "https://{region}.api.example.com/{basePath}"
+            variables: {region: {default: eu, enum: [eu, us]}, basePath: {default: v2}}
+        paths:
+          /answers:
+            get:
+              summary: List answers
+              parameters: [{name: answer, in: query, schema: {type: string, enum: [yes, no, maybe]}}]
+        """.write(toFile: folder + "/github.yaml", atomically: true, encoding: .utf8)
+        try
+            #"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "host": "slack.com", "basePath": "/api", "paths": {"/api.test": {"get": {"operationId": "api_test", "responses": {"200": {"description": "ok"}}}}}}"#
+            .write(toFile: folder + "/slack.json", atomically: true, encoding: .utf8)
+        let file = TestPaths.scratch("openapi-servers-config") + "/config.yaml"
+        try TestConfig.providers([("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(folder)")])
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try await Subprocess.runAsync(TestPaths.executable, ["check", "--config", file])
+        #expect(result.status == 0, "warnings do not fail check: \(result.stdout) \(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "github.yaml: at /servers/0: server variables filled with their defaults: region=eu, basePath=v2"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("github.yaml: at /paths/~1answers/get: the operation has no `responses`"))
+        #expect(result.stderr.contains("slack.json: a Swagger 2.0 document: converted to OpenAPI 3.0 on load"))
+        #expect(result.stdout.contains("2 tools"), "\(result.stdout)")
+    }
+
     /// `0m0.250s` → 0.25.
     static func seconds(_ text: Substring) -> Double? {
         guard let m = text.firstIndex(of: "m"), text.hasSuffix("s"),

@@ -50,7 +50,8 @@ enum SpecParser {
             var converter = Swagger2Converter(file: file)
             document = converter.convert(input)
             parsed.diagnostics += converter.diagnostics
-            report(.note, "", "a Swagger 2.0 document: converted to OpenAPI 3.0 on load")
+            // A warning, so that `check` shows it: the conversion is ours, not the author's.
+            report(.warning, "", "a Swagger 2.0 document: converted to OpenAPI 3.0 on load")
         } else if let version = input["openapi"] {
             guard let text = version.stringValue, text.hasPrefix("3.") else {
                 return report(
