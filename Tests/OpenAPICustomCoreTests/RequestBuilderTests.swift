@@ -116,6 +116,9 @@ import Testing
         #expect(throws: RequestError.missingPathParameter("file_id")) {
             try RequestBuilder.build(file, arguments: ["params": ["fields": "x"]])
         }
+        #expect(throws: RequestError.parametersNotAnObject) {
+            try RequestBuilder.build(ping, arguments: ["params": "x"])
+        }
         #expect(RequestError.unknownParameters(["nope"]).description.contains("nope"))
     }
 }

@@ -26,6 +26,7 @@ enum RequestBuilder {
         let members = arguments.objectValue ?? [:]
         let unknown = members.keys.filter { $0 != "params" && $0 != "body" }.sorted()
         guard unknown.isEmpty else { throw .unknownArguments(unknown) }
+        if let given = members["params"], given != .null, given.objectValue == nil { throw .parametersNotAnObject }
         let params = members["params"]?.objectValue ?? [:]
         let known = Set(tool.parameters.map(\.name))
         let strangers = params.keys.filter { !known.contains($0) }.sorted()

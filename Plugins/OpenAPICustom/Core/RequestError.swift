@@ -4,6 +4,8 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
     case unknownArguments([String])
     /// Keys of `params` the operation has no parameter for.
     case unknownParameters([String])
+    /// `params` that is not an object of parameter values.
+    case parametersNotAnObject
     /// A `body` for an operation that takes none.
     case bodyNotAccepted
     /// A path parameter without a value (the path cannot be built).
@@ -18,6 +20,8 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
             return "unknown argument(s) \(names.joined(separator: ", ")): this tool takes `params` and `body` only"
         case .unknownParameters(let names):
             return "unknown parameter(s) \(names.joined(separator: ", ")) in `params`: not in this operation"
+        case .parametersNotAnObject:
+            return "`params` must be an object of parameter values by name"
         case .bodyNotAccepted:
             return "this operation takes no request body: leave `body` out"
         case .missingPathParameter(let name):
