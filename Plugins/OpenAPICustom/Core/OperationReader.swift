@@ -33,7 +33,7 @@ struct OperationReader {
         server: String?, pointer: String
     ) -> OperationTool? {
         inliner.unresolved = []
-        do {
+        do throws(Skip) {
             let tool = try build(
                 operation, method: method, pathKey: pathKey, shared: shared, sharedPointer: sharedPointer,
                 server: server, pointer: pointer)
@@ -44,12 +44,11 @@ struct OperationReader {
                 warn(pointer, "the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway")
             }
             return tool
-        } catch let skip as Skip {
-            diagnostics.append(
-                Diagnostic(severity: .error, file: file, path: skip.path, message: skip.message + ": operation skipped")
-            )
-            return nil
         } catch {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .error, file: file, path: error.path, message: error.message + ": operation skipped")
+            )
             return nil
         }
     }
@@ -61,7 +60,7 @@ struct OperationReader {
     private mutating func build(
         _ operation: [String: JSONValue], method: String, pathKey: String, shared: JSONValue?, sharedPointer: String,
         server: String?, pointer: String
-    ) throws -> OperationTool {
+    ) throws(Skip) -> OperationTool {
         // The request path: a `#fragment` in the key is no part of it.
         let path =
             pathKey.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
@@ -189,7 +188,7 @@ struct OperationReader {
     }
 
     /// `value` with a `$ref` followed (any local pointer, refs to refs too).
-    func resolve(_ value: JSONValue, at pointer: String) throws -> JSONValue {
+    func resolve(_ value: JSONValue, at pointer: String) throws(Skip) -> JSONValue {
         var current = value
         var hops = 0
         while let ref = current["$ref"]?.stringValue {
