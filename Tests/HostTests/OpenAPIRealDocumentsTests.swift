@@ -40,6 +40,7 @@ import Testing
             let (session, tools) = try await OpenAPITests.tools(client, token: alice)
             // The first page of the project's 649 tools (every operation of the five files).
             #expect(tools.count == 500)
+            #expect(tools.values.allSatisfy { OpenAPITests.schema($0, "properties") is [String: Any] }, "properties")
             #expect(
                 tools.keys.allSatisfy {
                     $0.count <= 64
