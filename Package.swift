@@ -32,8 +32,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
-        // Without its default ExternalLoading trait: specs are read from local files only.
-        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
     ],
     targets: [
         // The contract: one C header, nothing else.
@@ -50,6 +48,7 @@ let package = Package(
                 "PluginABI",
                 "JSONCore",
                 "JSONSchema",
+                "YAMLJSON",
                 "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -106,18 +105,23 @@ let package = Package(
         .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),
         // Paragon's APIs as the providers call them (Zeus, the Proxy API, error answers); no globals.
         .target(name: "ParagonAPI", dependencies: ["ProviderKit"]),
-        .target(name: "ActionKitProvider", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ActionKit"),
+        // YAML read as JSON with YAML 1.2's JSON-schema scalars (what OpenAPI prescribes).
+        .target(name: "YAMLJSON", dependencies: ["JSONCore", .product(name: "Yams", package: "Yams")]),
+
+        // Each provider: its logic in a library (unit-tested), and a thin target holding only the
+        // exported entry symbol, which is the `.dynamic` product.
+        .target(name: "ActionKitCore", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ActionKit/Core"),
         .target(
-            name: "OpenAPICustomProvider",
-            dependencies: [
-                "ProviderKit", "ParagonAPI",
-                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
-                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
-                .product(name: "Yams", package: "Yams"),
-            ],
-            path: "Plugins/OpenAPICustom"),
-        .target(name: "ProxyAPIProvider", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ProxyAPI"),
+            name: "ActionKitProvider", dependencies: ["ActionKitCore", "ProviderKit"], path: "Plugins/ActionKit/Entry"),
+        .target(
+            name: "OpenAPICustomCore", dependencies: ["ProviderKit", "ParagonAPI", "YAMLJSON"],
+            path: "Plugins/OpenAPICustom/Core"),
+        .target(
+            name: "OpenAPICustomProvider", dependencies: ["OpenAPICustomCore", "ProviderKit"],
+            path: "Plugins/OpenAPICustom/Entry"),
+        .target(name: "ProxyAPICore", dependencies: ["ProviderKit", "ParagonAPI"], path: "Plugins/ProxyAPI/Core"),
+        .target(
+            name: "ProxyAPIProvider", dependencies: ["ProxyAPICore", "ProviderKit"], path: "Plugins/ProxyAPI/Entry"),
 
         .testTarget(
             name: "HostTests",
@@ -134,5 +138,13 @@ let package = Package(
         ),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"], exclude: ["Suite"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "YAMLJSONTests", dependencies: ["YAMLJSON", "JSONCore"]),
+        // The providers' logic, without sockets or subprocesses.
+        .testTarget(name: "ActionKitCoreTests", dependencies: ["ActionKitCore", "ParagonAPI", "ProviderKit"]),
+        .testTarget(
+            name: "OpenAPICustomCoreTests",
+            dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit", "JSONSchema"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "ProxyAPICoreTests", dependencies: ["ProxyAPICore", "ParagonAPI", "ProviderKit"]),
     ]
 )

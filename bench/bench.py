@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 
+import specload
 import tokens
 from standin import PROJECT, StandIn
 
@@ -376,6 +377,8 @@ def main():
          f"{after['accepted'] - before['accepted']} opened for {after['requests'] - before['requests']:,} requests",
          "pooled: few"),
     ]
+    # 7. Spec load time of the OpenAPI provider (bench/specload.py).
+    rows += specload.measure(args.bin, args.smoke)
     print()
     print("| measure | result | target |")
     print("|---|---|---|")

@@ -45,6 +45,7 @@ extension Sandbox {
         guard parameters.objectValue != nil else {
             return Self.json(.badRequest, ["message": "parameters must be an object."])
         }
+        if action.effect.kind == .file { return Self.file(action.effect) }
         return Self.json(
             .ok,
             state.run(
@@ -88,6 +89,7 @@ extension Sandbox {
         let url = absolute ? target : integration.apiBase + (target.hasPrefix("/") ? "" : "/") + target
         let body = try? JSONValue.parse(call.body)
         if let route = Self.route(integration, method: call.request.method.rawValue, url: url) {
+            if route.effect.kind == .file { return Self.file(route.effect) }
             var parameters = body?.objectValue ?? [:]
             for item in URLComponents(string: url)?.queryItems ?? [] {
                 parameters[item.name] = .string(item.value ?? "")

@@ -105,5 +105,13 @@ public final class Sandbox: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A `file` effect's answer: its bytes with its media type.
+    static func file(_ effect: SandboxCatalog.Effect) -> Response {
+        let bytes = effect.content.flatMap { Data(base64Encoded: $0) } ?? Data()
+        return Response(
+            status: .ok, headers: [.contentType: effect.mediaType ?? "application/octet-stream"],
+            body: .init(byteBuffer: ByteBuffer(bytes: Array(bytes))))
+    }
+
     static let notEnabled = json(.badRequest, ["message": "Integration not enabled for user."])
 }

@@ -39,7 +39,7 @@ public struct SandboxCatalog: Sendable, Decodable {
 
     /// What running an action does to the user's sandbox state.
     public struct Effect: Sendable, Decodable {
-        public enum Kind: String, Sendable, Decodable { case create, list, delete, echo }
+        public enum Kind: String, Sendable, Decodable { case create, list, delete, echo, file }
         public var kind: Kind
         /// The per-user, per-integration collection it works on.
         public var collection: String?
@@ -49,6 +49,9 @@ public struct SandboxCatalog: Sendable, Decodable {
         public var idPrefix: String?
         /// For `delete`: the parameter holding the id.
         public var idParameter: String?
+        /// For `file`: the answer's media type (`application/pdf`) and its bytes, base64.
+        public var mediaType: String?
+        public var content: String?
     }
 
     public struct User: Sendable, Decodable {

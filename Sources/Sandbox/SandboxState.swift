@@ -47,7 +47,7 @@ public final class SandboxState: Sendable {
             var items = store.items[user]?[integration]?[collection] ?? seed[integration]?[collection] ?? []
             defer { store.items[user, default: [:]][integration, default: [:]][collection] = items }
             switch effect.kind {
-            case .echo:
+            case .echo, .file:
                 return ["ok": true, "parameters": parameters]
             case .create:
                 store.counter += 1

@@ -10,12 +10,12 @@ import Testing
             environment: ProcessInfo.processInfo.environment)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
-        #expect(rows.count == 15, "\(result.stdout)")
+        #expect(rows.count == 17, "\(result.stdout)")
         for measure in [
             "tools/call, 2 sessions", "upstream alone", "added latency", "tools/list, first page",
             "full paginated walk", "idle sessions", "start-up to ready", "CPU time per 1,000 calls",
             "floor: HTTP server",
-            "floor: outbound client",
+            "floor: outbound client", "spec load: Stripe-like", "spec load: Slack",
         ] {
             #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")
         }

@@ -44,6 +44,36 @@ import Testing
         #expect(config.paragon.projectID.isEmpty)
     }
 
+    /// config.yaml is read with YAML 1.2 scalars: what YAML 1.1 turned into booleans, octal
+    /// numbers and timestamps stays text in a provider's own settings.
+    @Test func providerSettingsAreReadWithYAML12Scalars() throws {
+        let config = try TestConfig.load(
+            """
+            providers:
+              proxy:
+                config:
+                  answers: [yes, no, maybe, on, off, NO, y]
+                  mode: 0755
+                  since: 2022-11-28
+                  when: 2001-12-14t21:59:43.10-05:00
+                  limit: 12
+                  ratio: 0.5
+                  strict: true
+                  loud: False
+                  nothing: ~
+                  quoted: "true"
+                  hex: 0x1F
+            """)
+        let settings = try #require(config.providers.first { $0.name == "proxy" }?.config)
+        #expect(settings["answers"] == ["yes", "no", "maybe", "on", "off", "NO", "y"])
+        #expect(settings["mode"] == "0755")
+        #expect(settings["since"] == "2022-11-28")
+        #expect(settings["when"] == "2001-12-14t21:59:43.10-05:00")
+        #expect(settings["limit"] == 12 && settings["ratio"] == 0.5)
+        #expect(settings["strict"] == true && settings["loud"] == false)
+        #expect(settings["nothing"] == .null && settings["quoted"] == "true" && settings["hex"] == 31)
+    }
+
     @Test func unknownKeysAreErrorsWithLineColumnAndSuggestion() {
         let errors = TestConfig.errors(
             """

@@ -24,10 +24,20 @@ import Testing
         }
     }
 
+    /// Every tool listed to the user, walking all pages.
     static func tools(_ client: MCPTestClient, token: String) async throws -> (String, [String: [String: Any]]) {
         let session = try await client.initialize(token: token)
-        let list = try await client.send(body: MCPTestClient.request(2, "tools/list"), token: token, session: session)
-        let tools = list.result?["tools"] as? [[String: Any]] ?? []
+        var tools: [[String: Any]] = []
+        var cursor: String?
+        var id = 2
+        repeat {
+            let params = cursor.map { #"{"cursor":"\#($0)"}"# } ?? "{}"
+            let list = try await client.send(
+                body: MCPTestClient.request(id, "tools/list", params), token: token, session: session)
+            tools += list.result?["tools"] as? [[String: Any]] ?? []
+            cursor = list.result?["nextCursor"] as? String
+            id += 1
+        } while cursor != nil
         return (session, Dictionary(uniqueKeysWithValues: tools.map { ($0["name"] as! String, $0) }))
     }
 
@@ -41,11 +51,14 @@ import Testing
         try await Self.withOpenAPI { _, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let (_, tools) = try await Self.tools(client, token: alice)
-            // zendesk: not in the project; hubspot.yaml and salesforce.json: broken, skipped.
+            // zendesk: not in the project; hubspot.yaml: broken, skipped; salesforce.json lacks
+            // `info`, which its meaning does not need: loaded. Names split at case changes and
+            // within the name rule; a duplicate summary takes method and path.
             #expect(
                 Set(tools.keys) == [
-                    "SPOTIFY_GET_MY_PLAYLISTS", "SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_", "SPOTIFY_UPDATE_PLAYLIST",
-                    "GOOGLECALENDAR_CREATEEVENT", "GOOGLECALENDAR_LIST_EVENTS", "GOOGLECALENDAR_LIST_EVENTS_2",
+                    "SPOTIFY_GET_MY_PLAYLISTS", "SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL", "SPOTIFY_UPDATE_PLAYLIST",
+                    "GOOGLECALENDAR_CREATE_EVENT", "GOOGLECALENDAR_LIST_EVENTS",
+                    "GOOGLECALENDAR_GET_CALENDARS_CALENDAR_ID_EVENTS", "SALESFORCE_CREATE_ACCOUNT",
                 ])
             let playlists = tools["SPOTIFY_GET_MY_PLAYLISTS"]
             #expect(playlists?["description"] as? String == "Get my playlists - The user's playlists.")
@@ -54,7 +67,7 @@ import Testing
             #expect((params?["limit"] as? [String: Any])?["example"] == nil)
             #expect((params?["X-Trace-Id"] as? [String: Any])?["description"] as? String == "Trace id to forward")
 
-            let albums = tools["SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_"]
+            let albums = tools["SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL"]
             #expect(Self.schema(albums, "properties", "params", "required") as? [String] == ["id"])
             #expect(Self.schema(albums, "required") as? [String] == ["params"])
             let market = Self.schema(albums, "properties", "params", "properties", "market", "type") as? [String]
@@ -71,7 +84,7 @@ import Testing
             #expect(text.contains("recursive; not expanded further"))
             #expect(!text.contains("$ref"))
 
-            let create = tools["GOOGLECALENDAR_CREATEEVENT"]
+            let create = tools["GOOGLECALENDAR_CREATE_EVENT"]
             #expect(create?["description"] as? String == "createEvent - Creates an event.")
             let attendee = Self.schema(create, "properties", "body", "properties", "attendees", "items", "required")
             #expect(attendee as? [String] == ["email"])
@@ -86,7 +99,7 @@ import Testing
 
             let albums = try await client.send(
                 body: MCPTestClient.call(
-                    3, "SPOTIFY_GET_AN_ARTIST_S_ALBUMS__ALL_",
+                    3, "SPOTIFY_GET_AN_ARTIST_S_ALBUMS_ALL",
                     #"{"params":{"id":"a b/c","include_groups":["album","single"],"market":"SE"}}"#),
                 token: alice, session: session)
             #expect(albums.result?["isError"] == nil, "\(albums.body)")
@@ -110,7 +123,7 @@ import Testing
             let event = #"{"summary":"Standup","attendees":[{"email":"a@example.com"}]}"#
             let create = try await client.send(
                 body: MCPTestClient.call(
-                    5, "GOOGLECALENDAR_CREATEEVENT",
+                    5, "GOOGLECALENDAR_CREATE_EVENT",
                     #"{"params":{"calendarId":"primary","sendUpdates":"none"},"body":\#(event)}"#),
                 token: alice, session: session)
             #expect(create.result?["isError"] == nil, "\(create.body)")
@@ -214,12 +227,46 @@ import Testing
                 ])
             #expect(result.status != 0)
             #expect(result.stderr.contains("hubspot.yaml: not valid YAML: 3:10"), "\(result.stderr)")
-            #expect(result.stderr.contains("salesforce.json: invalid OpenAPI: Expected to find `info` key"))
+            #expect(
+                result.stderr.contains(
+                    "salesforce.json: at /info: `info` is missing (OpenAPI requires it); loaded anyway"),
+                "a warning, and the file loads")
             #expect(
                 result.stderr.contains(
                     "ignored \(Self.fixtures)/zendesk.json: the project has no active integration zendesk"))
-            #expect(result.stdout.contains("6 tools"), "\(result.stdout)")
+            #expect(result.stdout.contains("7 tools"), "\(result.stdout)")
         }
+    }
+
+    @Test func checkSaysWhichServerVariablesItFilledAndWhatItConverted() async throws {
+        let folder = TestPaths.scratch("openapi-servers")
+        try """
+        openapi: 3.0.3
+        info: {title: Regional, version: "1"}
+        servers:
+          - url: "https://{region}.api.example.com/{basePath}"
+            variables: {region: {default: eu, enum: [eu, us]}, basePath: {default: v2}}
+        paths:
+          /answers:
+            get:
+              summary: List answers
+              parameters: [{name: answer, in: query, schema: {type: string, enum: [yes, no, maybe]}}]
+        """.write(toFile: folder + "/github.yaml", atomically: true, encoding: .utf8)
+        try
+            #"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "host": "slack.com", "basePath": "/api", "paths": {"/api.test": {"get": {"operationId": "api_test", "responses": {"200": {"description": "ok"}}}}}}"#
+            .write(toFile: folder + "/slack.json", atomically: true, encoding: .utf8)
+        let file = TestPaths.scratch("openapi-servers-config") + "/config.yaml"
+        try TestConfig.providers([("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(folder)")])
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try await Subprocess.runAsync(TestPaths.executable, ["check", "--config", file])
+        #expect(result.status == 0, "warnings do not fail check: \(result.stdout) \(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "github.yaml: at /servers/0: server variables filled with their defaults: region=eu, basePath=v2"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("github.yaml: at /paths/~1answers/get: the operation has no `responses`"))
+        #expect(result.stderr.contains("slack.json: a Swagger 2.0 document: converted to OpenAPI 3.0 on load"))
+        #expect(result.stdout.contains("2 tools"), "\(result.stdout)")
     }
 
     /// `0m0.250s` → 0.25.

@@ -1,6 +1,7 @@
 import Foundation
 import JSONCore
 import JWTKit
+import YAMLJSON
 
 /// Builds a ``HostConfig`` from config.yaml, a `.env` file and the environment, refusing it
 /// with every problem located when anything is wrong.
@@ -314,19 +315,13 @@ public struct ConfigLoader: Sendable {
         text.replacingOccurrences(of: "\\n", with: "\n")
     }
 
-    /// YAML's core schema: plain scalars may be null, booleans or numbers; quoted ones are text.
+    /// YAML 1.2's scalars (``YAMLJSON/scalar(_:)``): plain scalars may be null, booleans or
+    /// numbers, never YAML 1.1's `yes`/`on`, octal or timestamps; quoted ones are text.
     static func json(_ node: ConfigNode) -> JSONValue {
         switch node.value {
         case .scalar(let text, let plain):
             guard plain else { return .string(text) }
-            if node.isNull { return .null }
-            if ["true", "True", "TRUE"].contains(text) { return .bool(true) }
-            if ["false", "False", "FALSE"].contains(text) { return .bool(false) }
-            if let integer = Int(text) { return .integer(integer) }
-            if let number = Double(text), text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
-                return .number(number)
-            }
-            return .string(text)
+            return YAMLJSON.scalar(text)
         case .sequence(let items):
             return .array(items.map(json))
         case .mapping(let pairs):

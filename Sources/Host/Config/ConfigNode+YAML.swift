@@ -8,7 +8,8 @@ extension ConfigNode {
     ) throws(ConfigError) -> ConfigNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver: no YAML 1.1 guessing; scalars are read by their text and style.
+            root = try Yams.compose(yaml: yaml, Resolver.basic)
         } catch let error as YamlError {
             throw syntaxError(error, path: path)
         } catch {

@@ -1,3 +1,5 @@
+import YAMLJSON
+
 /// A YAML value with the place it was written, after `${VAR}` interpolation.
 public struct ConfigNode: Sendable {
     public enum Value: Sendable {
@@ -10,11 +12,9 @@ public struct ConfigNode: Sendable {
     public var value: Value
     public var location: ConfigLocation
 
-    /// True for an empty plain scalar, `~` or `null`.
+    /// True for YAML 1.2's plain nulls: an empty scalar, `~`, `null`, `Null`, `NULL`.
     public var isNull: Bool {
-        if case .scalar(let text, plain: true) = value {
-            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
-        }
+        if case .scalar(let text, plain: true) = value { return YAMLJSON.scalar(text) == .null }
         return false
     }
 

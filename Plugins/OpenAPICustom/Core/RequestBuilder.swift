@@ -1,0 +1,85 @@
+import ProviderKit
+
+/// A call's arguments as the request to send through the Proxy API.
+struct PreparedRequest: Sendable, Equatable {
+    var method: String
+    /// The `X-Paragon-Proxy-Url`: the server URL (or nothing) + the path with its parameters +
+    /// the query.
+    var target: String
+    var headers: [Header]
+    var body: [UInt8]
+
+    struct Header: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
+}
+
+/// Builds a tool's request from its arguments `{params, body}`: path parameters in their
+/// style, query parameters in theirs, header parameters (and the fallbacks of required headers
+/// left out), and the body in its media type. An argument the request cannot carry is an error,
+/// never dropped.
+enum RequestBuilder {
+    static func build(_ tool: OperationTool, arguments: JSONValue, boundary: String = BodyEncoder.boundary())
+        throws(RequestError) -> PreparedRequest
+    {
+        let members = arguments.objectValue ?? [:]
+        let unknown = members.keys.filter { $0 != "params" && $0 != "body" }.sorted()
+        guard unknown.isEmpty else { throw .unknownArguments(unknown) }
+        if let given = members["params"], given != .null, given.objectValue == nil { throw .parametersNotAnObject }
+        let params = members["params"]?.objectValue ?? [:]
+        let known = Set(tool.parameters.map(\.name))
+        let strangers = params.keys.filter { !known.contains($0) }.sorted()
+        guard strangers.isEmpty else { throw .unknownParameters(strangers) }
+
+        var pathValues: [String: String] = [:]
+        var query: [String] = []
+        var headers: [PreparedRequest.Header] = [.init(name: "X-Paragon-Use-Raw-Response", value: "true")]
+        for parameter in tool.parameters {
+            var value = params[parameter.name]
+            if value == nil || value == .null { value = parameter.fallback }
+            guard let value, value != .null else { continue }
+            let written = parameter.asJSON ? JSONValue.string(ParameterSerializer.text(value)) : value
+            switch parameter.location {
+            case .path:
+                pathValues[parameter.name] = ParameterSerializer.path(
+                    name: parameter.name, value: written, style: parameter.style, explode: parameter.explode)
+            case .query:
+                query += ParameterSerializer.query(
+                    name: parameter.name, value: written, style: parameter.style, explode: parameter.explode,
+                    allowReserved: parameter.allowReserved)
+            case .header:
+                headers.append(
+                    .init(name: parameter.name, value: ParameterSerializer.header(written, explode: parameter.explode)))
+            }
+        }
+        var target = try fill(tool.path, with: pathValues)
+        if let server = tool.serverURL, !server.isEmpty {
+            target = server + (target.hasPrefix("/") || target.isEmpty ? "" : "/") + target
+        }
+        if !query.isEmpty { target += (target.contains("?") ? "&" : "?") + query.joined(separator: "&") }
+
+        var body: [UInt8] = []
+        if let value = members["body"], value != .null {
+            guard let kind = tool.body else { throw .bodyNotAccepted }
+            let encoded = try BodyEncoder.encode(value, as: kind, boundary: boundary)
+            headers.append(.init(name: "Content-Type", value: encoded.contentType))
+            body = encoded.bytes
+        }
+        return PreparedRequest(method: tool.method, target: target, headers: headers, body: body)
+    }
+
+    /// The path with each `{name}` replaced by its serialized value.
+    static func fill(_ path: String, with values: [String: String]) throws(RequestError) -> String {
+        var filled = ""
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            filled += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = values[name] else { throw .missingPathParameter(name) }
+            filled += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return filled + rest
+    }
+}

@@ -1,0 +1,60 @@
+import ProviderKit
+
+/// A Server Object's URL with its variables filled (OAS 3.0.3 §4.7.5-6, 3.1 §4.8.5-6): each
+/// `{name}` is replaced by the variable's `default` (3.0 and 3.1 require one; failing that, the
+/// first of its `enum`). A relative URL (`/v1`) stays relative: Paragon resolves it against
+/// the integration's API base, as it does a path without a server.
+struct ServerURL: Sendable, Equatable {
+    /// The URL to prefix paths with; empty for none.
+    var url: String
+    /// The variables that were filled, in the order they appear: `region=us-east-1`.
+    var filled: [String]
+
+    /// Why a server could not be used.
+    enum Problem: Error, Equatable, CustomStringConvertible {
+        /// `{name}` in the URL with no variable, or a variable without default or enum.
+        case noValue(variable: String)
+        /// An unclosed `{`.
+        case unbalanced
+
+        var description: String {
+            switch self {
+            case .noValue(let variable):
+                return "server variable {\(variable)} has no default value (OAS requires `default`)"
+            case .unbalanced: return "the server URL has an unclosed `{`"
+            }
+        }
+    }
+
+    /// The URL of a Server Object, or the problem that keeps it from being used.
+    static func resolve(_ server: JSONValue) -> Result<ServerURL, Problem> {
+        let template = server["url"]?.stringValue ?? ""
+        let variables = server["variables"]?.objectValue ?? [:]
+        var url = ""
+        var filled: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return .failure(.unbalanced) }
+            url += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            let variable = variables[name]
+            guard let value = variable?["default"].flatMap(text) ?? variable?["enum"]?[0].flatMap(text) else {
+                return .failure(.noValue(variable: name))
+            }
+            url += value
+            filled.append("\(name)=\(value)")
+            rest = rest[rest.index(after: close)...]
+        }
+        url += rest
+        while url.hasSuffix("/") { url.removeLast() }
+        return .success(ServerURL(url: url, filled: filled))
+    }
+
+    private static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .integer(let number): return String(number)
+        default: return nil
+        }
+    }
+}

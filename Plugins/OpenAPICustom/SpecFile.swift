@@ -1,8 +1,0 @@
-/// A parsed spec file: its integration and its operations as tools.
-struct SpecFile: Sendable {
-    var file: String
-    var integration: String
-    var tools: [OperationTool]
-    /// What the parser noticed but could live with (a recursive schema cut, say).
-    var notes: [String]
-}
