@@ -38,12 +38,16 @@ struct ServeCommand: AsyncParsableCommand {
             bound.yield(port)
             bound.finish()
         }
-        let ready = ReloadService(reloader: bootstrap.reloader) {
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            logger.notice(
-                "paragon-mcp listening on http://\(config.server.host):\(port) (\(config.server.mode.rawValue) mode)")
-        }
+        let ready = ReloadService(
+            reloader: bootstrap.reloader,
+            listening: {
+                var iterator = ports.makeAsyncIterator()
+                return await iterator.next()
+            },
+            onReady: { port in
+                let address = "http://\(config.server.host):\(port ?? config.server.port)"
+                logger.notice("paragon-mcp listening on \(address) (\(config.server.mode.rawValue) mode)")
+            })
         var services: [any Service] = [app]
         if let metrics = HTTPFront.metricsApplication(for: bootstrap.server, logger: libraryLogger) {
             services.append(metrics)

@@ -8,12 +8,13 @@ enum LogSetup {
     private static let done = Mutex(false)
 
     /// `logger` as handed to a library (ServiceLifecycle, Hummingbird): at the configured level
-    /// when one was asked for, else never below `info`, so that a default development run does
-    /// not open with the libraries' internals.
+    /// when one was asked for, else at `notice` (their warnings and errors, not their internals or
+    /// their "server started", which the host says itself), so that a default run opens with the
+    /// banner.
     static func forLibraries(_ logger: Logger, _ settings: LogSettings) -> Logger {
-        guard !settings.levelIsExplicit, logger.logLevel < .info else { return logger }
+        guard !settings.levelIsExplicit, logger.logLevel < .notice else { return logger }
         var quieter = logger
-        quieter.logLevel = .info
+        quieter.logLevel = .notice
         return quieter
     }
 

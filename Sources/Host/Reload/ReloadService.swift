@@ -8,12 +8,16 @@ import ServiceLifecycle
 /// it is the first to hear of shutdown.
 struct ReloadService: Service {
     let reloader: ConfigReloader
-    /// Runs once the providers are loaded (logs where the server listens, prints the banner).
-    let onReady: @Sendable () async -> Void
+    /// Returns the port once the listener is up (the sandbox's banner is out by then, before any
+    /// line of the providers' loading); nil when it never came up.
+    let listening: @Sendable () async -> Int?
+    /// Runs once the providers are loaded, with the port (logs where the server listens).
+    let onReady: @Sendable (Int?) async -> Void
 
     func run() async throws {
+        let port = await listening()
         try await reloader.start()
-        await onReady()
+        await onReady(port)
         let reloader = self.reloader
         await withGracefulShutdownHandler {
             _ = await cancelWhenGracefulShutdown {
