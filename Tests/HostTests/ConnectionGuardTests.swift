@@ -26,8 +26,8 @@ import Testing
                 #expect(closed, "\(name): \(text)")
             }
             let metrics = try await MetricsScrape.read(MCPTestClient(base: server.base))
-            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="request_head"}"#] >= 2)
-            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="request_body"}"#] >= 1)
+            #expect(metrics[#"paragon_mcp_connections_timed_out_total{reason="request_head"}"#] >= 2)
+            #expect(metrics[#"paragon_mcp_connections_timed_out_total{reason="request_body"}"#] >= 1)
         }
     }
 
@@ -78,7 +78,7 @@ import Testing
                 (try? await MCPTestClient(base: server.base).send(.GET, path: "/healthz", accept: nil).status) == 200
             }
             let metrics = try await MetricsScrape.read(MCPTestClient(base: server.base))
-            #expect(metrics[#"paragon_mcp_connections_refused_total{reason="max_connections"}"#] >= 1)
+            #expect(metrics["paragon_mcp_connections_refused_total"] >= 1)
         }
     }
 }

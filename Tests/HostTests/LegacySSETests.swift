@@ -12,9 +12,11 @@ import Testing
             let sse = try await client.events(path: "/sse", token: token)
             #expect(sse.status == 200)
             var events = sse.events.makeAsyncIterator()
-            let (name, endpoint) = try #require(try await events.next())
+            let (name, announced) = try #require(try await events.next())
             #expect(name == "endpoint")
-            #expect(endpoint.hasPrefix("/messages?sessionId="))
+            // Relative to the stream's URL (so that a proxy's path prefix is kept).
+            #expect(announced.hasPrefix("messages?sessionId="))
+            let endpoint = "/" + announced
             #expect(server.server.sessions.count == 1)
 
             let posted = try await client.send(
@@ -60,7 +62,8 @@ import Testing
             let sse = try await client.events(path: "/sse", token: alice)
             defer { sse.cancel() }
             var events = sse.events.makeAsyncIterator()
-            let (_, endpoint) = try #require(try await events.next())
+            let (_, announced) = try #require(try await events.next())
+            let endpoint = "/" + announced
             let anonymous = try await client.send(path: endpoint, body: MCPTestClient.initializeBody())
             #expect(anonymous.status == 401)
             let bob = try await client.send(

@@ -45,24 +45,47 @@ public struct MCPDispatcher: Sendable {
         }
     }
 
-    /// Runs `message` as a request of `session` in a task of its own, cancellable by
+    /// A message read and, if it is a request, registered with its session (see ``begin(_:session:)``).
+    struct Begun: Sendable {
+        var message: JSONRPCMessage
+        /// The registered request; nil for other messages and for an id already in flight.
+        var request: InFlightRequest?
+    }
+
+    /// The first step of running a message, synchronous so that requests are registered in the
+    /// order they are read: a `notifications/cancelled` read later always finds its request.
+    func begin(_ message: JSONRPCMessage, session: MCPSession) -> Begun {
+        guard case .request(let id, _, _) = message else { return Begun(message: message) }
+        return Begun(message: message, request: InFlightRequest.register(id, in: session))
+    }
+
+    /// Runs `message` (``begin(_:session:)`` then the rest).
+    func run(
+        _ message: JSONRPCMessage, session: MCPSession,
+        watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
+    ) async -> [UInt8]? {
+        await run(begin(message, session: session), session: session, watch: watch)
+    }
+
+    /// Runs a begun message: a request in a task of its own, cancellable by
     /// `notifications/cancelled` and by the caller's cancellation; `watch` may arrange more
     /// (cancel on a client disconnect) and returns how to undo it. Returns the answer; nil for
     /// a request the client cancelled (MCP, cancellation: the receiver should not answer it),
     /// and for a message that is not a request.
     func run(
-        _ message: JSONRPCMessage, session: MCPSession,
+        _ begun: Begun, session: MCPSession,
         watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
     ) async -> [UInt8]? {
         let requestID = RequestIDs.next()
+        let message = begun.message
         guard case .request(let id, _, _) = message else {
             return await handle(message, session: session, requestID: requestID)
         }
-        let task = Task { await self.handle(message, session: session, requestID: requestID) }
-        guard session.register(id, cancel: { task.cancel() }) else {
-            task.cancel()
+        guard let request = begun.request else {
             return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
         }
+        let task = Task { await self.handle(message, session: session, requestID: requestID) }
+        request.start(task)
         let unwatch = watch(task)
         let answer = await withTaskCancellationHandler {
             await task.value

@@ -44,7 +44,8 @@ extension ServerMetrics {
     func toolListLookup(_ lookup: ListLookup) { toolListCache[lookup.rawValue].increment() }
     func providerLoadFailed(_ provider: String) { providerLoadFailures[provider].increment() }
     func providerListingFailed(_ provider: String) { providerListingFailures[provider].increment() }
-    func connectionRefused(reason: String) { connectionsRefused[reason].increment() }
+    func connectionRefused() { connectionsRefused.increment() }
+    func connectionTimedOut(reason: String) { connectionsTimedOut[reason].increment() }
     func configReloaded(succeeded: Bool) { configReloads[succeeded ? "success" : "failure"].increment() }
     func setupLinkIssued() { setupLinksIssued.increment() }
     func setupLinkCompleted() { setupLinksCompleted.increment() }

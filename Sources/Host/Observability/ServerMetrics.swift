@@ -16,7 +16,9 @@ public final class ServerMetrics: Sendable {
     let toolListCache: LabeledMetrics<Counter>
     let providerLoadFailures: LabeledMetrics<Counter>
     let providerListingFailures: LabeledMetrics<Counter>
-    let connectionsRefused: LabeledMetrics<Counter>
+    let connectionsRefused: Counter
+    let connectionsTimedOut: LabeledMetrics<Counter>
+    let connectionsOpen: Gauge
     let providersLoaded: Gauge
     let configReloads: LabeledMetrics<Counter>
     let setupLinksIssued: Counter
@@ -68,10 +70,15 @@ public final class ServerMetrics: Sendable {
         providerListingFailures = counter(
             "provider_listing_failures_total",
             "Tool listings a provider failed (its tools were left out of that list), by provider.", ["provider"])
-        connectionsRefused = counter(
-            "connections_refused_total",
-            "HTTP connections refused or closed by the server's guards, by reason (max_connections, request_head, "
-                + "request_body, keep_alive).", ["reason"])
+        connectionsRefused = registry.makeCounter(
+            descriptor: Self.descriptor(
+                "connections_refused_total", "HTTP connections closed as they arrived (server.max_connections)."))
+        connectionsTimedOut = counter(
+            "connections_timed_out_total",
+            "HTTP connections closed for keeping the server waiting, by reason (request_head, request_body, "
+                + "keep_alive).", ["reason"])
+        connectionsOpen = registry.makeGauge(
+            descriptor: Self.descriptor("connections_open", "HTTP connections open now."))
         providersLoaded = registry.makeGauge(
             descriptor: Self.descriptor("providers_loaded", "Providers serving tools now."))
         configReloads = counter("config_reloads_total", "Configuration reloads, by outcome.", ["outcome"])

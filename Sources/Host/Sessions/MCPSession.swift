@@ -60,20 +60,23 @@ public final class MCPSession: Sendable {
     enum Adoption: Equatable {
         /// Another user: refused.
         case foreignUser
-        /// The same token as before.
-        case unchanged
-        /// A fresh token of the same user, now the session's; its expiry may have moved.
-        case renewed(expiresAt: Date?)
+        /// The session's user; the token the session uses upstream is the newest-lived of theirs.
+        case sameUser
     }
 
-    /// Takes `principal`'s token for the session when it is the session's user.
+    /// Takes `principal`'s token for the session when it is the session's user and it lives at
+    /// least as long as the session's (no `exp` counts as forever): an older token of the same
+    /// user still authenticates its request, but never shortens the session or goes upstream.
     func adopt(_ principal: Principal) -> Adoption {
         state.withLock { state in
             guard principal.userID == userID else { return .foreignUser }
             state.lastUsed = MonotonicClock.nowNanoseconds()
-            guard principal.token != state.owner.token else { return .unchanged }
-            state.owner = principal
-            return .renewed(expiresAt: principal.expiresAt)
+            if principal.token != state.owner.token,
+                (principal.expiresAt ?? .distantFuture) >= (state.owner.expiresAt ?? .distantFuture)
+            {
+                state.owner = principal
+            }
+            return .sameUser
         }
     }
 

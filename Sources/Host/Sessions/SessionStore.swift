@@ -12,6 +12,8 @@ public final class SessionStore: Sendable {
     let idleTimeout: TimeAmount
     let logger: Logger
     let metrics: ServerMetrics?
+    /// Refusals may come by the thousand (a client retrying in a loop): one line every 10 s.
+    private let refusals: ThrottledLog
 
     private struct State {
         var sessions: [String: MCPSession] = [:]
@@ -31,6 +33,7 @@ public final class SessionStore: Sendable {
         self.idleTimeout = .milliseconds(Int64(clamping: idleTimeoutMs))
         self.logger = logger
         self.metrics = metrics
+        self.refusals = ThrottledLog(logger: logger)
     }
 
     public var count: Int { state.withLock { $0.sessions.count } }
@@ -45,7 +48,8 @@ public final class SessionStore: Sendable {
             case .granted:
                 return .success(())
             case .refused(let cap):
-                logger.warning("session refused: \(cap)", metadata: ["user": "\(userID)"])
+                let kind = if case .global = cap { "global" } else { "per-user" }
+                refusals.warning(kind, "sessions refused: \(cap)", metadata: ["user": "\(userID)"])
                 return .failure(cap)
             case .makeRoom:
                 guard let victim = leastRecentlyUsedIdleSession(of: userID) else {
@@ -93,15 +97,10 @@ public final class SessionStore: Sendable {
     }
 
     /// A request of `principal` on `session`: refused for another user; a fresh token of the
-    /// session's user becomes the session's (used upstream from now on, its expiry the session's).
+    /// session's user becomes the session's (used upstream from now on, its expiry the session's;
+    /// the expiry timer reads it when it fires, so a renewal costs no timer).
     func admit(_ principal: Principal, to session: MCPSession) -> Bool {
-        switch session.adopt(principal) {
-        case .foreignUser: return false
-        case .unchanged: return true
-        case .renewed(let expiresAt):
-            armExpiryTimer(session, at: expiresAt)
-            return true
-        }
+        session.adopt(principal) == .sameUser
     }
 
     func requestStarted(_ session: MCPSession) {
@@ -170,23 +169,28 @@ public final class SessionStore: Sendable {
         armIdleTimer(session, at: due)
     }
 
-    /// The session ends when its newest token expires (none: never); a renewed token moves it.
+    /// The session ends when its token expires (none: never). A renewed token moves the expiry
+    /// later without touching the timer: when it fires, it closes the session or re-arms for the
+    /// session's token of the moment.
     private func armExpiryTimer(_ session: MCPSession, at expiry: Date?) {
-        let timer = expiry.map { expiry in
-            let delay = TimeAmount.nanoseconds(Int64(clamping: Int64(max(expiry.timeIntervalSinceNow, 0) * 1e9)))
-            return Self.loop.scheduleTask(in: delay) { [weak self] () -> Void in
-                self?.close(session, reason: "token expired")
-            }
+        guard let expiry else { return }
+        let delay = TimeAmount.nanoseconds(Int64(clamping: Int64(max(expiry.timeIntervalSinceNow, 0) * 1e9)))
+        let timer = Self.loop.scheduleTask(in: delay) { [weak self] () -> Void in
+            self?.expiryTimerFired(session)
         }
-        let replaced = session.state.withLock { state -> Scheduled<Void>? in
-            if state.closed {
-                timer?.cancel()
-                return nil
-            }
-            defer { state.expiryTimer = timer }
-            return state.expiryTimer
+        session.state.withLock { state in
+            if state.closed { timer.cancel() } else { state.expiryTimer = timer }
         }
-        replaced?.cancel()
+    }
+
+    private func expiryTimerFired(_ session: MCPSession) {
+        // The session's token of the moment: none means it never expires.
+        guard let expiry = session.owner.expiresAt else { return }
+        if expiry.timeIntervalSinceNow > 0 {
+            armExpiryTimer(session, at: expiry)
+        } else {
+            close(session, reason: "token expired")
+        }
     }
 
     private func armIdleTimer(_ session: MCPSession, at due: UInt64) {

@@ -5,18 +5,22 @@ import NIOHTTPTypes
 import Synchronization
 
 /// Guards the HTTP listener against clients that hold connections: at most
-/// `server.max_connections` open at once (a connection beyond that is closed as it arrives), and
-/// the waits of ``ConnectionTimeouts`` on each. Each trip is counted
-/// (`paragon_mcp_connections_refused_total{reason}`) and logged, at most one line per reason
-/// every 10 seconds with how many tripped since, so that an attack does not flood the log.
+/// `server.max_connections` open at once (one more is closed as it arrives), and the waits of
+/// ``ConnectionTimeouts`` on each. Refusals are counted (`connections_refused_total`) and
+/// logged; timeouts are counted (`connections_timed_out_total{reason}`), a missing request head
+/// or body logged as a warning (at most a line per reason every 10 s, with how many since), an
+/// idle keep-alive connection closing, which is ordinary, at debug. The open connections are
+/// the `connections_open` gauge.
+///
+/// Hummingbird's own `idleTimeout` is not used: it has one timeout for all three waits, lets a
+/// body that trickles in keep a connection forever, and neither logs nor counts what it closes.
 final class ConnectionLimiter: Sendable {
     let maxConnections: Int
     let limits: ConnectionTimeouts.Limits
     let logger: Logger
     let metrics: ServerMetrics?
     private let open = Atomic<Int>(0)
-    private let trips = Mutex<[String: (count: Int, lastLog: UInt64)]>([:])
-    private static let logInterval: UInt64 = 10_000_000_000
+    private let warnings: ThrottledLog
 
     init(settings: ServerSettings, logger: Logger, metrics: ServerMetrics?) {
         self.maxConnections = settings.maxConnections
@@ -26,45 +30,41 @@ final class ConnectionLimiter: Sendable {
             keepAliveNanoseconds: UInt64(settings.keepAliveTimeoutMs) * 1_000_000)
         self.logger = logger
         self.metrics = metrics
+        self.warnings = ThrottledLog(logger: logger)
     }
-
-    var openConnections: Int { open.load(ordering: .relaxed) }
 
     /// A connection arrived; false when it is one too many.
     func admit() -> Bool {
         let count = open.wrappingAdd(1, ordering: .relaxed).newValue
-        guard count > maxConnections else { return true }
+        guard count > maxConnections else {
+            metrics?.connectionsOpen.set(Int64(count))
+            return true
+        }
         open.wrappingSubtract(1, ordering: .relaxed)
-        tripped("max_connections", "connections refused: \(maxConnections) are open (server.max_connections)")
+        metrics?.connectionRefused()
+        warnings.warning(
+            "max_connections", "connections refused: \(maxConnections) are open (server.max_connections)")
         return false
     }
 
     func closed() {
-        open.wrappingSubtract(1, ordering: .relaxed)
+        let count = open.wrappingSubtract(1, ordering: .relaxed).newValue
+        metrics?.connectionsOpen.set(Int64(count))
     }
 
     func timedOut(_ reason: ConnectionTimeouts.Reason) {
-        let message =
-            switch reason {
-            case .head: "connections closed: no complete request head in time (server.request_head_timeout_ms)"
-            case .body: "connections closed: a request body did not arrive in time (server.request_body_timeout_ms)"
-            case .keepAlive: "idle keep-alive connections closed (server.keep_alive_timeout_ms)"
-            }
-        tripped(reason.rawValue, message)
-    }
-
-    private func tripped(_ reason: String, _ message: String) {
-        metrics?.connectionRefused(reason: reason)
-        let now = MonotonicClock.nowNanoseconds()
-        let count = trips.withLock { trips -> Int? in
-            var entry = trips[reason] ?? (0, 0)
-            entry.count += 1
-            defer { trips[reason] = entry }
-            guard entry.lastLog == 0 || now &- entry.lastLog >= Self.logInterval else { return nil }
-            defer { entry = (0, now) }
-            return entry.count
+        metrics?.connectionTimedOut(reason: reason.rawValue)
+        switch reason {
+        case .head:
+            warnings.warning(
+                reason.rawValue, "connections closed: no complete request head in time (server.request_head_timeout_ms)")
+        case .body:
+            warnings.warning(
+                reason.rawValue,
+                "connections closed: a request body did not arrive in time (server.request_body_timeout_ms)")
+        case .keepAlive:
+            logger.debug("closed an idle keep-alive connection (server.keep_alive_timeout_ms)")
         }
-        if let count { logger.warning("\(message)", metadata: ["count": "\(count)"]) }
     }
 }
 
@@ -146,7 +146,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func apply(_ action: ConnectionTimeouts.Action?, _ context: ChannelHandlerContext) {
         switch action {
         case .arm(let due)?:
-            guard armedAt != due else { return }
+            // A timer already due no later fires first, and re-arms for what is due then: most
+            // requests move no timer at all.
+            if let armedAt, armedAt <= due { return }
             timer?.cancel()
             armedAt = due
             let delay = Int64(clamping: due &- MonotonicClock.nowNanoseconds())
@@ -156,9 +158,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 self.apply(self.timeouts?.timerFired(now: MonotonicClock.nowNanoseconds()), context)
             }
         case .disarm?:
-            timer?.cancel()
-            timer = nil
-            armedAt = nil
+            // A pending timer fires, finds no wait running, and stops.
+            break
         case .close(let reason)?:
             stop()
             limiter.timedOut(reason)

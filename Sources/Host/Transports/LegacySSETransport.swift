@@ -33,12 +33,14 @@ struct LegacySSETransport: Sendable {
         }
     }
 
-    /// Where the client posts its messages, as the `endpoint` event announces it: under the path
-    /// of `MCP_SERVER_URL` (a reverse proxy mounting the server at `/paragon` is reached at
-    /// `/paragon/messages`), carrying the development user when the stream was opened with
-    /// `?user=`, so that the posts authenticate as the stream did.
+    /// Where the client posts its messages, as the `endpoint` event announces it: a reference
+    /// relative to the stream's own URL (RFC 3986 §5; the official SDKs resolve it so), so that it
+    /// names `/messages` for a client that reached `/sse` directly and `/paragon/messages` for one
+    /// that came through a proxy mounting the server at `/paragon`. It carries the development
+    /// user when the stream was opened with `?user=`, so that the posts authenticate as the
+    /// stream did.
     func messagesEndpoint(_ session: MCPSession, request: Request) -> String {
-        var endpoint = server.publicPathPrefix + "/messages?sessionId=" + session.id
+        var endpoint = "messages?sessionId=" + session.id
         if request.headers[.authorization] == nil, let user = request.uri.queryParameters["user"] {
             endpoint += "&user=" + QueryEncoding.component(String(user))
         }
@@ -71,15 +73,23 @@ struct LegacySSETransport: Sendable {
             if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
                 session.send(JSONRPCEncoding.error(id: nil, refusal))
             } else {
+                let begun = items.map { server.dispatcher.begin(JSONRPCMessage($0), session: session) }
                 Task {
-                    let answers = await server.runBatch(items.map(JSONRPCMessage.init), session: session, channel: nil)
+                    let answers = await server.runBatch(begun, session: session, channel: nil)
                     if !answers.isEmpty { session.send(JSONRPCEncoding.batch(answers)) }
                 }
             }
             return HTTPReplies.acceptedText()
         }
+        // Registered before the POST is acknowledged, and notifications handled before too: a
+        // cancellation posted after this POST always finds its request.
+        let begun = server.dispatcher.begin(message, session: session)
+        guard case .request = begun.message else {
+            if let answer = await server.run(begun, session: session, channel: nil) { session.send(answer) }
+            return HTTPReplies.acceptedText()
+        }
         Task {
-            if let answer = await server.run(message, session: session, channel: nil) {
+            if let answer = await server.run(begun, session: session, channel: nil) {
                 session.send(answer)
             }
         }

@@ -23,9 +23,6 @@ public final class MCPServer: Sendable {
     let logger: Logger
     /// How often an idle SSE stream gets a keep-alive comment.
     let keepAlive: Duration
-    /// The path of `MCP_SERVER_URL` without a trailing `/` (`/paragon` behind a proxy that mounts
-    /// the server there; usually empty): where URLs the server announces begin.
-    let publicPathPrefix: String
 
     /// Display names of the project's integrations, for setup pages and texts.
     let integrationNames: IntegrationNames
@@ -51,9 +48,6 @@ public final class MCPServer: Sendable {
         self.connections = ConnectionLimiter(settings: config.server, logger: logger, metrics: metrics)
         self.logger = logger
         self.keepAlive = keepAlive
-        var prefix = URLComponents(string: config.server.publicURL)?.percentEncodedPath ?? ""
-        while prefix.hasSuffix("/") { prefix.removeLast() }
-        self.publicPathPrefix = prefix
     }
 
     /// Host, Origin, then authentication: nothing is parsed for a stranger. While the server
@@ -133,25 +127,38 @@ public final class MCPServer: Sendable {
     func run(
         _ message: JSONRPCMessage, session: MCPSession, channel: (any Channel)?
     ) async -> [UInt8]? {
-        guard case .request = message else {
-            return await dispatcher.handle(message, session: session, requestID: RequestIDs.next())
+        await run(dispatcher.begin(message, session: session), session: session, channel: channel)
+    }
+
+    /// Runs a message begun (registered) with ``MCPDispatcher/begin(_:session:)``.
+    func run(_ begun: MCPDispatcher.Begun, session: MCPSession, channel: (any Channel)?) async -> [UInt8]? {
+        guard case .request = begun.message else {
+            return await dispatcher.run(begun, session: session)
         }
         sessions.requestStarted(session)
         defer { sessions.requestFinished(session) }
         let watcher = self.watcher
-        return await dispatcher.run(message, session: session) { task -> (@Sendable () -> Void)? in
+        return await dispatcher.run(begun, session: session) { task -> (@Sendable () -> Void)? in
             guard let channel, let token = watcher.watch(channel, cancel: { task.cancel() }) else { return nil }
             return { watcher.unwatch(channel, token: token) }
         }
     }
 
-    /// Runs the messages of a JSON-RPC batch concurrently; the answers, in the batch's order,
-    /// leave out those due none (notifications, responses, requests the client cancelled).
+    /// Runs the messages of a JSON-RPC batch concurrently, each registered first in the batch's
+    /// order; the answers, in that order, leave out those due none (notifications, responses,
+    /// requests the client cancelled).
     func runBatch(
         _ messages: [JSONRPCMessage], session: MCPSession, channel: (any Channel)?
     ) async -> [[UInt8]] {
-        await JSONRPCBatch.answers(count: messages.count) { index in
-            await self.run(messages[index], session: session, channel: channel)
+        await runBatch(messages.map { dispatcher.begin($0, session: session) }, session: session, channel: channel)
+    }
+
+    /// Runs a batch whose messages were begun (registered) already.
+    func runBatch(
+        _ begun: [MCPDispatcher.Begun], session: MCPSession, channel: (any Channel)?
+    ) async -> [[UInt8]] {
+        await JSONRPCBatch.answers(count: begun.count) { index in
+            await self.run(begun[index], session: session, channel: channel)
         }
     }
 

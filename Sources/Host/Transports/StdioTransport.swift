@@ -35,9 +35,15 @@ final class StdioTransport: Sendable {
                     group.addTask { await self.handleBatch(items) }
                     continue
                 }
-                let message = JSONRPCMessage(value)
+                // Registered as read, and notifications handled in order: a cancellation always
+                // finds the request it names.
+                let begun = dispatcher.begin(JSONRPCMessage(value), session: session)
+                guard case .request = begun.message else {
+                    if let answer = await dispatcher.run(begun, session: session) { write(answer) }
+                    continue
+                }
                 group.addTask {
-                    if let answer = await self.dispatcher.run(message, session: self.session) { self.write(answer) }
+                    if let answer = await self.dispatcher.run(begun, session: self.session) { self.write(answer) }
                 }
             }
         }
@@ -50,9 +56,9 @@ final class StdioTransport: Sendable {
             write(JSONRPCEncoding.error(id: nil, refusal))
             return
         }
-        let messages = items.map(JSONRPCMessage.init)
-        let answers = await JSONRPCBatch.answers(count: messages.count) { index in
-            await self.dispatcher.run(messages[index], session: self.session)
+        let begun = items.map { dispatcher.begin(JSONRPCMessage($0), session: session) }
+        let answers = await JSONRPCBatch.answers(count: begun.count) { index in
+            await self.dispatcher.run(begun[index], session: self.session)
         }
         if !answers.isEmpty { write(JSONRPCEncoding.batch(answers)) }
     }

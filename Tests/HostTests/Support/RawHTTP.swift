@@ -4,24 +4,31 @@ import Foundation
 enum RawHTTP {
     /// Sends `request` to 127.0.0.1:`port`, waits `wait`, then closes the socket unread.
     static func sendAndHangUp(port: Int, _ request: String, after wait: Duration) async throws {
+        let connection = try RawConnection(port: port)
+        connection.send(request)
+        try await Task.sleep(for: wait)
+        connection.close()
+    }
+
+    /// A TCP socket on 127.0.0.1:`port`, connected (`bind` false) or bound (`bind` true).
+    static func loopbackSocket(port: Int, bind: Bool) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
+        let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                bind
+                    ? Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    : connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else {
-            close(fd)
-            throw TestFailure("connect failed")
+        guard result == 0 else {
+            Glibc.close(fd)
+            throw TestFailure(bind ? "cannot bind \(port)" : "cannot connect to \(port)")
         }
-        let bytes = Array(request.utf8)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-        try await Task.sleep(for: wait)
-        close(fd)
+        return fd
     }
 
     static func post(path: String, port: Int, token: String, session: String?, body: String) -> String {
@@ -36,25 +43,19 @@ enum RawHTTP {
 /// A bare TCP connection kept open, for what a slow or silent client does.
 final class RawConnection: @unchecked Sendable {
     private let fd: Int32
+    private var closed = false
 
     init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(fd)
-            throw TestFailure("connect failed")
-        }
+        fd = try RawHTTP.loopbackSocket(port: port, bind: false)
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        Glibc.close(fd)
+    }
 
     func send(_ text: String) {
         let bytes = Array(text.utf8)
@@ -92,17 +93,8 @@ final class RawListener: @unchecked Sendable {
     private let fd: Int32
 
     init(port: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(fd, 4) == 0 else {
+        fd = try RawHTTP.loopbackSocket(port: port, bind: true)
+        guard listen(fd, 4) == 0 else {
             Glibc.close(fd)
             throw TestFailure("cannot listen on \(port)")
         }
