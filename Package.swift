@@ -49,6 +49,7 @@ let package = Package(
                 "JSONCore",
                 "JSONSchema",
                 "YAMLJSON",
+                "ParagonModel",
                 "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -104,7 +105,9 @@ let package = Package(
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
         .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),
         // Paragon's APIs as the providers call them (Zeus, the Proxy API, error answers); no globals.
-        .target(name: "ParagonAPI", dependencies: ["ProviderKit"]),
+        .target(name: "ParagonAPI", dependencies: ["ProviderKit", "ParagonModel"]),
+        // Paragon's naming rules, shared by the host and the providers; depends on nothing.
+        .target(name: "ParagonModel"),
         // YAML read as JSON with YAML 1.2's JSON-schema scalars (what OpenAPI prescribes).
         .target(name: "YAMLJSON", dependencies: ["JSONCore", .product(name: "Yams", package: "Yams")]),
 

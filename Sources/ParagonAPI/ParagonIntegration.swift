@@ -1,3 +1,5 @@
+import ParagonModel
+
 /// An integration of the Paragon project, as Zeus lists it.
 public struct ParagonIntegration: Sendable, Equatable, Decodable {
     /// The integration's type: `slack`, `googleCalendar`, or `custom` for custom integrations.
@@ -23,7 +25,6 @@ public struct ParagonIntegration: Sendable, Equatable, Decodable {
     /// The name tools, spec files and Proxy API paths use: the type for a built-in integration,
     /// `custom.` plus the lower-cased name without spaces for a custom one (`custom.spotify`).
     public var name: String {
-        guard customIntegrationId != nil, let custom = customIntegration?.name else { return type }
-        return "custom." + custom.lowercased().filter { !$0.isWhitespace }
+        IntegrationKey.of(type: type, customName: customIntegrationId == nil ? nil : customIntegration?.name)
     }
 }

@@ -51,7 +51,7 @@ import Testing
             _ = try await registry.snapshot(for: user, requestID: "r")
         } catch {
             let message = MCPDispatcher.clientMessage(for: error)
-            #expect(message.contains("provider one") && message.contains("HTTP 502"))
+            #expect(message.contains("provider one") && message.contains("provider two") && message.contains("HTTP 502"))
             #expect(!message.contains("<html") && !message.contains("Bad Gateway"))
         }
         await registry.shutdown()
@@ -60,11 +60,20 @@ import Testing
     @Test func aListMissingAProviderIsAskedForAgainSoon() async throws {
         let healthy = try CCompiler.fixture("iso_ok2", "FIXTURE_TOOL_NAME=\"OK_TOOL\"")
         let failing = try CCompiler.fixture("iso_fail2", "FIXTURE_LIST_FAILS", "FIXTURE_TOOL_NAME=\"LOST_TOOL\"")
-        let registry = try registry([("ok", healthy), ("broken", failing)])
+        let config = try TestConfig.load(
+            TestConfig.providers([("ok", healthy, ""), ("broken", failing, "")]))
+        var lists = config.toolLists
+        lists.partialListTTL = .milliseconds(300)
+        let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
+        let registry = ToolRegistry(
+            providers: loader.load().loaded, filter: ToolFilter(config.limits), callTimeout: .seconds(10), lists: lists,
+            logger: Logger(label: "test"))
         let first = try await registry.snapshot(for: user, requestID: "r")
-        // Kept, but only for the partial-list lifetime, not the configured five minutes.
         #expect(registry.lists.cached(for: user.userID) === first)
-        #expect(ToolListCache.partialTTL < .seconds(300))
+        // Kept for the partial-list lifetime, not the configured five minutes: then asked again.
+        #expect(try await eventually(within: .seconds(10)) { registry.lists.cached(for: user.userID) == nil })
+        let second = try await registry.snapshot(for: user, requestID: "r")
+        #expect(second.unavailable == ["broken"] && second.tools.map(\.name) == ["OK_TOOL"])
         await registry.shutdown()
     }
 

@@ -68,7 +68,7 @@ import Testing
         let two = try CCompiler.fixture("dup_two", "FIXTURE_TOOL_NAME=\"SAME\"")
         let config = try TestConfig.load(TestConfig.providers([("one", one, ""), ("two", two, "")]))
         let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
-        let catalog = try await loader.registry(of: loader.load()).catalog(for: user, requestID: "r")
+        let catalog = await loader.registry(of: loader.load()).catalog(for: user, requestID: "r")
         #expect(catalog.duplicates.count == 1)
         #expect(catalog.duplicates.first?.name == "SAME")
         #expect(catalog.duplicates.first?.providers == ["one", "two"])

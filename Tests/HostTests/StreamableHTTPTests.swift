@@ -28,7 +28,17 @@ import Testing
             // A second stream replaces the first (whose client may have lost it): the first ends.
             let second = try await client.events(path: "/mcp", token: token, session: session)
             #expect(second.status == 200)
-            for try await (name, _) in stream.events { #expect(name == "comment") }
+            let replacedBy = ContinuousClock.now + .seconds(20)
+            var ended = false
+            var events = stream.events.makeAsyncIterator()
+            while ContinuousClock.now < replacedBy {
+                guard let (name, _) = try await events.next() else {
+                    ended = true
+                    break
+                }
+                #expect(name == "comment")
+            }
+            #expect(ended, "the replaced stream did not end")
             second.cancel()
 
             let ping = try await client.send(body: MCPTestClient.request(2, "ping"), token: token, session: session)
@@ -344,7 +354,9 @@ import Testing
             let token = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: token)
             async let call = client.send(body: MCPTestClient.call(7, "HANG"), token: token, session: session)
-            try await Task.sleep(for: .milliseconds(200))
+            // Cancel once the call is in flight (a cancellation of a request not yet received is void).
+            let live = try #require(server.server.sessions.session(session))
+            #expect(try await eventually(within: .seconds(20)) { live.state.withLock { !$0.inFlight.isEmpty } })
             let cancel = try await client.send(
                 body: #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}}"#,
                 token: token, session: session)

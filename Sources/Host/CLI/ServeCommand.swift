@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
                 return await iterator.next()
             },
             onReady: { port in
-                let address = "http://\(config.server.host):\(port ?? config.server.port)"
+                let address = "http://\(config.server.host):\(port)"
                 logger.notice("paragon-mcp listening on \(address) (\(config.server.mode.rawValue) mode)")
             })
         var services: [any Service] = [app]
@@ -62,18 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
-        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+        } catch where BootstrapError.isAddressInUse(error) {
             printError("error: \(BootstrapError.portInUse(config.server.port))")
             throw ExitCode.failure
         } catch let error as ReloadError {
             printError("error: \(error)")
             throw ExitCode.failure
-        } catch {
-            if "\(error)".contains("Address already in use") {
-                printError("error: \(BootstrapError.portInUse(config.server.port))")
-                throw ExitCode.failure
-            }
-            throw error
         }
         bootstrap.server.sessions.closeAll(reason: "server stopped")
         await bootstrap.server.dispatcher.registry.shutdown()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JWTKit
 import Logging
+import NIOCore
 
 /// Everything a serving process needs, built from the configuration: logging, keys, the MCP
 /// server, the reloader that loads its providers, and the sandbox when it stands in for Paragon.
@@ -85,6 +86,12 @@ struct ServerBootstrap {
 }
 
 enum BootstrapError: Error, CustomStringConvertible {
+    /// Whether binding failed because another process holds the address (`EADDRINUSE`, as
+    /// SwiftNIO's `IOError` reports it).
+    static func isAddressInUse(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == EADDRINUSE
+    }
+
     case noSigningKey
     case noProject(providers: [String])
     case sandboxFailed

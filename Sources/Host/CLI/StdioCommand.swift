@@ -86,10 +86,14 @@ struct StdioCommand: AsyncParsableCommand {
         case .success(let (task, _)):
             return task
         case .failure(let error):
+            guard BootstrapError.isAddressInUse(error) else {
+                logger.warning("setup pages are not served (\(error)); links in answers will not open")
+                return nil
+            }
             guard !config.server.publicURLIsConfigured else {
                 logger.warning(
                     """
-                    setup pages are not served here (port \(config.server.port): \(error)); links point to \
+                    setup pages are not served here (port \(config.server.port) is in use); links point to \
                     MCP_SERVER_URL (\(config.server.publicURL)), which works when the server there shares this \
                     signing key
                     """)

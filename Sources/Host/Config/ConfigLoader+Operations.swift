@@ -12,7 +12,7 @@ extension ConfigLoader {
     func readSetup(_ node: ConfigNode?, _ reader: inout ConfigReader) -> SetupSettings {
         let map = reader.mapping(node, key: "setup", allowed: ["csp_extra_sources"])
         let sources = reader.stringList(map["csp_extra_sources"], key: "setup.csp_extra_sources") ?? []
-        for source in sources where !SetupPage.isCSPSource(source) {
+        for source in sources where !ContentSecurityPolicy.isHostSource(source) {
             reader.report(
                 ConfigError(
                     .invalidValue, at: map["csp_extra_sources"]!.location, key: "setup.csp_extra_sources",

@@ -58,6 +58,15 @@ public struct DotEnv: Sendable {
                     rawValue += "\n" + lines[index]
                     index += 1
                 }
+                // Only a comment may follow the closing quote: anything else means the quote
+                // closed another line's value (`A="x` then `B="y"`), which must not be swallowed.
+                let end = closingQuote(rawValue)!
+                let rest = rawValue[rawValue.index(after: end)...].trimmingCharacters(in: .whitespaces)
+                guard rest.isEmpty || rest.hasPrefix("#") else {
+                    throw ConfigError(
+                        .syntax, at: .file(path: path, line: number, column: 1), key: key,
+                        "the value's \(quote) quote closes on line \(index) before \"\(rest)\": is a quote missing?")
+                }
             }
             entries[key] = Entry(value: unquote(rawValue), line: number)
         }

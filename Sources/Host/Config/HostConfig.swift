@@ -99,6 +99,9 @@ public struct ToolListSettings: Sendable {
     /// Bytes per `tools/list` page, about (a page holds at least one tool): clients limit the
     /// size of one message (the official Python client's legacy SSE transport: 1 MiB).
     public var pageMaxBytes: Int
+    /// How long a list that a failing provider is missing from is kept (not configurable: it only
+    /// spares the other providers a listing per request while one is down).
+    public var partialListTTL: Duration = .seconds(5)
 
     public init(
         cacheTTLSeconds: Int = 300, cacheMaxUsers: Int = 10_000, pageSize: Int = 500, pageMaxBytes: Int = 512 * 1024

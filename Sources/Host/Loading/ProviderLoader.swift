@@ -1,4 +1,3 @@
-import NIOPosix
 import Logging
 
 /// Loads the enabled providers of a configuration. One provider's failure is reported and the
@@ -45,11 +44,11 @@ public struct ProviderLoader: Sendable {
         return report
     }
 
-    /// `load()` on a thread of NIO's blocking pool: a provider's `create` may take its time (the
-    /// OpenAPI provider reads its specs, a second or more for big ones), and must not hold one of
-    /// the event loops, which serve `/healthz` and `/readyz` meanwhile.
+    /// `load()` off the event loops (see ``Offload``): a provider's `create` may take its time
+    /// (the OpenAPI provider reads its specs), and the loops serve `/healthz` and `/readyz`
+    /// meanwhile.
     public func loadInBackground() async -> Report {
-        (try? await NIOThreadPool.singleton.runIfActive { self.load() }) ?? load()
+        await Offload.run { self.load() }
     }
 
     /// The registry over what loaded.

@@ -4,12 +4,12 @@ import JSONCore
 /// 2025-06-18 removed them. A batch is answered, on the versions that have batches, with one
 /// array of the answers that are due, in the batch's order.
 enum JSONRPCBatch {
-    /// The newest protocol version with batches.
-    static let lastVersionWithBatches = "2025-03-26"
+    /// The first protocol version without batches.
+    static let firstVersionWithoutBatches = "2025-06-18"
 
     /// Why a batch cannot be run on a session of `protocolVersion`; nil when it can.
     static func refusal(_ items: [JSONValue], protocolVersion: String) -> JSONRPCError? {
-        guard protocolVersion <= lastVersionWithBatches else {
+        guard !ProtocolVersion.atLeast(protocolVersion, firstVersionWithoutBatches) else {
             return .invalidRequest(
                 "Invalid request: JSON-RPC batches are not supported on protocol version \(protocolVersion)")
         }

@@ -201,7 +201,7 @@ public struct MCPDispatcher: Sendable {
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
-        guard let page = snapshot.page(cursor: cursor, paging: paging, version: session.protocolVersion)
+        guard let page = await snapshot.page(cursor: cursor, paging: paging, version: session.protocolVersion)
         else {
             return .failure(
                 .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
@@ -229,7 +229,7 @@ public struct MCPDispatcher: Sendable {
         var setupLink: String?
         var displayName: String?
         if case .outcome(_, .needsConnection(let integration)) = result {
-            displayName = await integrationNames.displayName(of: integration)
+            displayName = await integrationNames.displayName(of: integration, token: user.token)
             do {
                 setupLink = try await setupLinks.link(userID: user.userID, integration: integration)
                 metrics.setupLinkIssued()
@@ -245,16 +245,22 @@ public struct MCPDispatcher: Sendable {
     /// What a client may learn of a listing failure: which provider, and the upstream status.
     /// Never the upstream's words: an error page or a message meant for the operator (logged).
     static func clientMessage(for error: RegistryError) -> String {
+        "Could not list tools: " + clientReason(for: error)
+    }
+
+    private static func clientReason(for error: RegistryError) -> String {
         switch error {
+        case .everyListingFailed(let failures):
+            return failures.map(clientReason).joined(separator: "; ")
         case .listingFailed(let provider, .upstreamFailure(let status, _)):
-            return "Could not list tools: provider \(provider) got an upstream error"
+            return "provider \(provider) got an upstream error"
                 + (status == 0 ? " (the upstream could not be reached)" : " (HTTP \(status))")
         case .listingFailed(let provider, .timedOut):
-            return "Could not list tools: provider \(provider) did not answer in time"
+            return "provider \(provider) did not answer in time"
         case .listingFailed(let provider, _), .invalidToolList(let provider, _):
-            return "Could not list tools: provider \(provider) failed"
+            return "provider \(provider) failed"
         case .duplicateTool:
-            return "Could not list tools: the server's providers conflict"
+            return "the server's providers conflict"
         }
     }
 }

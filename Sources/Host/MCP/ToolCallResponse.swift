@@ -20,11 +20,12 @@ enum ToolCallResponse {
                 ]).encoded(), as: UTF8.self)
             return .success(["content": [["type": "text", "text": .string(text)]], "isError": true])
         case .unavailable(let name, let providers):
-            let which = providers.joined(separator: ", ")
-            return .success(
-                errorResult(
-                    "The tool \(name) is not available right now: provider \(which) could not list its tools. "
-                        + "Try again later."))
+            let which =
+                providers.count == 1
+                ? "provider \(providers[0]) could not list its tools"
+                : "providers \(providers.dropLast().joined(separator: ", ")) and \(providers.last!) could not list "
+                    + "their tools"
+            return .success(errorResult("The tool \(name) is not available right now: \(which). Try again later."))
         case .listingFailed(let error):
             logger.error("tools/call could not list tools: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(MCPDispatcher.clientMessage(for: error)))

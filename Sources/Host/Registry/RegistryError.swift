@@ -6,6 +6,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidToolList(provider: String, reason: String)
     /// Two providers offer the same tool name.
     case duplicateTool(name: String, providers: [String])
+    /// Every provider failed to list its tools; each failure, in provider order.
+    indirect case everyListingFailed([RegistryError])
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "provider \(provider) returned an invalid tool list: \(reason)"
         case .duplicateTool(let name, let providers):
             return "tool \(name) is offered by more than one provider: \(providers.joined(separator: " and "))"
+        case .everyListingFailed(let failures):
+            return failures.map(\.description).joined(separator: "; ")
         }
     }
 }

@@ -23,13 +23,14 @@ extension Tool {
         guard let integration = object["integration"]?.stringValue else {
             return .failure(.init(reason: "tool \(name) names no integration"))
         }
-        guard case .object(var schema)? = object["inputSchema"] else {
+        guard case .object(let raw)? = object["inputSchema"] else {
             return .failure(.init(reason: "tool \(name) has no inputSchema object"))
         }
-        // MCP's inputSchema is an object schema; some clients (OpenAI's function calling among
-        // them) refuse one without `properties`, and with it the whole tool list.
-        if schema["type"] == nil { schema["type"] = "object" }
-        if schema["type"] == "object", schema["properties"] == nil { schema["properties"] = .object([:]) }
+        let schema: [String: JSONValue]
+        switch normalizedInputSchema(raw) {
+        case .success(let normalized): schema = normalized
+        case .failure(let problem): return .failure(.init(reason: "tool \(name): \(problem.reason)"))
+        }
         return .success(
             Tool(
                 name: name, integration: integration, title: object["title"]?.stringValue,
@@ -38,6 +39,28 @@ extension Tool {
                 annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
                 providerName: provider))
     }
+}
+
+/// A tool's input schema as MCP lists it: an object schema (`type: "object"`; arguments are
+/// always an object, so `["object", "null"]` is `"object"` too) with `properties` (added when
+/// missing or null: some clients, OpenAI's function calling among them, refuse a tool without,
+/// and with it the whole list). A schema for something other than an object cannot describe
+/// arguments: its tool is dropped.
+func normalizedInputSchema(_ raw: [String: JSONValue]) -> Result<[String: JSONValue], ToolListProblem> {
+    var schema = raw
+    switch schema["type"] {
+    case nil, "object"?: schema["type"] = "object"
+    case .array(let types)? where types.contains("object"): schema["type"] = "object"
+    case let other?:
+        let written = String(decoding: other.encoded(), as: UTF8.self)
+        return .failure(.init(reason: "its inputSchema is not an object schema (type \(written))"))
+    }
+    switch schema["properties"] {
+    case nil, .null?: schema["properties"] = .object([:])
+    case .object?: break
+    case .some: return .failure(.init(reason: "its inputSchema's properties is not an object"))
+    }
+    return .success(schema)
 }
 
 /// Why an entry of a provider's tool list was dropped.

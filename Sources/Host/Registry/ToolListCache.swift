@@ -20,12 +20,14 @@ final class ToolListCache: Sendable {
 
     private let state = Mutex(State())
     private let ttl: Duration
-    static let partialTTL: Duration = .seconds(5)
+    /// How long a list a provider is missing from is kept, at most.
+    let partialTTL: Duration
     private let maxUsers: Int
     private let metrics: ServerMetrics?
 
-    init(ttlSeconds: Int, maxUsers: Int, metrics: ServerMetrics? = nil) {
+    init(ttlSeconds: Int, maxUsers: Int, partialTTL: Duration = .seconds(5), metrics: ServerMetrics? = nil) {
         self.ttl = .seconds(ttlSeconds)
+        self.partialTTL = partialTTL
         self.maxUsers = max(maxUsers, 1)
         self.metrics = metrics
     }
@@ -90,7 +92,7 @@ final class ToolListCache: Sendable {
                 state.entries[userID] = nil
                 return
             }
-            let kept = snapshot.isComplete ? ttl : min(ttl, Self.partialTTL)
+            let kept = snapshot.isComplete ? ttl : min(ttl, partialTTL)
             state.entries[userID] = .ready(snapshot, expires: now + kept)
             if state.entries.count > maxUsers { Self.evict(&state.entries, keeping: maxUsers) }
         }

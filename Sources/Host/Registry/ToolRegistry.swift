@@ -36,16 +36,25 @@ public final class ToolRegistry: Sendable {
         self.metrics = metrics
         self.schemas = SchemaCache(logger: logger)
         self.lists = ToolListCache(
-            ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers, metrics: metrics)
+            ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers, partialTTL: settings.partialListTTL,
+            metrics: metrics)
     }
 
-    /// Every provider's tools for `user`, merged but not filtered. Fails when any provider fails.
-    public func catalog(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolCatalog {
-        var lists: [(provider: String, tools: [Tool])] = []
-        for (provider, result) in await answers(for: user, requestID: requestID) {
-            lists.append((provider, try parseList(try result.get(), provider: provider)))
+    /// The tools of every provider that answered for `user`, merged but not filtered (a provider
+    /// that fails is left out, so that the others' tools can still be checked for clashes).
+    /// Parsed off the event loops.
+    public func catalog(for user: UserIdentity, requestID: String) async -> ToolCatalog {
+        let answers = await answers(for: user, requestID: requestID)
+        return await Offload.run { () -> ToolCatalog in
+            var lists: [(provider: String, tools: [Tool])] = []
+            for (provider, result) in answers {
+                guard case .success(let bytes) = result,
+                    let tools = try? self.parseList(bytes, provider: provider)
+                else { continue }
+                lists.append((provider, tools))
+            }
+            return self.merge(lists)
         }
-        return merge(lists)
     }
 
     /// What each provider listed for `user`, unparsed, in provider order; each provider's
@@ -100,25 +109,32 @@ public final class ToolRegistry: Sendable {
                 }
             }
             for (provider, error) in failed { self.listingFailed(provider, error, requestID: requestID) }
-            if listed.isEmpty, let first = failed.first { throw first.error }
+            if listed.isEmpty, let only = failed.first {
+                throw failed.count == 1 ? only.error : .everyListingFailed(failed.map(\.error))
+            }
             let key = SnapshotInterner.key(listed, failed: failed.map(\.provider))
-            return try self.interner.snapshot(for: key) { () throws(RegistryError) in
-                var lists: [(provider: String, tools: [Tool])] = []
-                var unavailable = failed.map(\.provider)
-                var invalid: RegistryError?
-                for (provider, bytes) in listed {
-                    do throws(RegistryError) {
-                        lists.append((provider, try self.parseList(bytes, provider: provider)))
-                    } catch {
-                        self.listingFailed(provider, error, requestID: requestID)
-                        unavailable.append(provider)
-                        invalid = invalid ?? error
+            let answered = listed, failures = failed
+            // Parsing a large catalog and compiling its schemas takes long enough to stall the event
+            // loop it would run on (most of a second for thousands of big OpenAPI tools).
+            return try await Offload.run { () throws(RegistryError) -> ToolSnapshot in
+                try self.interner.snapshot(for: key) { () throws(RegistryError) in
+                    var lists: [(provider: String, tools: [Tool])] = []
+                    var unavailable = failures.map(\.provider)
+                    var invalid: RegistryError?
+                    for (provider, bytes) in answered {
+                        do throws(RegistryError) {
+                            lists.append((provider, try self.parseList(bytes, provider: provider)))
+                        } catch {
+                            self.listingFailed(provider, error, requestID: requestID)
+                            unavailable.append(provider)
+                            invalid = invalid ?? error
+                        }
                     }
+                    if lists.isEmpty, let invalid { throw invalid }
+                    return ToolSnapshot(
+                        catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
+                        unavailable: unavailable.sorted())
                 }
-                if lists.isEmpty, let invalid { throw invalid }
-                return ToolSnapshot(
-                    catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
-                    unavailable: unavailable.sorted())
             }
         }
     }
@@ -160,8 +176,16 @@ public final class ToolRegistry: Sendable {
             if !snapshot.unavailable.isEmpty { return .unavailable(name, providers: snapshot.unavailable) }
             return .unknownTool(name)
         }
-        let arguments = coercesArguments ? ArgumentCoercion.apply(arguments, schema: tool.inputSchema) : arguments
-        let violations = validator?.validate(arguments) ?? []
+        var arguments = arguments
+        var violations = validator?.validate(arguments) ?? []
+        // Lenient reading changes only what fails validation, so valid arguments skip it.
+        if !violations.isEmpty, coercesArguments {
+            let coerced = ArgumentCoercion.apply(arguments, schema: tool.inputSchema)
+            if coerced != arguments {
+                arguments = coerced
+                violations = validator?.validate(arguments) ?? []
+            }
+        }
         guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
         let outcome = await provider.callTool(
             name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)

@@ -59,16 +59,15 @@ public final class ToolSnapshot: Sendable {
     /// The serialized `tools/list` result (`{"tools": [...], "nextCursor": ...}`) for the page
     /// starting at `cursor`, for a client of `version`; nil when the cursor is not one of this
     /// list's (the list changed since it was handed out).
-    func page(cursor: ToolListCursor?, paging: Paging, version: String) -> [UInt8]? {
+    ///
+    /// The pages of a list are serialized at the first request for them, off the event loops
+    /// (see ``Offload``), then reused.
+    func page(cursor: ToolListCursor?, paging: Paging, version: String) async -> [UInt8]? {
         if let cursor, cursor.list != fingerprint { return nil }
         let key = PageKey(paging: paging, version: version)
-        let made =
-            pages.withLock { $0[key] }
-            ?? {
-                let made = makePages(paging: paging, version: version)
-                pages.withLock { $0[key] = made }
-                return made
-            }()
+        if let made = pages.withLock({ $0[key] }) { return made.byOffset[cursor?.offset ?? 0] }
+        let made = await Offload.run { self.makePages(paging: paging, version: version) }
+        pages.withLock { $0[key] = made }
         return made.byOffset[cursor?.offset ?? 0]
     }
 

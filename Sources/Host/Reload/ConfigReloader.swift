@@ -105,9 +105,7 @@ actor ConfigReloader {
             await registry.shutdown()
             throw .providersFailed(report.failures.map { "\($0.error)" })
         }
-        if let catalog = try? await registry.catalog(for: .nobody, requestID: "startup"),
-            let duplicate = catalog.duplicates.first
-        {
+        if let duplicate = await registry.catalog(for: .nobody, requestID: "startup").duplicates.first {
             await registry.shutdown()
             throw .duplicateTool(.duplicateTool(name: duplicate.name, providers: duplicate.providers))
         }

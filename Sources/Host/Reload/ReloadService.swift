@@ -12,10 +12,11 @@ struct ReloadService: Service {
     /// line of the providers' loading); nil when it never came up.
     let listening: @Sendable () async -> Int?
     /// Runs once the providers are loaded, with the port (logs where the server listens).
-    let onReady: @Sendable (Int?) async -> Void
+    let onReady: @Sendable (Int) async -> Void
 
     func run() async throws {
-        let port = await listening()
+        // No port: the listener never came up (the group is stopping); nothing to load.
+        guard let port = await listening() else { return }
         try await reloader.start()
         await onReady(port)
         let reloader = self.reloader

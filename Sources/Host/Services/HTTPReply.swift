@@ -13,7 +13,7 @@ struct HTTPReply: @unchecked Sendable {
 
     func deliver(_ result: HTTPResult) {
         switch result {
-        case .failure(let (code, message)):
+        case .failure(let (code, message), _):
             var message = message
             let empty: StaticString = ""
             message.withUTF8 { text in

@@ -125,6 +125,7 @@ extension InstanceHost {
         metrics?.upstreamRequest(provider: providerName, status: status, duration: duration)
         guard logger.logLevel <= .debug else { return }
         var metadata: Logger.Metadata = ["status": "\(status.map(String.init) ?? "none")"]
+        if case .failure(_, let detail?) = result { metadata["error"] = "\(detail)" }
         if let call = callInfo(request.callID) { metadata["request"] = "\(call.requestID)" }
         let url = request.url
         let target = "\(url.scheme ?? "")://\(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\(url.path)"

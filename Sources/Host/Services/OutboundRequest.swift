@@ -91,7 +91,7 @@ struct OutboundRequest: Sendable {
                         headers: response.headers.map { ($0.name.lowercased(), $0.value) },
                         body: response.body.map { Array($0.readableBytesView) } ?? []))
             case .failure(let error):
-                completion(.failure(Self.classify(error, policy: policy)))
+                completion(.failure(Self.classify(error, policy: policy), detail: "\(error)"))
             }
         }
         return task
@@ -101,9 +101,9 @@ struct OutboundRequest: Sendable {
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
-                return (PARAGON_MCP_HTTP_ERROR_TIMEOUT, "the request timed out")
+                return (PARAGON_MCP_HTTP_ERROR_TIMEOUT, TransportFailure.describe(error))
             case .cancelled:
-                return (PARAGON_MCP_HTTP_ERROR_CANCELLED, "the request was cancelled")
+                return (PARAGON_MCP_HTTP_ERROR_CANCELLED, TransportFailure.describe(error))
             default:
                 break
             }
@@ -114,12 +114,13 @@ struct OutboundRequest: Sendable {
                 "the response is larger than the \(policy.maxResponseBytes)-byte cap"
             )
         }
-        return (PARAGON_MCP_HTTP_ERROR_CONNECT, "the request failed: \(error)")
+        return (PARAGON_MCP_HTTP_ERROR_CONNECT, TransportFailure.describe(error))
     }
 }
 
 /// What a request came to, before it is handed to the provider.
 enum HTTPResult: Sendable {
     case response(status: Int, headers: [(String, String)], body: [UInt8])
-    case failure((paragon_mcp_http_error, String))
+    /// The code and message the provider gets; `detail`, the library's own account, is only logged.
+    case failure((paragon_mcp_http_error, String), detail: String? = nil)
 }

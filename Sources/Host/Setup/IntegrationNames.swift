@@ -3,16 +3,19 @@ import Foundation
 import JSONCore
 import Logging
 import NIOCore
+import ParagonModel
 import Synchronization
 
 /// The names people read for the project's integrations (`Google Calendar` for
 /// `googleCalendar`), for setup pages and setup-link texts. Read from the project's integration
 /// list (`GET {zeus}/projects/{id}/sdk/integrations`, each entry's `name`, or a custom
-/// integration's own name), asked with a token for the project as the TypeScript server asks
-/// Zeus, kept for a while, fetched once however many ask at the same moment. When the list
-/// cannot be had, the key is spelled out (`googleCalendar` → `Google Calendar`).
+/// integration's own name), asked with the token of the user who needs a name (the list is the
+/// project's, the same for every user), kept for a while, fetched once however many ask at the
+/// same moment. When the list cannot be had, the key is spelled out (`googleCalendar` →
+/// `Google Calendar`).
 final class IntegrationNames: Sendable {
-    typealias Fetch = @Sendable () async throws -> [String: String]
+    /// Fetches the list with a user's token.
+    typealias Fetch = @Sendable (_ token: String) async throws -> [String: String]
 
     private enum Entry {
         case loading(Task<[String: String], any Error>)
@@ -33,14 +36,11 @@ final class IntegrationNames: Sendable {
         self.logger = logger
     }
 
-    /// Names from the project's Zeus list, with `client`; `token` mints a token for the project.
-    convenience init(
-        zeusURL: String, projectID: String, client: HTTPClient, logger: Logger,
-        token: @escaping @Sendable () async throws -> String
-    ) {
-        self.init(logger: logger) {
+    /// Names from the project's Zeus list, with `client`.
+    convenience init(zeusURL: String, projectID: String, client: HTTPClient, logger: Logger) {
+        self.init(logger: logger) { token in
             var request = HTTPClientRequest(url: "\(zeusURL)/projects/\(projectID)/sdk/integrations")
-            request.headers.add(name: "Authorization", value: "Bearer \(try await token())")
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
             let response = try await client.execute(request, timeout: .seconds(2))
             let body = try await response.body.collect(upTo: 4 << 20)
             guard response.status.code / 100 == 2 else { throw NamesUnavailable(status: Int(response.status.code)) }
@@ -52,19 +52,20 @@ final class IntegrationNames: Sendable {
         var status: Int
     }
 
-    /// The display name of `integration` (a key as tools name it: `slack`, `custom.spotify`).
-    func displayName(of integration: String) async -> String {
-        await names()[integration] ?? Self.spelledOut(integration)
+    /// The display name of `integration` (a key as tools name it: `slack`, `custom.spotify`),
+    /// for the user whose Paragon user token is `token`.
+    func displayName(of integration: String, token: String) async -> String {
+        await names(token: token)[integration] ?? Self.spelledOut(integration)
     }
 
-    private func names() async -> [String: String] {
+    private func names(token: String) async -> [String: String] {
         let now = ContinuousClock.now
         let task = state.withLock { entry -> Task<[String: String], any Error>? in
             switch entry {
             case .ready(_, let expires) where expires > now: return nil
             case .loading(let task): return task
             default:
-                let task = Task { try await fetch() }
+                let task = Task { try await fetch(token) }
                 entry = .loading(task)
                 return task
             }
@@ -90,10 +91,10 @@ final class IntegrationNames: Sendable {
         var names: [String: String] = [:]
         for entry in list.arrayValue ?? [] {
             guard let type = entry["type"]?.stringValue else { continue }
-            let customName = entry["customIntegration"]?["name"]?.stringValue
-            let isCustom = entry["customIntegrationId"]?.stringValue != nil && customName != nil
-            let key = isCustom ? "custom." + (customName ?? "").lowercased().filter { !$0.isWhitespace } : type
-            if let name = entry["name"]?.stringValue ?? (isCustom ? customName : nil), !name.isEmpty {
+            let customName =
+                entry["customIntegrationId"]?.stringValue == nil ? nil : entry["customIntegration"]?["name"]?.stringValue
+            let key = IntegrationKey.of(type: type, customName: customName)
+            if let name = entry["name"]?.stringValue ?? customName, !name.isEmpty {
                 names[key] = name
             }
         }

@@ -49,52 +49,6 @@ struct SetupPage {
             """
     }
 
-    /// Only what the page needs: its own script and style, and Paragon: the origins of every
-    /// configured Paragon URL (the SDK's, Zeus's, ActionKit's, the Proxy API's; an on-premises
-    /// Paragon serves its portal beside them), Paragon's hosts for its hosted SDK, and
-    /// `setup.csp_extra_sources`. No inline script, no framing.
-    static func contentSecurityPolicy(paragon: ParagonSettings, extraSources: [String] = []) -> String {
-        var sources: [String] = []
-        func add(_ source: String) {
-            if !sources.contains(source) { sources.append(source) }
-        }
-        for text in [paragon.connectSDKURL, paragon.zeusURL, paragon.actionKitURL, paragon.proxyURL] {
-            guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased()
-            else { continue }
-            add("\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
-            if host == "useparagon.com" || host.hasSuffix(".useparagon.com") { add("https://*.useparagon.com") }
-        }
-        extraSources.forEach(add)
-        let remote = sources.joined(separator: " ")
-        return [
-            "default-src 'none'", "script-src 'self' \(remote)", "connect-src 'self' \(remote)",
-            "frame-src \(remote)", "img-src 'self' data: \(remote)", "style-src 'self' 'unsafe-inline' \(remote)",
-            "font-src \(remote)", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
-        ].joined(separator: "; ")
-    }
-
-    /// Whether `text` is a host source a policy may list: `scheme://host[:port][/path]`, the
-    /// host possibly `*.`-prefixed (CSP Level 3, host-source), nothing that would end the
-    /// directive or add another.
-    static func isCSPSource(_ text: String) -> Bool {
-        guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || ";,'\"".contains($0) }),
-            let separator = text.range(of: "://")
-        else { return false }
-        let scheme = text[..<separator.lowerBound]
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
-            return false
-        }
-        let rest = text[separator.upperBound...]
-        let authority = rest.prefix { $0 != "/" }
-        var host = authority.prefix { $0 != ":" }
-        if host.hasPrefix("*.") { host = host.dropFirst(2) }
-        let port = authority.dropFirst(host.count + (authority.hasPrefix("*.") ? 2 : 0))
-        guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
-            return false
-        }
-        return port.isEmpty || port == ":*" || (port.count > 1 && port.dropFirst().allSatisfy(\.isNumber))
-    }
-
     static let script = #"""
         (function () {
           "use strict";

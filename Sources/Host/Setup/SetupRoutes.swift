@@ -8,6 +8,14 @@ import NIOCore
 /// where the page reports that the user connected the integration.
 struct SetupRoutes {
     let server: MCPServer
+    /// The pages' Content-Security-Policy, made once.
+    let policy: String
+
+    init(server: MCPServer) {
+        self.server = server
+        self.policy = ContentSecurityPolicy.setupPage(
+            paragon: server.config.paragon, extraSources: server.config.setup.cspExtraSources)
+    }
 
     /// How long the user token handed to the Connect SDK is valid.
     static let loginTokenLifetime: TimeInterval = 15 * 60
@@ -34,12 +42,12 @@ struct SetupRoutes {
         }
         let sdkURL = server.config.paragon.connectSDKURL
         let page = SetupPage(
-            integration: grant.integration, displayName: await server.integrationNames.displayName(of: grant.integration), projectID: grant.projectID, loginToken: loginToken, setupToken: token,
+            integration: grant.integration,
+            displayName: await server.integrationNames.displayName(of: grant.integration, token: loginToken), projectID: grant.projectID, loginToken: loginToken, setupToken: token,
             sdkURL: sdkURL)
         var headers = Self.noCache
         headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = SetupPage.contentSecurityPolicy(
-            paragon: server.config.paragon, extraSources: server.config.setup.cspExtraSources)
+        headers[.contentSecurityPolicy] = policy
         headers[.referrerPolicy] = "no-referrer"
         headers[.xFrameOptions] = "DENY"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: page.html)))

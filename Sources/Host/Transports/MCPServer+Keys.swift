@@ -13,10 +13,9 @@ extension MCPServer {
         let setupLinks = await SetupLinks(
             signingKey: key, publicURL: config.server.publicURL, projectID: config.paragon.projectID,
             lifetimeSeconds: config.server.setupLinkTTLSeconds)
-        let signer = authenticator.signer, projectID = config.paragon.projectID
         let names = IntegrationNames(
-            zeusURL: config.paragon.zeusURL, projectID: projectID, client: HTTPService.client, logger: logger
-        ) { try await signer.userToken(for: projectID, lifetime: 300) }
+            zeusURL: config.paragon.zeusURL, projectID: config.paragon.projectID, client: HTTPService.client,
+            logger: logger)
         self.init(
             config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks,
             integrationNames: names, logger: logger, keepAlive: keepAlive, metrics: metrics, readiness: readiness)

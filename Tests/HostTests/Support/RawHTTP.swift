@@ -102,3 +102,21 @@ final class RawListener: @unchecked Sendable {
 
     func close() { Glibc.close(fd) }
 }
+
+extension RawHTTP {
+    /// One request on a connection of its own, read to the end (`Connection: close`): for tests
+    /// whose server closes idle connections quickly, where a pooled client could reuse one the
+    /// server is closing. Returns the whole response: head and body.
+    static func exchange(port: Int, _ request: String) async throws -> String {
+        let connection = try RawConnection(port: port)
+        connection.send(request)
+        let (text, closed) = try await connection.read(for: .seconds(20))
+        guard closed else { throw TestFailure("the response did not end: \(text)") }
+        return text
+    }
+
+    static func get(port: Int, _ path: String, headers: String = "") async throws -> String {
+        try await exchange(
+            port: port, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(headers)Connection: close\r\n\r\n")
+    }
+}

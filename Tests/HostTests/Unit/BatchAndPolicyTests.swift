@@ -32,10 +32,11 @@ import Testing
 
     @Test func cspSourcesAreHostSourcesOnly() {
         for good in ["https://portal.example.com", "https://*.example.com", "http://localhost:8080", "https://a.b:*"] {
-            #expect(SetupPage.isCSPSource(good), "\(good)")
+            #expect(ContentSecurityPolicy.isHostSource(good), "\(good)")
         }
-        for bad in ["portal.example.com", "https://a.com; script-src *", "'unsafe-inline'", "https://", "https://a b"] {
-            #expect(!SetupPage.isCSPSource(bad), "\(bad)")
+        for bad in ["portal.example.com", "https://a.com; script-src *", "'unsafe-inline'", "https://", "https://a b", "javascript://x",
+            "data://x"] {
+            #expect(!ContentSecurityPolicy.isHostSource(bad), "\(bad)")
         }
     }
 
@@ -47,8 +48,7 @@ import Testing
                 "ZEUS_BASE_URL": "https://zeus.paragon.example.com", "PROXY_BASE_URL": "https://proxy.paragon.example.com",
                 "ACTIONKIT_BASE_URL": "https://actionkit.paragon.example.com:8443",
             ])
-        let policy = SetupPage.contentSecurityPolicy(
-            paragon: config.paragon, extraSources: config.setup.cspExtraSources)
+        let policy = ContentSecurityPolicy.setupPage(paragon: config.paragon, extraSources: config.setup.cspExtraSources)
         let frames = try #require(policy.split(separator: ";").first { $0.contains("frame-src") })
         for origin in [
             "https://connect.paragon.example.com", "https://zeus.paragon.example.com",
@@ -58,8 +58,15 @@ import Testing
             #expect(frames.contains(origin), "\(origin)")
         }
         #expect(!policy.contains("useparagon.com"))
-        let hosted = SetupPage.contentSecurityPolicy(paragon: try TestConfig.load("").paragon)
+        // Scripts come only from the SDK's origin (and the extra sources), never from the APIs.
+        let scripts = try #require(policy.split(separator: ";").first { $0.contains("script-src") })
+        #expect(scripts.contains("https://connect.paragon.example.com"))
+        #expect(!scripts.contains("zeus") && !scripts.contains("proxy") && !scripts.contains("actionkit"))
+        let hosted = ContentSecurityPolicy.setupPage(paragon: try TestConfig.load("").paragon)
         #expect(hosted.contains("https://*.useparagon.com"))
+        let ipv6 = ContentSecurityPolicy.setupPage(
+            paragon: try TestConfig.load("", environment: ["ZEUS_BASE_URL": "http://[::1]:8080"]).paragon)
+        #expect(ipv6.contains("http://[::1]:8080"))
     }
 
     @Test func integrationNamesAreSpelledOutWhenParagonDoesNotSay() throws {

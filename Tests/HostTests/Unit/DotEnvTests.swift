@@ -38,12 +38,23 @@ import Testing
             try DotEnv.parse("A=1\nB=\"never closed\nC=3\n", path: "/x/.env")
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
-            return "\(error)".contains("/x/.env:2") && error.key == "B"
+            return error.location == .file(path: "/x/.env", line: 2, column: 1) && error.key == "B"
         }
     }
 
     @Test func escapesInDoubleQuotesStillWork() throws {
         let env = try DotEnv.parse(#"A="x\"y\nz" "#, path: ".env")
         #expect(env.entries["A"]?.value == "x\"y\nz")
+    }
+}
+
+extension DotEnvTests {
+    @Test func aQuoteLeftOpenDoesNotSwallowTheNextVariable() {
+        #expect {
+            try DotEnv.parse("A=\"x\nB=\"y\"\n", path: "/x/.env")
+        } throws: { error in
+            guard let error = error as? ConfigError else { return false }
+            return error.key == "A" && error.location == .file(path: "/x/.env", line: 1, column: 1)
+        }
     }
 }
