@@ -39,4 +39,22 @@ import Testing
             #expect(summary["text"] as? String == "from python")
         }
     }
+
+    /// Behind a reverse proxy that mounts the server under a path prefix (nginx, `/paragon/`),
+    /// both transports work for the official client: the legacy endpoint it is told resolves
+    /// under the prefix.
+    @Test(arguments: ["streamable", "sse"])
+    func behindAProxyUnderAPathPrefix(transport: String) async throws {
+        try await TestServer.with(environment: ["NODE_ENV": "development"]) { server in
+            try await TestNginx.with(prefix: "/paragon", upstream: server.base) { proxy in
+                let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
+                let path = transport == "sse" ? "/paragon/sse?user=alice" : "/paragon/mcp?user=alice"
+                let result = try await Subprocess.runAsync(
+                    "/usr/bin/env", ["timeout", "60", "python3", script, proxy.base + path, "-", transport],
+                    environment: ProcessInfo.processInfo.environment)
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(result.stdout.contains("from python"))
+            }
+        }
+    }
 }
