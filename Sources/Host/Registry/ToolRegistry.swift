@@ -112,12 +112,12 @@ public final class ToolRegistry: Sendable {
             if listed.isEmpty, let only = failed.first {
                 throw failed.count == 1 ? only.error : .everyListingFailed(failed.map(\.error))
             }
-            let key = SnapshotInterner.key(listed, failed: failed.map(\.provider))
             let answered = listed, failures = failed
-            // Parsing a large catalog and compiling its schemas takes long enough to stall the event
-            // loop it would run on (most of a second for thousands of big OpenAPI tools).
+            // Hashing, parsing a large catalog and compiling its schemas take long enough to stall
+            // the event loop they would run on (most of a second for thousands of big OpenAPI tools).
             return try await Offload.run { () throws(RegistryError) -> ToolSnapshot in
-                try self.interner.snapshot(for: key) { () throws(RegistryError) in
+                let key = SnapshotInterner.key(answered, failed: failures.map(\.provider))
+                return try self.interner.snapshot(for: key) { () throws(RegistryError) in
                     var lists: [(provider: String, tools: [Tool])] = []
                     var unavailable = failures.map(\.provider)
                     var invalid: RegistryError?
