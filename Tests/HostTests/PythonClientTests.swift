@@ -4,18 +4,22 @@ import Testing
 /// One full session driven by an independent MCP client: the official Python SDK (PyPI `mcp`),
 /// listing and calling a tool of the C example provider, over each HTTP transport.
 @Suite struct PythonClientTests {
+    /// Runs `python_session.py` against `url` (`token` "-" for none); returns its summary.
+    static func session(_ url: String, token: String, transport: String) async throws -> [String: Any] {
+        let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
+        let result = try await Subprocess.runAsync(
+            "/usr/bin/env", ["timeout", "60", "python3", script, url, token, transport],
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "python client failed (pip install mcp?): \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
     @Test(arguments: ["streamable", "sse"])
     func thePythonSDKListsAndCalls(transport: String) async throws {
         try await TestServer.with { server in
             let token = try await TestTokens.sign(sub: "python-user")
-            let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
             let path = transport == "sse" ? "/sse" : "/mcp"
-            let result = try await Subprocess.runAsync(
-                "/usr/bin/env", ["python3", script, server.base + path, token, transport],
-                environment: ProcessInfo.processInfo.environment)
-            #expect(result.status == 0, "python client failed (pip install mcp?): \(result.stderr)")
-            let summary = try #require(
-                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let summary = try await Self.session(server.base + path, token: token, transport: transport)
             #expect(summary["tools"] as? [String] == ["EXAMPLE_ECHO", "EXAMPLE_HTTP_GET"])
             #expect(summary["text"] as? String == "from python")
             #expect(summary["isError"] as? Bool == false)
@@ -28,14 +32,8 @@ import Testing
     @Test(arguments: ["streamable", "sse"])
     func theDevelopmentRecipesWork(transport: String) async throws {
         try await TestServer.with(environment: ["NODE_ENV": "development"]) { server in
-            let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
             let path = transport == "sse" ? "/sse?user=alice" : "/mcp?user=alice"
-            let result = try await Subprocess.runAsync(
-                "/usr/bin/env", ["timeout", "60", "python3", script, server.base + path, "-", transport],
-                environment: ProcessInfo.processInfo.environment)
-            #expect(result.status == 0, "\(result.stderr)")
-            let summary = try #require(
-                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let summary = try await Self.session(server.base + path, token: "-", transport: transport)
             #expect(summary["text"] as? String == "from python")
         }
     }
@@ -47,13 +45,9 @@ import Testing
     func behindAProxyUnderAPathPrefix(transport: String) async throws {
         try await TestServer.with(environment: ["NODE_ENV": "development"]) { server in
             try await TestNginx.with(prefix: "/paragon", upstream: server.base) { proxy in
-                let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/python_session.py"
                 let path = transport == "sse" ? "/paragon/sse?user=alice" : "/paragon/mcp?user=alice"
-                let result = try await Subprocess.runAsync(
-                    "/usr/bin/env", ["timeout", "60", "python3", script, proxy.base + path, "-", transport],
-                    environment: ProcessInfo.processInfo.environment)
-                #expect(result.status == 0, "\(result.stderr)")
-                #expect(result.stdout.contains("from python"))
+                let summary = try await Self.session(proxy.base + path, token: "-", transport: transport)
+                #expect(summary["text"] as? String == "from python")
             }
         }
     }
