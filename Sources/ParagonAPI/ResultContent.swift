@@ -20,18 +20,19 @@ public enum ResultContent {
 
     /// The kind for a Content-Type value (nil: none given).
     public static func kind(of contentType: String?) -> Kind {
-        let essence = self.essence(contentType)
-        if essence == "application/json" || essence.hasSuffix("+json") || essence == "text/json" { return .json }
+        let mediaType = MediaType(contentType)
+        if mediaType.isJSON { return .json }
+        let essence = mediaType.essence
         if essence.hasPrefix("text/") { return .text }
         if essence.hasPrefix("image/") { return .image }
         if essence.hasPrefix("audio/") { return .audio }
         return .resource
     }
 
-    /// The media type without parameters, lower-cased; `application/octet-stream` for none.
+    /// The answer's media type without parameters, lower-cased; `application/octet-stream` for
+    /// an answer without one.
     public static func essence(_ contentType: String?) -> String {
-        let essence =
-            contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let essence = MediaType(contentType).essence
         return essence.isEmpty ? "application/octet-stream" : essence
     }
 

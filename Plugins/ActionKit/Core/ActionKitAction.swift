@@ -13,4 +13,12 @@ struct ActionKitAction: Sendable {
         self.description = function["description"]?.stringValue
         self.parameters = function["parameters"]
     }
+
+    /// The tool's input schema: `parameters` when it is a schema object, else an object schema
+    /// (a tool whose schema is not an object would be dropped from the list). The host gives
+    /// every listed object schema its `properties`.
+    var inputSchema: JSONValue {
+        if case .object? = parameters { return parameters! }
+        return ["type": "object"]
+    }
 }

@@ -34,7 +34,7 @@ public struct ActionKitProvider: ToolProvider {
             actions.map { action in
                 ToolDescriptor(
                     name: action.name, integration: integration, description: action.description,
-                    inputSchema: InputSchema.withProperties(action.parameters))
+                    inputSchema: action.inputSchema)
             }
         }.sorted { ($0.integration, $0.name) < ($1.integration, $1.name) }
     }

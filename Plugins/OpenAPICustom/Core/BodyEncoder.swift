@@ -1,4 +1,5 @@
 import Foundation
+import ParagonAPI
 import ProviderKit
 
 /// The bytes and Content-Type of a `body` input, by the operation's ``RequestBody``:

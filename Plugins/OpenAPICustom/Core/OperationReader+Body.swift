@@ -1,3 +1,4 @@
+import ParagonAPI
 import ProviderKit
 
 /// The request body of an operation: which media type is sent, how, and the `body` input's schema.
@@ -12,9 +13,10 @@ extension OperationReader {
         }
         let types = content.keys.sorted()
         func rank(_ type: String) -> Int {
-            let essence = Self.essence(type)
+            let mediaType = MediaType(type)
+            let essence = mediaType.essence
             if essence == "application/json" { return 0 }
-            if Self.isJSON(type) || essence == "*/*" || essence == "application/*" { return 1 }
+            if mediaType.isJSON || essence == "*/*" || essence == "application/*" { return 1 }
             if essence == "application/x-www-form-urlencoded" { return 2 }
             if essence == "multipart/form-data" { return 3 }
             if essence.hasPrefix("text/") { return 4 }
@@ -23,7 +25,7 @@ extension OperationReader {
         let chosen = types.min { rank($0) < rank($1) }!
         let media = content[chosen] ?? [:]
         let description = body["description"]?.stringValue
-        let essence = Self.essence(chosen)
+        let essence = MediaType(chosen).essence
         var schema = RequestSchema.strippingReadOnly(inliner.inline(media["schema"] ?? [:]))
         let kind: RequestBody
         switch rank(chosen) {

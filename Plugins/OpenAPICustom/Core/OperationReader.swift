@@ -1,4 +1,5 @@
 import Foundation
+import ParagonAPI
 import ProviderKit
 
 /// One operation as a tool: its parameters and body as the input schema (`params` and `body`),
@@ -96,13 +97,13 @@ struct OperationReader {
                 }
                 throw Skip(path: at, message: "parameter \(name) is `in: \(location)` (path, query, header or cookie)")
             }
-            if place == .header, OperationTool.isForbiddenHeader(name) { continue }
+            if place == .header, OperationTool.isWithheldHeader(name) { continue }
             if credentials.contains(name.lowercased()) { continue }
             var asJSON = false
             var schemaSource = parameter["schema"]
             if schemaSource == nil, let content = parameter["content"]?.objectValue, let first = content.first {
                 schemaSource = first.value["schema"]
-                asJSON = Self.isJSON(first.key)
+                asJSON = MediaType(first.key).isJSON
             }
             var schema = RequestSchema.strippingReadOnly(inliner.inline(schemaSource ?? [:]))
             if let description = parameter["description"]?.stringValue, schema["description"] == nil,
@@ -141,7 +142,7 @@ struct OperationReader {
                     allowReserved: parameter["allowReserved"] == .bool(true), asJSON: asJSON, fallback: fallback))
         }
         // A `{name}` of the path without a parameter: an implied string one.
-        for name in Self.templateNames(path)
+        for name in Template.names(path)
         where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             warn(pointer, "path parameter {\(name)} is not declared; taken as a required string")
             properties[name] = ["type": "string"]
@@ -208,26 +209,5 @@ struct OperationReader {
             return operationID
         }
         return method.uppercased() + " " + path
-    }
-
-    /// The `{name}`s of a path template.
-    static func templateNames(_ path: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
-
-    /// A media type without parameters, lower-cased.
-    static func essence(_ type: String) -> String {
-        (type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "").lowercased()
-    }
-
-    static func isJSON(_ type: String) -> Bool {
-        let essence = essence(type)
-        return essence == "application/json" || essence.hasSuffix("+json") || essence == "text/json"
     }
 }

@@ -1,3 +1,4 @@
+import ParagonAPI
 import ProviderKit
 
 /// One operation of a spec, as a tool: what to list and how to call it.
@@ -46,11 +47,10 @@ struct OperationTool: Sendable {
         ToolDescriptor(name: name, integration: integration, description: description, inputSchema: inputSchema)
     }
 
-    /// Headers an operation may not set: the proxy's and the user's credentials are not its to choose.
-    static func isForbiddenHeader(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower == "authorization" || lower == "host" || lower == "content-length" || lower == "cookie"
-            || lower == "content-type" || lower.hasPrefix("x-paragon-")
+    /// Whether a header parameter is not the tool's to send: one of ``RequestHeaders``' (credentials,
+    /// framing, Paragon's own), or `Content-Type`, which the body's media type sets.
+    static func isWithheldHeader(_ name: String) -> Bool {
+        RequestHeaders.isForbidden(name) || name.lowercased() == "content-type"
     }
 }
 

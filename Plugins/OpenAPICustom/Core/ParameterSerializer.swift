@@ -1,3 +1,4 @@
+import ParagonAPI
 import ProviderKit
 
 /// Parameter values as OAS 3.0.3 §4.7.12.4 / 3.1 §4.8.12.4 serialize them (the "Style Values"

@@ -72,14 +72,15 @@ enum RequestBuilder {
     /// The path with each `{name}` replaced by its serialized value.
     static func fill(_ path: String, with values: [String: String]) throws(RequestError) -> String {
         var filled = ""
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            filled += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            guard let value = values[name] else { throw .missingPathParameter(name) }
-            filled += value
-            rest = rest[rest.index(after: close)...]
+        for piece in Template.pieces(path).pieces {
+            switch piece {
+            case .literal(let text):
+                filled += text
+            case .expression(let name):
+                guard let value = values[name] else { throw .missingPathParameter(name) }
+                filled += value
+            }
         }
-        return filled + rest
+        return filled
     }
 }

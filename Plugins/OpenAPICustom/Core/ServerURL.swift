@@ -30,22 +30,23 @@ struct ServerURL: Sendable, Equatable {
     static func resolve(_ server: JSONValue) -> Result<ServerURL, Problem> {
         let template = server["url"]?.stringValue ?? ""
         let variables = server["variables"]?.objectValue ?? [:]
+        let (pieces, unclosed) = Template.pieces(template)
+        guard !unclosed else { return .failure(.unbalanced) }
         var url = ""
         var filled: [String] = []
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else { return .failure(.unbalanced) }
-            url += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            let variable = variables[name]
-            guard let value = variable?["default"].flatMap(text) ?? variable?["enum"]?[0].flatMap(text) else {
-                return .failure(.noValue(variable: name))
+        for piece in pieces {
+            switch piece {
+            case .literal(let text):
+                url += text
+            case .expression(let name):
+                let variable = variables[name]
+                guard let value = variable?["default"].flatMap(text) ?? variable?["enum"]?[0].flatMap(text) else {
+                    return .failure(.noValue(variable: name))
+                }
+                url += value
+                filled.append("\(name)=\(value)")
             }
-            url += value
-            filled.append("\(name)=\(value)")
-            rest = rest[rest.index(after: close)...]
         }
-        url += rest
         while url.hasSuffix("/") { url.removeLast() }
         return .success(ServerURL(url: url, filled: filled))
     }

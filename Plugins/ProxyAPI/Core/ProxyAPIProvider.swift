@@ -53,7 +53,7 @@ public struct ProxyAPIProvider: ToolProvider {
         if let reason = rails.refusal(url: request.url, integration: request.integration) {
             throw ProviderError.toolError(reason)
         }
-        if let header = request.headers.keys.sorted().first(where: ProxyGuardRails.isForbiddenHeader) {
+        if let header = request.headers.keys.sorted().first(where: RequestHeaders.isForbidden) {
             throw ProviderError.toolError("header \(header) cannot be set by this tool")
         }
         host.log(

@@ -36,12 +36,6 @@ struct ProxyGuardRails: Sendable {
         guard maxResponseBytes > 0 else { throw ProviderError.internalError("max_response_bytes must be positive") }
     }
 
-    /// Headers the agent can never set: credentials, framing, and Paragon's own.
-    static func isForbiddenHeader(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return ["authorization", "host", "content-length", "cookie"].contains(lower) || lower.hasPrefix("x-paragon-")
-    }
-
     /// Why `url` may not be called for `integration`; nil when it may.
     func refusal(url: String, integration: String) -> String? {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),

@@ -1,4 +1,5 @@
 import Foundation
+import ParagonAPI
 import ProviderKit
 
 /// The arguments of one `CALL_API_REQUEST`.
@@ -30,11 +31,9 @@ struct ProxyRequest: Sendable {
     /// when there are any, sorted by name so the same call always sends the same URL.
     var target: String {
         guard let queryParams, !queryParams.isEmpty else { return url }
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
         let items = queryParams.sorted { $0.key < $1.key }.map { name, value in
             let text = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
-            return "\(encode(name))=\(encode(text))"
+            return PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text)
         }
         return url + (url.contains("?") ? "&" : "?") + items.joined(separator: "&")
     }
