@@ -17,7 +17,7 @@ public struct ProviderHost: @unchecked Sendable {
     /// Where Paragon is.
     public var paragon: ParagonSettings { document.paragon }
     /// The host's `LIMIT_TO_*` (empty from a host older than ABI 1.1).
-    public var limits: HostLimits { document.limits ?? HostLimits(integrations: [], tools: []) }
+    public var limits: HostLimits { document.limits ?? HostLimits() }
 
     init(table: UnsafePointer<paragon_mcp_host>) throws {
         self.table = table
@@ -95,6 +95,11 @@ struct ConfigDocument: Decodable {
 public struct HostLimits: Codable, Sendable {
     public var integrations: [String]
     public var tools: [String]
+
+    public init(integrations: [String] = [], tools: [String] = []) {
+        self.integrations = integrations
+        self.tools = tools
+    }
 
     public func allows(integration: String) -> Bool { integrations.isEmpty || integrations.contains(integration) }
 }

@@ -75,12 +75,13 @@ import Testing
                 sandbox.sandbox.requests.clear()
                 let reply = try await client.send(
                     body: Self.call(
-                        #"{"integration":"github","url":"https://api.github.com/repos/o/r/issues","httpMethod":"\#(method)","queryParams":{"state":"open","labels":"a b&c","per_page":5},"headers":{"X-Request-Id":"r1"},"body":{"title":"x"}}"#
+                        #"{"integration":"github","url":"https://api.github.com/repos/o/r/issues#top","httpMethod":"\#(method)","queryParams":{"state":"open","labels":"a b&c","per_page":5},"headers":{"X-Request-Id":"r1"},"body":{"title":"x"}}"#
                     ), token: token, session: session)
                 let text = try #require(TestStack.text(of: reply.result), "\(reply.body)")
                 #expect(reply.result?["isError"] == nil && text.hasPrefix("HTTP 200\n\n"), "\(method): \(text)")
                 let sent = try #require(sandbox.sandbox.requests.matching(Self.proxyPath).last)
                 #expect(sent.method == method && sent.path == Self.proxyPath + "github")
+                // The fragment is the client's: never sent, and the query is not put after it.
                 #expect(
                     sent.headers["x-paragon-proxy-url"]
                         == "https://api.github.com/repos/o/r/issues?labels=a%20b%26c&per_page=5&state=open")
@@ -119,7 +120,7 @@ import Testing
     @Test func guardRailsRefuseBeforeAnyRequest() async throws {
         let config = """
               allowed_methods: [GET, POST]
-              allowed_url_prefixes: {github: ["https://api.github.com/repos/"]}
+              allowed_url_prefixes: {github: ["https://api.github.com/repos/"], slack: ["https://slack.com/api"]}
             """
         try await Self.withProxy(config: config) { sandbox, client in
             let (token, session) = try await Self.session(client, "alice")
@@ -129,6 +130,8 @@ import Testing
                 (#""headers":{"Host":"evil.example"}"#, "header Host"),
                 (#""headers":{"Cookie":"a=b"}"#, "header Cookie"),
                 (#""headers":{"Content-Length":"1"}"#, "header Content-Length"),
+                (#""headers":{"Transfer-Encoding":"chunked"}"#, "header Transfer-Encoding"),
+                (#""headers":{"X-Note":"a\r\nX-Evil: 1"}"#, "header X-Note has a line break"),
             ]
             let good = #""integration":"github","url":"https://api.github.com/repos/o/r","httpMethod":"GET""#
             var cases = refused.map { ("{\(good),\($0.0)}", $0.1) }
@@ -146,6 +149,20 @@ import Testing
                 (
                     #"{"integration":"github","url":"https://api.github.com/repos/o/r","httpMethod":"DELETE"}"#,
                     "/httpMethod: must be one of"
+                ),
+                // Dot segments, as written or encoded, would leave the prefix once resolved.
+                (
+                    #"{"integration":"github","url":"https://api.github.com/repos/o/../../user/keys","httpMethod":"GET"}"#,
+                    "path segment `..`"
+                ),
+                (
+                    #"{"integration":"github","url":"https://api.github.com/repos/%2e%2e/user","httpMethod":"GET"}"#,
+                    "path segment `%2e%2e`"
+                ),
+                // A prefix matches whole segments: `/api` does not admit `/apix`.
+                (
+                    #"{"integration":"slack","url":"https://slack.com/apix/admin.users.list","httpMethod":"GET"}"#,
+                    "outside what this server allows for slack"
                 ),
             ]
             sandbox.sandbox.requests.clear()

@@ -41,20 +41,12 @@ public struct ProxyAPIProvider: ToolProvider {
 
     public func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {
         guard name == Self.toolName else { throw ProviderError.toolError("unknown tool \(name)") }
-        let request = try ProxyRequest(arguments)
-        // The guard rails, before any request.
-        guard host.limits.allows(integration: request.integration) else {
-            throw ProviderError.toolError("integration \(request.integration) is not available on this server")
-        }
-        guard rails.allowedMethods.contains(request.method) else {
-            throw ProviderError.toolError(
-                "method \(request.method) is not allowed; allowed: \(rails.allowedMethods.joined(separator: ", "))")
-        }
-        if let reason = rails.refusal(url: request.url, integration: request.integration) {
-            throw ProviderError.toolError(reason)
-        }
-        if let header = request.headers.keys.sorted().first(where: RequestHeaders.isForbidden) {
-            throw ProviderError.toolError("header \(header) cannot be set by this tool")
+        let request: ProxyRequest
+        do throws(ProxyRefusal) {
+            request = try ProxyRequest(arguments)
+            try rails.check(request, limits: host.limits)
+        } catch {
+            throw ProviderError.toolError(error.description)
         }
         host.log(
             .info,

@@ -14,7 +14,7 @@ struct ProxyAnswer: Sendable {
         self.maxBinaryBytes = rails.maxBinaryBytes
     }
 
-    func result(_ response: HTTPResponse, url: String) -> ToolResult {
+    func result(_ response: HTTPResponse, url: ProxyURL) -> ToolResult {
         let contentType = response.header("content-type")
         let kind = ResultContent.kind(of: contentType)
         guard kind != .json, kind != .text else { return .text(text(response)) }
@@ -23,10 +23,9 @@ struct ProxyAnswer: Sendable {
         if let note = ResultContent.tooLarge(response.body.count, mediaType: mediaType, limit: maxBinaryBytes) {
             return .text(status + note)
         }
-        let uri = url.split(separator: "?").first.map(String.init) ?? url
         return ToolResult(content: [
             ["type": "text", "text": .string(status + "(\(mediaType), \(response.body.count) bytes)")],
-            ResultContent.item(kind, body: response.body, mediaType: mediaType, resourceURI: uri),
+            ResultContent.item(kind, body: response.body, mediaType: mediaType, resourceURI: url.withoutQuery),
         ])
     }
 

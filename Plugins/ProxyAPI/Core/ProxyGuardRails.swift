@@ -7,7 +7,7 @@ struct ProxyGuardRails: Sendable {
     /// Methods the agent may use; `[GET]` makes the tool read-only.
     var allowedMethods: [String]
     /// Per integration, the URL prefixes its requests must start with; none: any URL.
-    var allowedURLPrefixes: [String: [String]]
+    var allowedURLPrefixes: [String: [URLPrefix]]
     /// How much of a response reaches the agent.
     var maxResponseBytes: Int
     /// Binary answers larger than this are described instead of returned.
@@ -30,28 +30,36 @@ struct ProxyGuardRails: Sendable {
         }
         guard !methods.isEmpty else { throw ProviderError.internalError("allowed_methods: name at least one method") }
         allowedMethods = Self.allMethods.filter(methods.contains)
-        allowedURLPrefixes = settings.allowed_url_prefixes ?? [:]
+        var prefixes: [String: [URLPrefix]] = [:]
+        for (integration, written) in settings.allowed_url_prefixes ?? [:] {
+            prefixes[integration] = try written.map { try URLPrefix($0) }
+        }
+        allowedURLPrefixes = prefixes
         maxResponseBytes = settings.max_response_bytes ?? 1 << 20
         maxBinaryBytes = settings.max_binary_bytes ?? ResultContent.defaultMaxBinaryBytes
         guard maxResponseBytes > 0 else { throw ProviderError.internalError("max_response_bytes must be positive") }
     }
 
-    /// Why `url` may not be called for `integration`; nil when it may.
-    func refusal(url: String, integration: String) -> String? {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
-        else {
-            return "url must be an absolute http(s) URL, including the API's base (got \(url))"
+    /// Refuses a call the rails do not allow, before anything is sent: an integration outside
+    /// `limits`, a method outside `allowed_methods`, a URL outside the integration's
+    /// `allowed_url_prefixes` (the URL's own rules are ``ProxyURL``'s), and headers the agent may
+    /// not set or that no header may hold (``RequestHeaders``).
+    func check(_ request: ProxyRequest, limits: HostLimits) throws(ProxyRefusal) {
+        guard limits.allows(integration: request.integration) else {
+            throw .integrationNotAvailable(request.integration)
         }
-        if components.user != nil || components.password != nil {
-            return "url must not carry credentials"
+        guard allowedMethods.contains(request.method) else {
+            throw .methodNotAllowed(request.method, allowed: allowedMethods)
         }
-        if let prefixes = allowedURLPrefixes[integration], !prefixes.isEmpty,
-            !prefixes.contains(where: { url.hasPrefix($0) })
+        if let prefixes = allowedURLPrefixes[request.integration], !prefixes.isEmpty,
+            !prefixes.contains(where: { $0.admits(request.url) })
         {
-            return "url is outside what this server allows for \(integration): "
-                + prefixes.joined(separator: ", ")
+            throw .outsidePrefixes(integration: request.integration, prefixes: prefixes.map(\.written))
         }
-        return nil
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
+            guard RequestHeaders.isValidName(name) else { throw .invalidHeaderName(name) }
+            guard !RequestHeaders.isForbidden(name) else { throw .forbiddenHeader(name) }
+            guard RequestHeaders.isValidValue(value) else { throw .invalidHeaderValue(name) }
+        }
     }
 }
