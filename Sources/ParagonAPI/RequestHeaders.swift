@@ -31,9 +31,10 @@ public enum RequestHeaders {
             }
     }
 
-    /// Whether `value` can be a field value: without CR, LF or NUL, which RFC 9110 §5.5 calls
-    /// invalid and dangerous (they would end the header and start another).
+    /// Whether `value` can be a field value: without control characters other than HTAB. RFC
+    /// 9110 §5.5 calls CR, LF and NUL invalid and dangerous (they would end the header and
+    /// start another) and the other controls invalid; the host's HTTP client refuses them all.
     public static func isValidValue(_ value: String) -> Bool {
-        !value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }
+        !value.utf8.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }
     }
 }

@@ -91,6 +91,21 @@ import Testing
         )
     }
 
+    /// Part names are body keys, the agent's: escaped as WHATWG's form-data encoding does, so
+    /// that none can end its quotes or its header.
+    @Test func multipartNamesAreEscaped() throws {
+        let tool = try Self.tool(["multipart/form-data": ["schema": ["type": "object"]]])
+        let request = try RequestBuilder.build(
+            tool, arguments: ["body": ["a\"b\r\nContent-Type: text/html\r\n\r\nx": "v", "ü n": "w"]], boundary: "B")
+        #expect(
+            request.text
+                == "--B\r\nContent-Disposition: form-data; name=\"a%22b%0D%0AContent-Type: text/html%0D%0A%0D%0Ax\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nv\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"ü n\"\r\nContent-Type: text/plain\r\n\r\nw\r\n--B--\r\n"
+        )
+        #expect(BodyEncoder.partName("plain") == "plain")
+    }
+
     @Test func jsonMediaTypesKeepTheirType() throws {
         let tool = try Self.tool(["application/json-patch+json": ["schema": ["type": "array"]]])
         let request = try RequestBuilder.build(tool, arguments: ["body": [["op": "remove", "path": "/a"]]])

@@ -64,6 +64,20 @@ import Testing
                 ]
             ],
             "/ping": ["get": ["summary": "Ping", "responses": [:]]],
+            "/contacts/{id}/notes/{kind}{format}": [
+                "get": [
+                    "summary": "Contact notes", "responses": [:],
+                    "parameters": [
+                        ["name": "id", "in": "path", "required": true, "schema": ["type": "string"]],
+                        ["name": "kind", "in": "path", "required": true, "schema": ["type": "string"]],
+                        [
+                            "name": "format", "in": "path", "required": true, "style": "label",
+                            "schema": ["type": "string"],
+                        ],
+                        ["name": "q", "in": "query", "allowReserved": true, "schema": ["type": "string"]],
+                    ],
+                ]
+            ],
         ], servers: [["url": "https://api.example.com/"]])
 
     static let spec = Fixture.spec(document).spec
@@ -120,5 +134,51 @@ import Testing
             try RequestBuilder.build(ping, arguments: ["params": "x"])
         }
         #expect(RequestError.unknownParameters(["nope"]).description.contains("nope"))
+    }
+
+    /// A path parameter's value is data for its segment: as serialized, it may not make the
+    /// segment empty, `.` or `..` (which would address another resource).
+    @Test func pathValuesCannotMakeDotSegments() throws {
+        let tool = try #require(Self.spec.tool("ACME_CONTACT_NOTES"))
+        func build(_ id: String, _ kind: String = "k", _ format: String = "json") throws(RequestError) -> String {
+            try RequestBuilder.build(
+                tool, arguments: ["params": ["id": .string(id), "kind": .string(kind), "format": .string(format)]]
+            ).target
+        }
+        #expect(try build("12") == "https://api.example.com/contacts/12/notes/k.json")
+        for fine in ["...", "a..b", ".hidden", "%2e%2e", "../x"] {
+            #expect(throws: Never.self, "\(fine)") { try build(fine) }
+        }
+        #expect(try build("%2e%2e").contains("/contacts/%252e%252e/"), "encoded, so not a dot segment")
+        #expect(try build("../x").contains("/contacts/..%2Fx/"), "a slash in a value is data")
+        #expect(throws: RequestError.pathSegmentValue(parameter: "id", value: "..")) { try build("..") }
+        #expect(throws: RequestError.pathSegmentValue(parameter: "id", value: ".")) { try build(".") }
+        #expect(throws: RequestError.pathSegmentValue(parameter: "id", value: "")) { try build("") }
+        // A label value of "." serializes as "..", and an empty one as ".".
+        #expect(throws: RequestError.pathSegmentValue(parameter: "kind", value: "..")) { try build("1", "", ".") }
+        #expect(throws: RequestError.pathSegmentValue(parameter: "kind", value: ".")) { try build("1", "", "") }
+        #expect(RequestError.pathSegmentValue(parameter: "id", value: "..").description.contains("path parameter id"))
+    }
+
+    /// allowReserved keeps `/`, `?`, `:`... but never what would add parameters or a fragment.
+    @Test func allowReservedCannotReshapeTheQuery() throws {
+        let tool = try #require(Self.spec.tool("ACME_CONTACT_NOTES"))
+        let request = try RequestBuilder.build(
+            tool, arguments: ["params": ["id": "1", "kind": "k", "format": "f", "q": "a/b:c?d&admin=true+1#top"]])
+        #expect(request.target == "https://api.example.com/contacts/1/notes/k.f?q=a/b:c?d%26admin%3Dtrue%2B1%23top")
+    }
+
+    /// A header value cannot end its header: CR, LF, NUL and other controls are refused,
+    /// naming the parameter, before anything is sent.
+    @Test func headerValuesCannotHoldLineBreaks() throws {
+        let tool = try #require(Self.spec.tool("ACME_GET_SCHEDULE"))
+        for value in ["7\r\nX-Evil: 1", "7\n", "7\r", "7\u{0}", "7\u{7F}"] {
+            #expect(throws: RequestError.invalidHeaderValue("X-Id"), "\(value.debugDescription)") {
+                try RequestBuilder.build(tool, arguments: ["params": ["days": ["mon"], "X-Id": .string(value)]])
+            }
+        }
+        let tab = try RequestBuilder.build(tool, arguments: ["params": ["days": ["mon"], "X-Id": "a\tb é"]])
+        #expect(tab.header("X-Id") == "a\tb é")
+        #expect(RequestError.invalidHeaderValue("X-Id").description.contains("header parameter X-Id"))
     }
 }

@@ -42,7 +42,7 @@ import Testing
         #expect(!RequestHeaders.isValidName("") && !RequestHeaders.isValidName("X Trace"))
         #expect(!RequestHeaders.isValidName("X:Y") && !RequestHeaders.isValidName("Ünicode"))
         #expect(RequestHeaders.isValidValue("a b,c;d=\"é\"\t"))
-        for value in ["a\r\nX-Evil: 1", "a\nb", "a\rb", "a\u{0}b"] {
+        for value in ["a\r\nX-Evil: 1", "a\nb", "a\rb", "a\u{0}b", "a\u{1B}b", "a\u{7F}"] {
             #expect(!RequestHeaders.isValidValue(value), "\(value.debugDescription)")
         }
     }

@@ -42,7 +42,7 @@ enum BodyEncoder {
             }
             var bytes: [UInt8] = []
             func part(_ name: String, _ type: String, _ content: String) {
-                let escaped = name.replacingOccurrences(of: "\"", with: "%22")
+                let escaped = partName(name)
                 bytes += Array(
                     "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(escaped)\"\r\nContent-Type: \(type)\r\n\r\n"
                         .utf8)
@@ -74,6 +74,22 @@ enum BodyEncoder {
     }
 
     static func boundary() -> String { "paragon-mcp-" + UUID().uuidString }
+
+    /// A part's name as the Content-Disposition's quoted `name`, escaped as the WHATWG HTML
+    /// standard's multipart/form-data encoding algorithm does: LF as `%0A`, CR as `%0D`, `"` as
+    /// `%22`, so that a name (a body key, the agent's) cannot end the header or the quotes.
+    static func partName(_ name: String) -> String {
+        var escaped = ""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "%0A"
+            case "\r": escaped += "%0D"
+            case "\"": escaped += "%22"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
 
     private static func isPrimitive(_ value: JSONValue) -> Bool {
         switch value {

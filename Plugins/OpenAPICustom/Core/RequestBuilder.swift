@@ -1,3 +1,4 @@
+import ParagonAPI
 import ProviderKit
 
 /// A call's arguments as the request to send through the Proxy API.
@@ -18,7 +19,8 @@ struct PreparedRequest: Sendable, Equatable {
 /// Builds a tool's request from its arguments `{params, body}`: path parameters in their
 /// style, query parameters in theirs, header parameters (and the fallbacks of required headers
 /// left out), and the body in its media type. An argument the request cannot carry is an error,
-/// never dropped.
+/// never dropped, and so is one that would change the request's shape: a path value that makes
+/// a dot segment, a header value with CR, LF or another control character (``RequestHeaders``).
 enum RequestBuilder {
     static func build(_ tool: OperationTool, arguments: JSONValue, boundary: String = BodyEncoder.boundary())
         throws(RequestError) -> PreparedRequest
@@ -49,8 +51,9 @@ enum RequestBuilder {
                     name: parameter.name, value: written, style: parameter.style, explode: parameter.explode,
                     allowReserved: parameter.allowReserved)
             case .header:
-                headers.append(
-                    .init(name: parameter.name, value: ParameterSerializer.header(written, explode: parameter.explode)))
+                let text = ParameterSerializer.header(written, explode: parameter.explode)
+                guard RequestHeaders.isValidValue(text) else { throw .invalidHeaderValue(parameter.name) }
+                headers.append(.init(name: parameter.name, value: text))
             }
         }
         var target = try fill(tool.path, with: pathValues)
@@ -69,18 +72,40 @@ enum RequestBuilder {
         return PreparedRequest(method: tool.method, target: target, headers: headers, body: body)
     }
 
-    /// The path with each `{name}` replaced by its serialized value.
+    /// The path with each `{name}` replaced by its serialized value. A path segment that its
+    /// parameters leave empty, `.` or `..` is refused: a server resolves dot segments (RFC 3986
+    /// §5.2.4), so `/contacts/{id}` with `..` would address `/`, not a contact.
     static func fill(_ path: String, with values: [String: String]) throws(RequestError) -> String {
         var filled = ""
+        // The segment being filled, and the parameters in it.
+        var segment = ""
+        var names: [String] = []
+        func endSegment() throws(RequestError) {
+            if let name = names.first, segment.isEmpty || segment == "." || segment == ".." {
+                throw .pathSegmentValue(parameter: name, value: segment)
+            }
+            filled += segment
+            segment = ""
+            names = []
+        }
         for piece in Template.pieces(path).pieces {
             switch piece {
             case .literal(let text):
-                filled += text
+                for character in text {
+                    guard character == "/" else {
+                        segment.append(character)
+                        continue
+                    }
+                    try endSegment()
+                    filled.append("/")
+                }
             case .expression(let name):
                 guard let value = values[name] else { throw .missingPathParameter(name) }
-                filled += value
+                segment += value
+                names.append(name)
             }
         }
+        try endSegment()
         return filled
     }
 }

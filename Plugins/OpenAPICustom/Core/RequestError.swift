@@ -10,6 +10,12 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
     case bodyNotAccepted
     /// A path parameter without a value (the path cannot be built).
     case missingPathParameter(String)
+    /// A path parameter whose value, as serialized, leaves its path segment empty, `.` or
+    /// `..`, which would change the resource the request addresses.
+    case pathSegmentValue(parameter: String, value: String)
+    /// A header parameter whose value holds CR, LF, NUL or another control character (RFC 9110
+    /// §5.5).
+    case invalidHeaderValue(String)
     /// The body does not have the shape its media type needs (`form` needs an object, a raw
     /// body base64 text).
     case badBody(mediaType: String, expected: String)
@@ -26,6 +32,12 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
             return "this operation takes no request body: leave `body` out"
         case .missingPathParameter(let name):
             return "path parameter \(name) is required"
+        case .pathSegmentValue(let name, let value):
+            return "path parameter \(name) cannot be "
+                + (value.isEmpty ? "empty" : "`\(value)`")
+                + ": as a path segment it would change which resource the request addresses"
+        case .invalidHeaderValue(let name):
+            return "header parameter \(name) cannot hold line breaks or other control characters: no header value may"
         case .badBody(let mediaType, let expected):
             return "the body is sent as \(mediaType) and must be \(expected)"
         }

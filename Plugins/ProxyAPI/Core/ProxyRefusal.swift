@@ -18,7 +18,7 @@ enum ProxyRefusal: Error, Equatable, CustomStringConvertible {
     case forbiddenHeader(String)
     /// A header name that is not an RFC 9110 token.
     case invalidHeaderName(String)
-    /// A header value with CR, LF or NUL.
+    /// A header value with CR, LF, NUL or another control character.
     case invalidHeaderValue(String)
 
     var description: String {
@@ -43,7 +43,7 @@ enum ProxyRefusal: Error, Equatable, CustomStringConvertible {
         case .invalidHeaderName(let name):
             return "header name `\(name)` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
         case .invalidHeaderValue(let name):
-            return "header \(name) has a line break or NUL character in its value, which no header may hold"
+            return "header \(name) has a line break or another control character in its value, which no header may hold"
         }
     }
 }
