@@ -27,6 +27,7 @@ import Testing
               responses: {"200": {description: ok}}
               parameters:
                 - {name: q, in: query, allowReserved: true, schema: {type: string}}
+                - {name: session, in: cookie, schema: {type: string}}
           /uploads:
             post:
               summary: Upload
@@ -99,6 +100,22 @@ import Testing
             #expect(upload.result?["isError"] == nil, "\(upload.body)")
             #expect(body?.contains(#"name="x%22%0D%0AContent-Type: text/html""#) == true, "\(body ?? "")")
             #expect(body?.contains(#"name="title""#) == true)
+
+            // What the listed schema leaves out and the agent sends anyway: a tool error saying
+            // why, and nothing sent.
+            let (file, sentFile, _) = try await Self.call(
+                client, sandbox, token: alice, session: session, "GITHUB_UPLOAD",
+                #"{"body":{"title":"T","file":"aGVsbG8="}}"#)
+            #expect(file.result?["isError"] as? Bool == true, "\(file.body)")
+            #expect(TestStack.text(of: file.result)?.contains("body field file is a file") == true, "\(file.body)")
+            #expect(sentFile == nil)
+            let (cookie, sentCookie, _) = try await Self.call(
+                client, sandbox, token: alice, session: session, "GITHUB_SEARCH", #"{"params":{"session":"s1"}}"#)
+            #expect(cookie.result?["isError"] as? Bool == true, "\(cookie.body)")
+            #expect(
+                TestStack.text(of: cookie.result)?.contains("cookie parameters are not sent by this tool") == true,
+                "\(cookie.body)")
+            #expect(sentCookie == nil)
         }
     }
 }

@@ -109,6 +109,17 @@ import Testing
         #expect(!post.parameters.contains { $0.name == "token" })
         #expect(post.inputSchema["properties"]?["body"]?["properties"]?["token"] == nil)
         #expect(post.inputSchema["properties"]?["params"] == nil)
+        // Sent anyway, they are refused with the reason, and nothing is sent.
+        let formsWithToken = spec.tools.filter { $0.withheldFields["token"] == .credential }
+        #expect(formsWithToken.count == 15)
+        let photo = try #require(formsWithToken.first { $0.origin.operation.path == "/users.setPhoto" })
+        #expect(photo.withheldFields == ["token": .credential])
+        #expect(throws: RequestError.withheldField("token", .credential)) {
+            try RequestBuilder.build(photo, arguments: ["body": ["crop_x": "1", "token": "xoxb-1"]])
+        }
+        #expect(throws: RequestError.withheldParameter("token", .credential)) {
+            try RequestBuilder.build(post, arguments: ["params": ["token": "xoxb-1"], "body": ["channel": "C1"]])
+        }
     }
 
     @Test func spotifyUnexplodedArrays() throws {

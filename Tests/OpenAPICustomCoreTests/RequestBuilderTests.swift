@@ -136,6 +136,22 @@ import Testing
         #expect(RequestError.unknownParameters(["nope"]).description.contains("nope"))
     }
 
+    /// Parameters the operation declares but the tool does not send are refused with the
+    /// reason, not as unknown: cookies, headers the tool may not set.
+    @Test func declaredButWithheldParametersSayWhy() throws {
+        let tool = try #require(Self.spec.tool("ACME_GET_SCHEDULE"))
+        #expect(tool.withheldParameters == ["session": .cookie, "Authorization": .reservedHeader])
+        #expect(throws: RequestError.withheldParameter("session", .cookie)) {
+            try RequestBuilder.build(tool, arguments: ["params": ["days": ["mon"], "X-Id": "1", "session": "s"]])
+        }
+        #expect(throws: RequestError.withheldParameter("Authorization", .reservedHeader)) {
+            try RequestBuilder.build(tool, arguments: ["params": ["days": ["mon"], "Authorization": "Bearer x"]])
+        }
+        let cookie = RequestError.withheldParameter("session", .cookie).description
+        #expect(cookie.contains("session") && cookie.contains("cookie parameters are not sent by this tool"))
+        #expect(!cookie.contains("not in this operation"))
+    }
+
     /// A path parameter's value is data for its segment: as serialized, it may not make the
     /// segment empty, `.` or `..` (which would address another resource).
     @Test func pathValuesCannotMakeDotSegments() throws {

@@ -23,11 +23,11 @@ enum Credentials {
         return names
     }
 
-    /// A form body's object schema without credential properties.
-    static func removing(_ names: Set<String>, from schema: JSONValue) -> JSONValue {
+    /// A form body's object schema without credential properties, and the properties removed.
+    static func removing(_ names: Set<String>, from schema: JSONValue) -> (schema: JSONValue, removed: [String]) {
         guard !names.isEmpty, case .object(let object) = schema, let properties = object["properties"]?.objectValue
-        else { return schema }
+        else { return (schema, []) }
         let found = Set(properties.keys.filter { names.contains($0.lowercased()) })
-        return found.isEmpty ? schema : .object(RequestSchema.removing(found, from: object))
+        return found.isEmpty ? (schema, []) : (.object(RequestSchema.removing(found, from: object)), found.sorted())
     }
 }

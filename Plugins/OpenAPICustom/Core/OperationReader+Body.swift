@@ -5,8 +5,11 @@ import ProviderKit
 extension OperationReader {
     /// The body's kind and input schema, by the first media type this order prefers: JSON
     /// (`application/json`, then any `+json` or `*/*`), form-urlencoded, multipart, `text/*`,
-    /// then anything else as base64. Nil (with a warning) for a body without content.
-    mutating func readBody(_ body: JSONValue, at pointer: String) -> (RequestBody, JSONValue)? {
+    /// then anything else as base64, and the form fields left out of the schema (credentials,
+    /// files). Nil (with a warning) for a body without content.
+    mutating func readBody(_ body: JSONValue, at pointer: String) -> (
+        kind: RequestBody, schema: JSONValue, withheld: [String: Withheld]
+    )? {
         guard let content = body["content"]?.objectValue, !content.isEmpty else {
             warn(pointer, "a request body without `content`: the tool takes no body")
             return nil
@@ -27,6 +30,7 @@ extension OperationReader {
         let description = body["description"]?.stringValue
         let essence = MediaType(chosen).essence
         var schema = RequestSchema.strippingReadOnly(inliner.inline(media["schema"] ?? [:]))
+        var withheld: [String: Withheld] = [:]
         let kind: RequestBody
         switch rank(chosen) {
         case 0, 1:
@@ -51,10 +55,14 @@ extension OperationReader {
                 object["type"] = "object"
                 schema = .object(object)
             }
-            schema = Credentials.removing(credentials, from: schema)
+            let (withoutCredentials, removed) = Credentials.removing(credentials, from: schema)
+            schema = withoutCredentials
+            for name in removed { withheld[name] = .credential }
             if rank(chosen) == 3 {
                 kind = .multipart(encodings: encodings)
-                schema = withoutFiles(schema, at: pointer)
+                let (withoutFiles, files) = withoutFiles(schema, at: pointer)
+                schema = withoutFiles
+                for name in files { withheld[name] = .file }
             } else {
                 kind = .form(encodings: encodings)
             }
@@ -74,17 +82,18 @@ extension OperationReader {
                 ?? .string(description)
             schema = .object(object)
         }
-        return (kind, schema)
+        return (kind, schema, withheld)
     }
 
     /// A multipart schema without its file fields (`format: binary`/`base64`, or
-    /// `contentMediaType`), which a tool cannot send; the description says which were left out.
-    private mutating func withoutFiles(_ schema: JSONValue, at pointer: String) -> JSONValue {
+    /// `contentMediaType`), which a tool cannot send, and their names; the description says
+    /// which were left out.
+    private mutating func withoutFiles(_ schema: JSONValue, at pointer: String) -> (JSONValue, [String]) {
         guard case .object(let original) = schema, let properties = original["properties"]?.objectValue else {
-            return schema
+            return (schema, [])
         }
         let files = properties.filter { Self.isFile($0.value) }.keys.sorted()
-        guard !files.isEmpty else { return schema }
+        guard !files.isEmpty else { return (schema, []) }
         var object = RequestSchema.removing(Set(files), from: original)
         let note = "File fields (\(files.joined(separator: ", "))) cannot be sent by this tool."
         object["description"] = .string(
@@ -92,7 +101,7 @@ extension OperationReader {
         warn(
             pointer, "multipart file field(s) \(files.joined(separator: ", ")) cannot be sent by a tool: left out",
             .note)
-        return .object(object)
+        return (.object(object), files)
     }
 
     private static func isFile(_ schema: JSONValue) -> Bool {

@@ -89,16 +89,29 @@ struct OperationReader {
         var properties: [String: JSONValue] = [:]
         var required: [JSONValue] = []
         var parameters: [OperationTool.Parameter] = []
+        var withheld: [String: Withheld] = [:]
         for (at, name, location, parameter) in declared {
             guard let place = OperationTool.Parameter.Location(rawValue: location) else {
                 if location == "cookie" {
                     warn(at, "cookie parameter \(name) is not sent (Paragon's proxy keeps cookies); left out", .note)
+                    withheld[name] = .cookie
                     continue
                 }
                 throw Skip(path: at, message: "parameter \(name) is `in: \(location)` (path, query, header or cookie)")
             }
-            if place == .header, OperationTool.isWithheldHeader(name) { continue }
-            if credentials.contains(name.lowercased()) { continue }
+            if place == .header, OperationTool.isWithheldHeader(name) {
+                withheld[name] = .reservedHeader
+                continue
+            }
+            if credentials.contains(name.lowercased()) {
+                withheld[name] = .credential
+                continue
+            }
+            if place == .header, !RequestHeaders.isValidName(name) {
+                warn(at, "header parameter `\(name)` is not a valid header name (RFC 9110 token); left out")
+                withheld[name] = .invalidHeaderName
+                continue
+            }
             var asJSON = false
             var schemaSource = parameter["schema"]
             if schemaSource == nil, let content = parameter["content"]?.objectValue, let first = content.first {
@@ -161,12 +174,14 @@ struct OperationReader {
             inputProperties["params"] = .object(params)
         }
         var body: RequestBody?
+        var withheldFields: [String: Withheld] = [:]
         if let rawBody = operation["requestBody"] {
             let bodyPointer = pointer + "/requestBody"
             let requestBody = try resolve(rawBody, at: bodyPointer)
-            if let (kind, schema) = readBody(requestBody, at: bodyPointer) {
-                body = kind
-                inputProperties["body"] = schema
+            if let read = readBody(requestBody, at: bodyPointer) {
+                body = read.kind
+                withheldFields = read.withheld
+                inputProperties["body"] = read.schema
                 if requestBody["required"] == .bool(true) { inputRequired.append("body") }
             }
         }
@@ -180,7 +195,8 @@ struct OperationReader {
         let description = [requestName, details].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " - ")
         return OperationTool(
             name: "", integration: integration, method: method.uppercased(), path: path, serverURL: server,
-            parameters: parameters, body: body, description: description, inputSchema: .object(input),
+            parameters: parameters, withheldParameters: withheld, body: body, withheldFields: withheldFields,
+            description: description, inputSchema: .object(input),
             origin: .init(
                 file: file, pointer: pointer,
                 operation: .init(

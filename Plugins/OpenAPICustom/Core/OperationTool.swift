@@ -28,8 +28,12 @@ struct OperationTool: Sendable {
     /// path against the integration's API base.
     var serverURL: String?
     var parameters: [Parameter]
+    /// Parameters the operation declares that the tool does not send, by name.
+    var withheldParameters: [String: Withheld] = [:]
     /// How the `body` input is sent; nil when the operation takes no body.
     var body: RequestBody?
+    /// Fields of a form or multipart body that the tool does not send, by name.
+    var withheldFields: [String: Withheld] = [:]
     var description: String
     var inputSchema: JSONValue
     /// Where the operation is, for names and log lines.

@@ -32,6 +32,9 @@ enum RequestBuilder {
         let params = members["params"]?.objectValue ?? [:]
         let known = Set(tool.parameters.map(\.name))
         let strangers = params.keys.filter { !known.contains($0) }.sorted()
+        if let name = strangers.first(where: { tool.withheldParameters[$0] != nil }) {
+            throw .withheldParameter(name, tool.withheldParameters[name]!)
+        }
         guard strangers.isEmpty else { throw .unknownParameters(strangers) }
 
         var pathValues: [String: String] = [:]
@@ -65,6 +68,9 @@ enum RequestBuilder {
         var body: [UInt8] = []
         if let value = members["body"], value != .null {
             guard let kind = tool.body else { throw .bodyNotAccepted }
+            if let name = value.objectValue?.keys.sorted().first(where: { tool.withheldFields[$0] != nil }) {
+                throw .withheldField(name, tool.withheldFields[name]!)
+            }
             let encoded = try BodyEncoder.encode(value, as: kind, boundary: boundary)
             headers.append(.init(name: "Content-Type", value: encoded.contentType))
             body = encoded.bytes

@@ -4,6 +4,10 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
     case unknownArguments([String])
     /// Keys of `params` the operation has no parameter for.
     case unknownParameters([String])
+    /// A parameter the operation declares but the tool does not send.
+    case withheldParameter(String, Withheld)
+    /// A body field the operation declares but the tool does not send.
+    case withheldField(String, Withheld)
     /// `params` that is not an object of parameter values.
     case parametersNotAnObject
     /// A `body` for an operation that takes none.
@@ -26,6 +30,10 @@ enum RequestError: Error, Equatable, CustomStringConvertible {
             return "unknown argument(s) \(names.joined(separator: ", ")): this tool takes `params` and `body` only"
         case .unknownParameters(let names):
             return "unknown parameter(s) \(names.joined(separator: ", ")) in `params`: not in this operation"
+        case .withheldParameter(let name, let reason):
+            return reason.message(name)
+        case .withheldField(let name, let reason):
+            return reason.message(name, inBody: true)
         case .parametersNotAnObject:
             return "`params` must be an object of parameter values by name"
         case .bodyNotAccepted:
