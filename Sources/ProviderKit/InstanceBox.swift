@@ -57,8 +57,7 @@ final class InstanceBox: Sendable {
 
     private func listTools(_ context: CallContext) {
         run(context) { box in
-            let tools = try await box.provider.listTools(context: context)
-            return JSONValue.array(tools.map(\.json)).encoded()
+            try await box.provider.listToolsJSON(context: context)
         }
     }
 

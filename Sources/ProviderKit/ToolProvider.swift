@@ -18,8 +18,18 @@ public protocol ToolProvider: Sendable {
     /// The tools offered to the user in `context` (lists may differ per user).
     func listTools(context: CallContext) async throws -> [ToolDescriptor]
 
+    /// The same tools as the JSON array the host reads. The default encodes ``listTools(context:)``;
+    /// a provider that keeps its tools encoded (``EncodedToolList``) returns them as they are.
+    func listToolsJSON(context: CallContext) async throws -> [UInt8]
+
     /// Runs a tool. The host has already checked that the tool is listed and that `arguments`
     /// satisfy its input schema. Throwing ``ProviderError`` picks the outcome; any other error
     /// is reported as an internal failure of the provider.
     func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult
+}
+
+extension ToolProvider {
+    public func listToolsJSON(context: CallContext) async throws -> [UInt8] {
+        EncodedToolList.array([EncodedToolList(try await listTools(context: context))])
+    }
 }

@@ -269,6 +269,47 @@ import Testing
         #expect(result.stdout.contains("2 tools"), "\(result.stdout)")
     }
 
+    /// A 2.5 KB document whose schema L0 has five properties each referencing L1, ... nine
+    /// levels down, expanded to 28 MB and took 570 MB to load; now its tool stays within the
+    /// budget and `check` says what was cut (no timing asserted: the runner shares the machine).
+    @Test func aFanOutOfReferencesLoadsSmallAndCheckSaysWhatWasCut() async throws {
+        let folder = TestPaths.scratch("openapi-fan-out")
+        var schemas: [String: JSONValue] = [:]
+        for level in 0..<9 {
+            var properties: [String: JSONValue] = [:]
+            for index in 0..<5 {
+                properties["p\(index)"] =
+                    level == 8 ? ["type": "string"] : ["$ref": .string("#/components/schemas/L\(level + 1)")]
+            }
+            schemas["L\(level)"] = ["type": "object", "properties": .object(properties)]
+        }
+        let spec: JSONValue = [
+            "openapi": "3.0.3", "info": ["title": "fan-out", "version": "1"],
+            "paths": [
+                "/things": [
+                    "post": [
+                        "summary": "Create thing", "responses": ["200": ["description": "ok"]],
+                        "requestBody": [
+                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/L0"]]]
+                        ],
+                    ]
+                ]
+            ],
+            "components": ["schemas": .object(schemas)],
+        ]
+        try Data(spec.encoded()).write(to: URL(fileURLWithPath: folder + "/github.json"))
+        let file = TestPaths.scratch("openapi-fan-out-config") + "/config.yaml"
+        try TestConfig.providers([("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(folder)")])
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try await Subprocess.runAsync(TestPaths.executable, ["check", "--config", file])
+        #expect(result.status == 0, "a warning: \(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("1 tools"), "\(result.stdout)")
+        #expect(
+            result.stderr.contains(
+                "github.json: at /paths/~1things/post: the input schema would pass 256 KiB: these references are not expanded"
+            ), "\(result.stderr)")
+    }
+
     /// `0m0.250s` → 0.25.
     static func seconds(_ text: Substring) -> Double? {
         guard let m = text.firstIndex(of: "m"), text.hasSuffix("s"),

@@ -11,6 +11,8 @@ public struct OpenAPICustomProvider: ToolProvider {
     let proxy: ProxyClient
     let host: ProviderHost
     let byName: [String: OperationTool]
+    /// Each spec's tools, encoded once at load (listings send them as they are).
+    let encoded: [String: EncodedToolList]
     let maxBinaryBytes: Int
 
     struct Settings: Decodable {
@@ -42,6 +44,9 @@ public struct OpenAPICustomProvider: ToolProvider {
         self.zeus = ZeusClient(http: http, paragon: host.paragon)
         self.proxy = ProxyClient(http: http, paragon: host.paragon)
         self.maxBinaryBytes = settings.max_binary_bytes ?? ResultContent.defaultMaxBinaryBytes
+        self.encoded = Dictionary(
+            loaded.specs.map { ($0.file, EncodedToolList($0.tools.map(\.descriptor))) }, uniquingKeysWith: { a, _ in a }
+        )
         self.byName = Dictionary(
             loaded.specs.flatMap(\.tools).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         host.log(
@@ -52,22 +57,30 @@ public struct OpenAPICustomProvider: ToolProvider {
     /// The tools of the specs whose integration the project has (asked of Zeus with the user's
     /// token). A listing for no user has no token to ask with: it lists every spec's tools.
     public func listTools(context: CallContext) async throws -> [ToolDescriptor] {
+        try await listedSpecs(context: context).flatMap { $0.tools.map(\.descriptor) }
+    }
+
+    /// The same tools, as encoded at load.
+    public func listToolsJSON(context: CallContext) async throws -> [UInt8] {
+        EncodedToolList.array(try await listedSpecs(context: context).compactMap { encoded[$0.file] })
+    }
+
+    /// The specs listed in `context`, in folder order.
+    private func listedSpecs(context: CallContext) async throws -> [SpecFile] {
         guard !specs.isEmpty else { return [] }
-        guard !context.userToken.isEmpty else { return specs.flatMap(\.tools).map(\.descriptor) }
+        guard !context.userToken.isEmpty else { return specs }
         let active = Set(try await zeus.integrations(context: context).map(\.name))
-        var tools: [ToolDescriptor] = []
-        for spec in specs {
+        return specs.filter { spec in
             guard active.contains(spec.integration) else {
                 if context.userID.isEmpty {
                     host.log(
                         .warning,
                         "ignored \(spec.file): the project has no active integration \(spec.integration)")
                 }
-                continue
+                return false
             }
-            tools += spec.tools.map(\.descriptor)
+            return true
         }
-        return tools
     }
 
     public func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {

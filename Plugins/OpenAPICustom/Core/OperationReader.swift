@@ -33,7 +33,7 @@ struct OperationReader {
         _ operation: [String: JSONValue], method: String, pathKey: String, shared: JSONValue?, sharedPointer: String,
         server: String?, pointer: String
     ) -> OperationTool? {
-        inliner.unresolved = []
+        inliner.beginOperation()
         do throws(Skip) {
             let tool = try build(
                 operation, method: method, pathKey: pathKey, shared: shared, sharedPointer: sharedPointer,
@@ -41,6 +41,7 @@ struct OperationReader {
             if let ref = inliner.unresolved.first {
                 throw Skip(path: pointer, message: "unresolvable reference \(ref)")
             }
+            if !inliner.overBudget.isEmpty { warnOverBudget(pointer) }
             if operation["responses"] == nil {
                 warn(pointer, "the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway")
             }
@@ -52,6 +53,23 @@ struct OperationReader {
             )
             return nil
         }
+    }
+
+    /// The warning for references the inliner's budget cut in this operation: which, and how
+    /// many times (the first five).
+    private mutating func warnOverBudget(_ pointer: String) {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for ref in inliner.overBudget {
+            if counts[ref] == nil { order.append(ref) }
+            counts[ref, default: 0] += 1
+        }
+        var cut = order.prefix(5).map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) places)" : $0 }
+        if order.count > 5 { cut.append("\(order.count - 5) more") }
+        warn(
+            pointer,
+            "the input schema would pass \(inliner.maxBytes / 1024) KiB: these references are not expanded "
+                + "(any value of their type is accepted there): \(cut.joined(separator: ", "))")
     }
 
     mutating func warn(_ path: String, _ message: String, _ severity: Diagnostic.Severity = .warning) {

@@ -2,7 +2,15 @@ import ProviderKit
 
 /// Turns an OpenAPI schema into a self-contained JSON Schema (2020-12) for a tool's input:
 /// - local `$ref`s (any JSON pointer into the document, RFC 6901) are inlined; a recursive one
-///   is expanded `maxRecursion` times, then cut with a note in the description;
+///   is expanded `maxRecursion` times, then cut;
+/// - an operation's inlined schemas weigh at most `maxBytes` (about 256 KiB of JSON, so no
+///   tool's input schema is much larger): beyond it a `$ref` is cut. A document of a few KB
+///   whose schemas reference each other five times over nine levels would otherwise expand to
+///   tens of MB per tool. The reader warns of budget cuts (``overBudget``);
+/// - a cut reference is a permissive schema, its description saying it was not expanded (and
+///   the target's own `type`, which the full schema requires anyway), so no valid input is
+///   refused; where accepting anything in one place would refuse valid input elsewhere, the
+///   keyword is loosened (``loosening(_:cutIn:)``);
 /// - OpenAPI-only keywords are mapped (`nullable` to a `null` type, 3.0's boolean exclusive
 ///   bounds to numbers) or dropped (`example`, `xml`, ...);
 /// - a `oneOf`/`anyOf` with a `discriminator` becomes `if`/`then` per discriminator value
@@ -16,14 +24,29 @@ struct SchemaInliner {
     /// The whole document, which local references point into.
     let document: JSONValue
     var maxRecursion = 2
-    /// References that could not be resolved, as written; the reader resets it per operation.
-    var unresolved: [String] = []
-    /// Inlined references whose expansion met no recursion cut (so it is the same anywhere).
-    private var cache: [String: JSONValue] = [:]
+    /// The weight, in bytes of JSON (``JSONSize``), of an operation's inlined schemas beyond
+    /// which references are cut.
+    var maxBytes = 256 * 1024
+    /// References that could not be resolved, as written, in the current operation.
+    private(set) var unresolved: [String] = []
+    /// References cut for the budget in the current operation, as written (once per cut).
+    private(set) var overBudget: [String] = []
+    /// Inlined references whose expansion met no cut (so it is the same anywhere), with their
+    /// weight.
+    private var cache: [String: (value: JSONValue, bytes: Int)] = [:]
     private var cuts = 0
+    /// The weight inlined so far for the current operation.
+    private var spent = 0
 
     init(document: JSONValue) {
         self.document = document
+    }
+
+    /// Starts an operation: its budget, its unresolved and cut references.
+    mutating func beginOperation() {
+        spent = 0
+        unresolved = []
+        overBudget = []
     }
 
     mutating func inline(_ schema: JSONValue) -> JSONValue {
@@ -32,7 +55,10 @@ struct SchemaInliner {
     }
 
     private mutating func inline(_ schema: JSONValue, stack: inout [String]) -> JSONValue {
-        guard case .object(var object) = schema else { return schema }
+        guard case .object(var object) = schema else {
+            spent += JSONSize.estimate(schema)
+            return schema
+        }
         if let ref = object["$ref"]?.stringValue {
             object["$ref"] = nil
             let resolved = resolve(ref, stack: &stack)
@@ -44,15 +70,18 @@ struct SchemaInliner {
                     return resolved
                 }
                 target["description"] = description
+                spent += JSONSize.estimate(description)
                 return .object(target)
             }
             return .object(["allOf": [resolved, inline(.object(object), stack: &stack)]])
         }
+        // The conditions select a branch by a property's value; a cut in a branch only loosens it.
         var conditions: [JSONValue] = []
         if let rewritten = discriminated(object, stack: &stack) {
             object = rewritten.object
             conditions = rewritten.conditions
         }
+        var cutIn: Set<String> = []
         for key in Self.dropped { object[key] = nil }
         if case .bool(true)? = object["nullable"] {
             object["nullable"] = nil
@@ -62,44 +91,109 @@ struct SchemaInliner {
         }
         Self.mapExclusiveBounds(&object)
         var result: [String: JSONValue] = [:]
+        spent += 2
         for (key, value) in object {
+            spent += JSONSize.member(key)
+            let cutsBefore = cuts
             switch value {
             case .object(let map) where Self.schemaMaps.contains(key):
-                result[key] = .object(map.mapValues { inline($0, stack: &stack) })
+                result[key] = .object(
+                    map.mapValues {
+                        spent += 1
+                        return inline($0, stack: &stack)
+                    })
+                spent += map.keys.reduce(0) { $0 + JSONSize.member($1) }
             case .array(let schemas) where Self.schemaArrays.contains(key):
                 result[key] = .array(schemas.map { inline($0, stack: &stack) })
+                spent += 2 + schemas.count
             case .object where !Self.dataKeys.contains(key):
                 result[key] = inline(value, stack: &stack)
             default:
                 result[key] = value
+                spent += JSONSize.estimate(value)
             }
+            if cuts != cutsBefore { cutIn.insert(key) }
         }
         if !conditions.isEmpty {
             result["allOf"] = .array((result["allOf"]?.arrayValue ?? []) + conditions)
         }
+        if !cutIn.isEmpty { Self.loosening(&result, cutIn: cutIn) }
         return .object(result)
     }
 
     private mutating func resolve(_ ref: String, stack: inout [String]) -> JSONValue {
-        if let cached = cache[ref] { return cached }
+        if let cached = cache[ref] {
+            guard spent + cached.bytes <= maxBytes else { return cut(ref, overBudget: true) }
+            spent += cached.bytes
+            return cached.value
+        }
         guard let target = DocumentPointer.resolve(ref, in: document) else {
             unresolved.append(ref)
             return ["description": .string("Unresolvable reference \(ref).")]
         }
-        let name = Self.name(of: ref)
-        guard stack.filter({ $0 == ref }).count < maxRecursion else {
-            cuts += 1
-            return [
-                "type": "object",
-                "description": .string("A \(name) (recursive; not expanded further here)."),
-            ]
-        }
-        let cutsBefore = cuts
+        guard stack.filter({ $0 == ref }).count < maxRecursion else { return cut(ref, overBudget: false) }
+        guard spent < maxBytes else { return cut(ref, overBudget: true) }
+        let (cutsBefore, spentBefore) = (cuts, spent)
         stack.append(ref)
         defer { stack.removeLast() }
         let inlined = inline(target, stack: &stack)
-        if cuts == cutsBefore, unresolved.isEmpty { cache[ref] = inlined }
+        if cuts == cutsBefore, unresolved.isEmpty { cache[ref] = (inlined, spent - spentBefore) }
         return inlined
+    }
+
+    /// The permissive schema that stands for `ref` where it is not expanded: a description
+    /// saying so, and the target's own `type` (which the full schema requires anyway).
+    private mutating func cut(_ ref: String, overBudget: Bool) -> JSONValue {
+        cuts += 1
+        let name = Self.name(of: ref)
+        var placeholder: [String: JSONValue] = [:]
+        if overBudget {
+            self.overBudget.append(ref)
+            placeholder["description"] = .string(
+                "A \(name) (not expanded: this tool's input schema would pass \(maxBytes / 1024) KiB).")
+        } else {
+            placeholder["description"] = .string("A \(name) (recursive; not expanded further here).")
+        }
+        if let target = DocumentPointer.resolve(ref, in: document), let type = Self.declaredType(of: target) {
+            placeholder["type"] = type
+        }
+        let value = JSONValue.object(placeholder)
+        spent += JSONSize.estimate(value)
+        return value
+    }
+
+    /// A schema's `type` as JSON Schema reads it (with 3.0's `nullable`), when it is written
+    /// as a type name or a list of them; nil otherwise.
+    static func declaredType(of schema: JSONValue) -> JSONValue? {
+        switch schema["type"] {
+        case .string(let type)?:
+            return schema["nullable"] == .bool(true) ? [.string(type), "null"] : .string(type)
+        case .array(let types)? where types.allSatisfy({ $0.stringValue != nil }):
+            return .array(types)
+        default:
+            return nil
+        }
+    }
+
+    /// A schema whose `keys` hold a cut, loosened where a cut (which accepts more than the
+    /// schema it stands for) would make it refuse valid input: `oneOf` becomes `anyOf` (a value
+    /// of one branch could now match two), and `not`, `if` (with `then` and `else`) and
+    /// `contains` (with its bounds) go.
+    static func loosening(_ object: inout [String: JSONValue], cutIn keys: Set<String>) {
+        if keys.contains("oneOf"), let branches = object.removeValue(forKey: "oneOf") {
+            if object["anyOf"] == nil {
+                object["anyOf"] = branches
+            } else {
+                object["allOf"] = .array((object["allOf"]?.arrayValue ?? []) + [["anyOf": branches]])
+            }
+        }
+        if keys.contains("not") { object["not"] = nil }
+        if keys.contains("if") {
+            for key in ["if", "then", "else"] { object[key] = nil }
+        }
+        if keys.contains("contains") {
+            for key in ["contains", "minContains", "maxContains"] { object[key] = nil }
+        }
     }
 
     /// The last token of a reference: `Pet` of `#/components/schemas/Pet`.
