@@ -118,4 +118,33 @@ import Testing
             #expect(sentCookie == nil)
         }
     }
+
+    /// A Swagger 2.0 form: an array field without `collectionFormat` is `csv` (2.0's default),
+    /// sent `ids=a,b`; `multi` repeats the field; with `basic` auth the `token` field is Paragon's.
+    @Test func swagger2FormArraysFollowTheirCollectionFormat() async throws {
+        let folder = TestPaths.scratch("openapi-swagger-form")
+        try #"""
+        {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "host": "slack.com", "basePath": "/api",
+         "securityDefinitions": {"basic": {"type": "basic"}},
+         "paths": {"/items.tag": {"post": {"operationId": "items_tag", "consumes": ["application/x-www-form-urlencoded"],
+           "responses": {"200": {"description": "ok"}},
+           "parameters": [
+             {"name": "token", "in": "formData", "type": "string"},
+             {"name": "ids", "in": "formData", "type": "array", "items": {"type": "string"}},
+             {"name": "tags", "in": "formData", "type": "array", "collectionFormat": "multi", "items": {"type": "string"}},
+             {"name": "path", "in": "formData", "type": "array", "collectionFormat": "pipes", "items": {"type": "string"}}]}}}}
+        """#.write(toFile: folder + "/slack.json", atomically: true, encoding: .utf8)
+        try await OpenAPITests.withOpenAPI(folder: folder) { sandbox, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (session, tools) = try await OpenAPITests.tools(client, token: alice)
+            let properties = OpenAPITests.schema(tools["SLACK_ITEMS_TAG"], "properties", "body", "properties")
+            #expect((properties as? [String: Any])?["token"] == nil, "basic auth: the token is Paragon's")
+            let (reply, sent, body) = try await Self.call(
+                client, sandbox, token: alice, session: session, "SLACK_ITEMS_TAG",
+                #"{"body":{"ids":["a","b"],"tags":["x","y"],"path":["p","q"]}}"#)
+            #expect(reply.result?["isError"] == nil, "\(reply.body)")
+            #expect(sent?["content-type"] == "application/x-www-form-urlencoded")
+            #expect(body == "ids=a,b&path=p%7Cq&tags=x&tags=y", "\(body ?? "")")
+        }
+    }
 }

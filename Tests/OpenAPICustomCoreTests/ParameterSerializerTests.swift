@@ -65,6 +65,8 @@ import Testing
         #expect(query(.spaceDelimited, false, Self.object) == "color=B%20150%20G%20200%20R%20100")
         #expect(query(.pipeDelimited, false, Self.array) == "color=blue%7Cblack%7Cbrown")
         #expect(query(.pipeDelimited, false, Self.object) == "color=B%7C150%7CG%7C200%7CR%7C100")
+        #expect(query(.tabDelimited, false, Self.array) == "color=blue%09black%09brown", "Swagger 2.0's tsv")
+        #expect(query(.pipeDelimited, true, Self.array) == "color=blue&color=black&color=brown")
     }
 
     @Test func deepObject() {

@@ -106,4 +106,105 @@ import Testing
         #expect(uber.tools.count == 5)
         #expect(uber.tools.allSatisfy { $0.serverURL == "https://api.uber.com/v1" })
     }
+
+    /// `collectionFormat` of form fields becomes their encoding: `csv` (the default) sends
+    /// `ids=a,b`, not `ids=a&ids=b`.
+    @Test func formArraysFollowTheirCollectionFormat() throws {
+        func field(_ name: String, _ format: String?) -> JSONValue {
+            var field: [String: JSONValue] = [
+                "name": .string(name), "in": "formData", "type": "array", "items": ["type": "string"],
+            ]
+            if let format { field["collectionFormat"] = .string(format) }
+            return .object(field)
+        }
+        let fields = [
+            field("plain", nil), field("csv", "csv"), field("ssv", "ssv"), field("tsv", "tsv"), field("pipes", "pipes"),
+            field("multi", "multi"),
+        ]
+        let document: JSONValue = [
+            "swagger": "2.0", "info": ["title": "t", "version": "1"], "host": "api.example.com",
+            "paths": [
+                "/form": [
+                    "post": [
+                        "operationId": "form", "consumes": ["application/x-www-form-urlencoded"],
+                        "parameters": .array(fields), "responses": ["200": ["description": "ok"]],
+                    ]
+                ],
+                "/multipart": [
+                    "post": [
+                        "operationId": "multipart", "consumes": ["multipart/form-data"],
+                        "parameters": .array(fields), "responses": ["200": ["description": "ok"]],
+                    ]
+                ],
+            ],
+        ]
+        let (spec, diagnostics) = Fixture.spec(document)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let values: JSONValue = [
+            "plain": ["a", "b"], "csv": ["a", "b"], "ssv": ["a", "b"], "tsv": ["a", "b"], "pipes": ["a", "b"],
+            "multi": ["a", "b"],
+        ]
+        let form = try RequestBuilder.build(#require(spec.tool("ACME_FORM")), arguments: ["body": values])
+        #expect(
+            form.text == "csv=a,b&multi=a&multi=b&pipes=a%7Cb&plain=a,b&ssv=a%20b&tsv=a%09b", "\(form.text)")
+        let multipart = try RequestBuilder.build(
+            #require(spec.tool("ACME_MULTIPART")), arguments: ["body": values], boundary: "B")
+        func parts(_ name: String) -> [String] {
+            multipart.text.components(separatedBy: "--B").compactMap { part in
+                guard part.contains("name=\"\(name)\"") else { return nil }
+                return part.components(separatedBy: "\r\n\r\n").last?.replacingOccurrences(of: "\r\n", with: "")
+            }
+        }
+        #expect(parts("plain") == ["a,b"] && parts("csv") == ["a,b"])
+        #expect(parts("ssv") == ["a b"] && parts("tsv") == ["a\tb"] && parts("pipes") == ["a|b"])
+        #expect(parts("multi") == ["a", "b"])
+    }
+
+    /// 2.0's security definitions in 3.0's shape, so the credentials rule sees them: with
+    /// `basic` (now `http`) or `oauth2`, `token` and `access_token` parameters are Paragon's.
+    @Test func securityDefinitionsBecomeSecuritySchemes() throws {
+        #expect(Swagger2Converter.securityScheme(["type": "basic"]) == ["type": "http", "scheme": "basic"])
+        #expect(
+            Swagger2Converter.securityScheme([
+                "type": "oauth2", "flow": "accessCode", "authorizationUrl": "https://x/auth",
+                "tokenUrl": "https://x/token", "scopes": ["read": "Read"],
+            ])
+                == [
+                    "type": "oauth2",
+                    "flows": [
+                        "authorizationCode": [
+                            "authorizationUrl": "https://x/auth", "tokenUrl": "https://x/token",
+                            "scopes": ["read": "Read"],
+                        ]
+                    ],
+                ])
+        #expect(
+            Swagger2Converter.securityScheme(["type": "oauth2", "flow": "application", "tokenUrl": "https://x/t"])
+                == ["type": "oauth2", "flows": ["clientCredentials": ["tokenUrl": "https://x/t", "scopes": [:]]]])
+        let apiKey: JSONValue = ["type": "apiKey", "name": "X-Key", "in": "header"]
+        #expect(Swagger2Converter.securityScheme(apiKey) == apiKey)
+        for definition: JSONValue in [
+            ["type": "basic"], ["type": "oauth2", "flow": "implicit", "authorizationUrl": "https://x"],
+        ] {
+            let document: JSONValue = [
+                "swagger": "2.0", "info": ["title": "t", "version": "1"], "host": "api.example.com",
+                "securityDefinitions": ["auth": definition],
+                "paths": [
+                    "/me": [
+                        "get": [
+                            "operationId": "me", "responses": ["200": ["description": "ok"]],
+                            "parameters": [
+                                ["name": "token", "in": "query", "type": "string"],
+                                ["name": "access_token", "in": "query", "type": "string"],
+                                ["name": "fields", "in": "query", "type": "string"],
+                            ],
+                        ]
+                    ]
+                ],
+            ]
+            let tool = try #require(Fixture.spec(document).spec.tool("ACME_ME"))
+            #expect(tool.parameters.map(\.name) == ["fields"], "\(definition)")
+            #expect(tool.withheldParameters == ["token": .credential, "access_token": .credential])
+        }
+    }
 }

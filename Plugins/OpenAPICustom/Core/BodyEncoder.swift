@@ -9,8 +9,9 @@ import ProviderKit
 ///   `metadata[order_id]=...`; a `contentType` such as `application/json` writes JSON text);
 ///   OAS 3.0.3 §4.7.14-15 "Support for x-www-form-urlencoded Request Bodies";
 /// - `multipart/form-data` (RFC 7578): one part per property (arrays of primitives: one part
-///   per item); primitives as `text/plain`, others as `application/json` unless the encoding
-///   says otherwise;
+///   per item, or one part of the items joined by the style's delimiter when the encoding is
+///   not exploded, as Swagger 2.0's `collectionFormat` converts); primitives as `text/plain`,
+///   others as `application/json` unless the encoding says otherwise;
 /// - `text/*`: the string as UTF-8; anything else: the base64 input decoded.
 enum BodyEncoder {
     static func encode(_ value: JSONValue, as body: RequestBody, boundary: String = Self.boundary())
@@ -53,7 +54,13 @@ enum BodyEncoder {
                 let declared = encodings[name]?.contentType
                 switch member {
                 case .array(let items) where declared == nil && items.allSatisfy(isPrimitive):
-                    for item in items { part(name, "text/plain", ParameterSerializer.text(item)) }
+                    let encoding = encodings[name] ?? PropertyEncoding()
+                    if encoding.explode {
+                        for item in items { part(name, "text/plain", ParameterSerializer.text(item)) }
+                    } else {
+                        let text = items.map(ParameterSerializer.text).joined(separator: encoding.style.itemDelimiter)
+                        part(name, "text/plain", text)
+                    }
                 case .object, .array:
                     part(name, declared ?? "application/json", asText(member))
                 default:

@@ -59,8 +59,21 @@ struct OperationTool: Sendable {
 }
 
 /// The serialization styles of OAS 3.0.3 §4.7.12.4 / 3.1 §4.8.12.4.
+/// `tabDelimited` is none of theirs: it is Swagger 2.0's `collectionFormat: tsv`, which the
+/// converter writes so that such arrays are sent as their document says.
 enum SerializationStyle: String, Sendable, Equatable {
-    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject, tabDelimited
+
+    /// The text between the items of an unexploded array (and an object's names and values):
+    /// a space, `|` or a tab for the delimited styles, `,` for the others.
+    var itemDelimiter: String {
+        switch self {
+        case .spaceDelimited: return " "
+        case .pipeDelimited: return "|"
+        case .tabDelimited: return "\t"
+        default: return ","
+        }
+    }
 
     /// The default per location: `form` for query and cookie, `simple` for path and header.
     static func defaultStyle(in location: OperationTool.Parameter.Location) -> SerializationStyle {

@@ -17,6 +17,7 @@ import ProviderKit
 /// | simple | true | `blue` | `blue,black,brown` | `R=100,G=200,B=150` |
 /// | spaceDelimited | false | - | `color=blue%20black%20brown` | `color=R%20100%20G%20200%20B%20150` |
 /// | pipeDelimited | false | - | `color=blue%7Cblack%7Cbrown` | `color=R%7C100%7CG%7C200%7CB%7C150` |
+/// | tabDelimited (2.0's `tsv`) | false | - | `color=blue%09black%09brown` | `color=R%09100%09G%09200%09B%09150` |
 /// | deepObject | true | - | - | `color[R]=100&color[G]=200&color[B]=150` |
 ///
 /// An empty string is `;color`, `.` and `color=` in matrix, label and form. Names and values
@@ -77,27 +78,22 @@ enum ParameterSerializer {
     ) -> [String] {
         let encode = { (text: String) in PercentEncoding.encode(text, allowReserved: allowReserved) }
         let key = PercentEncoding.encode(name)
+        // A delimited style's delimiter is percent-encoded (a space, `|` and a tab may not stand
+        // in a query); the comma of the others is not.
+        let delimiter = style.itemDelimiter == "," ? "," : PercentEncoding.encode(style.itemDelimiter)
         switch (style, value) {
         case (.deepObject, .object), (.deepObject, .array):
             return deep(key, value, encode: encode)
-        case (.spaceDelimited, .array(let items)) where !explode:
-            return ["\(key)=" + items.map { encode(text($0)) }.joined(separator: "%20")]
-        case (.spaceDelimited, .object(let members)) where !explode:
-            return ["\(key)=" + pairs(members, encode: encode, explode: false, separator: "%20")]
-        case (.pipeDelimited, .array(let items)) where !explode:
-            return ["\(key)=" + items.map { encode(text($0)) }.joined(separator: "%7C")]
-        case (.pipeDelimited, .object(let members)) where !explode:
-            return ["\(key)=" + pairs(members, encode: encode, explode: false, separator: "%7C")]
         case (_, .array(let items)):
             if explode { return items.map { "\(key)=" + encode(text($0)) } }
-            return ["\(key)=" + items.map { encode(text($0)) }.joined(separator: ",")]
+            return ["\(key)=" + items.map { encode(text($0)) }.joined(separator: delimiter)]
         case (_, .object(let members)):
             if explode {
                 return members.sorted { $0.key < $1.key }.map {
                     PercentEncoding.encode($0.key) + "=" + encode(text($0.value))
                 }
             }
-            return ["\(key)=" + pairs(members, encode: encode, explode: false, separator: ",")]
+            return ["\(key)=" + pairs(members, encode: encode, explode: false, separator: delimiter)]
         default:
             return ["\(key)=" + encode(text(value))]
         }

@@ -10,10 +10,11 @@ import ProviderKit
 ///   else `application/json`); `in: formData` parameters become one object schema under
 ///   `multipart/form-data` when a field is a `type: file` (then `format: binary`) or `consumes`
 ///   says so, else `application/x-www-form-urlencoded`;
-/// - other parameters get a `schema` from their type keywords, and `collectionFormat` becomes
-///   `style`/`explode` (`csv` simple/form unexploded, `ssv` spaceDelimited, `pipes`
-///   pipeDelimited, `multi` form exploded; `tsv` has no 3.0 form and is sent as `csv`, noted);
-/// - `produces`, `securityDefinitions` and responses' shapes are not needed for requests.
+/// - other parameters get a `schema` from their type keywords; `collectionFormat` (``collectionStyle``)
+///   becomes a parameter's `style`/`explode`, and a form field's Encoding Object;
+/// - `securityDefinitions` become `components.securitySchemes` in 3.0's shape (``securityScheme``),
+///   which the credentials rule reads;
+/// - `produces` and responses' shapes are not needed for requests.
 struct Swagger2Converter {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -36,7 +37,9 @@ struct Swagger2Converter {
         if let definitions = source["definitions"]?.objectValue {
             components["schemas"] = .object(definitions.mapValues(Self.schema))
         }
-        if let schemes = source["securityDefinitions"]?.objectValue { components["securitySchemes"] = .object(schemes) }
+        if let schemes = source["securityDefinitions"]?.objectValue {
+            components["securitySchemes"] = .object(schemes.mapValues(Self.securityScheme))
+        }
         if !components.isEmpty { result["components"] = .object(components) }
         let consumes = source["consumes"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var paths: [String: JSONValue] = [:]
@@ -94,6 +97,7 @@ struct Swagger2Converter {
         var parameters: [JSONValue] = []
         var formProperties: [String: JSONValue] = [:]
         var formRequired: [JSONValue] = []
+        var formEncodings: [String: JSONValue] = [:]
         var hasFile = false
         for parameter in merged {
             guard case .object(var object) = parameter, let location = object["in"]?.stringValue else {
@@ -118,32 +122,16 @@ struct Swagger2Converter {
                     var file: [String: JSONValue] = ["type": "string", "format": "binary"]
                     file["description"] = object["description"]
                     schema = .object(file)
+                } else if let (style, explode) = collectionStyle(object, in: location, pointer: pointer) {
+                    formEncodings[name] = ["style": .string(style), "explode": .bool(explode)]
                 }
                 formProperties[name] = schema
                 if object["required"] == .bool(true) { formRequired.append(.string(name)) }
             default:
                 let schema = Self.parameterSchema(object)
-                if let format = object["collectionFormat"]?.stringValue {
-                    switch (format, location) {
-                    case ("csv", "query"), ("csv", "formData"): object["style"] = "form"; object["explode"] = false
-                    case ("csv", _): object["style"] = "simple"; object["explode"] = false
-                    case ("ssv", _): object["style"] = "spaceDelimited"; object["explode"] = false
-                    case ("pipes", _): object["style"] = "pipeDelimited"; object["explode"] = false
-                    case ("multi", _): object["style"] = "form"; object["explode"] = true
-                    default:
-                        object["style"] = location == "query" ? "form" : "simple"
-                        object["explode"] = false
-                        diagnostics.append(
-                            Diagnostic(
-                                severity: .warning, file: file, path: pointer,
-                                message:
-                                    "collectionFormat \(format) of parameter \(object["name"]?.stringValue ?? "?") has no OpenAPI 3 style; sent comma-separated"
-                            ))
-                    }
-                } else if schema["type"] == "array" {
-                    // 2.0's default collectionFormat is csv.
-                    object["style"] = location == "query" ? "form" : "simple"
-                    object["explode"] = false
+                if let (style, explode) = collectionStyle(object, in: location, pointer: pointer) {
+                    object["style"] = .string(style)
+                    object["explode"] = .bool(explode)
                 }
                 for keyword in Self.schemaKeywords + ["collectionFormat"] { object[keyword] = nil }
                 object["schema"] = schema
@@ -155,13 +143,50 @@ struct Swagger2Converter {
             var schema: [String: JSONValue] = ["type": "object", "properties": .object(formProperties)]
             if !formRequired.isEmpty { schema["required"] = .array(formRequired) }
             let type = multipart ? "multipart/form-data" : "application/x-www-form-urlencoded"
+            var media: [String: JSONValue] = ["schema": .object(schema)]
+            if !formEncodings.isEmpty { media["encoding"] = .object(formEncodings) }
             result["requestBody"] = [
-                "content": .object([type: ["schema": .object(schema)]]),
+                "content": .object([type: .object(media)]),
                 "required": .bool(!formRequired.isEmpty),
             ]
         }
         if !parameters.isEmpty { result["parameters"] = .array(parameters) }
         return .object(result)
+    }
+
+    /// An array parameter's or form field's `collectionFormat` (`csv` when it gives none, 2.0's
+    /// default) as OpenAPI 3's `style` and `explode` in `location`: `csv` unexploded (`form` in
+    /// a query or form, `simple` elsewhere), `ssv` spaceDelimited, `tsv` tabDelimited, `pipes`
+    /// pipeDelimited, `multi` exploded `form`. The delimited styles and `multi` exist only in a
+    /// query or form: elsewhere, and for an unknown format, `csv` is used with a warning. Nil for
+    /// a parameter that is not an array and gives no format.
+    mutating func collectionStyle(_ parameter: [String: JSONValue], in location: String, pointer: String) -> (
+        style: String, explode: Bool
+    )? {
+        let written = parameter["collectionFormat"]?.stringValue
+        guard written != nil || parameter["type"] == "array" else { return nil }
+        let format = written ?? "csv"
+        let inQuery = location == "query" || location == "formData"
+        let csv = (style: inQuery ? "form" : "simple", explode: false)
+        let style: (style: String, explode: Bool)? =
+            switch format {
+            case "csv": csv
+            case "ssv": inQuery ? ("spaceDelimited", false) : nil
+            case "tsv": inQuery ? ("tabDelimited", false) : nil
+            case "pipes": inQuery ? ("pipeDelimited", false) : nil
+            case "multi": inQuery ? ("form", true) : nil
+            default: nil
+            }
+        if style == nil {
+            let name = parameter["name"]?.stringValue ?? "?"
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, file: file, path: pointer,
+                    message:
+                        "collectionFormat \(format) of \(location) parameter \(name) has no OpenAPI 3 style there; sent comma-separated"
+                ))
+        }
+        return style ?? csv
     }
 
     /// A 2.0 non-body parameter's type keywords as a schema (`items` converted too).
@@ -196,6 +221,31 @@ struct Swagger2Converter {
         default:
             return value
         }
+    }
+
+    /// A 2.0 Security Scheme Object in 3.0's shape: `basic` is `{type: http, scheme: basic}`;
+    /// `oauth2`'s `flow` (`implicit`, `password`, `application`, `accessCode`) with its
+    /// `authorizationUrl`, `tokenUrl` and `scopes` is `flows` (`implicit`, `password`,
+    /// `clientCredentials`, `authorizationCode`); `apiKey` is the same in both.
+    static func securityScheme(_ scheme: JSONValue) -> JSONValue {
+        guard case .object(var object) = scheme else { return scheme }
+        switch object["type"]?.stringValue {
+        case "basic":
+            object["type"] = "http"
+            object["scheme"] = "basic"
+        case "oauth2":
+            let names = [
+                "implicit": "implicit", "password": "password", "application": "clientCredentials",
+                "accessCode": "authorizationCode",
+            ]
+            var flow: [String: JSONValue] = ["scopes": object.removeValue(forKey: "scopes") ?? [:]]
+            for key in ["authorizationUrl", "tokenUrl"] { flow[key] = object.removeValue(forKey: key) }
+            let name = object.removeValue(forKey: "flow")?.stringValue.flatMap { names[$0] } ?? "implicit"
+            object["flows"] = .object([name: .object(flow)])
+        default:
+            break
+        }
+        return .object(object)
     }
 
     /// Every `$ref: #/definitions/X` as `#/components/schemas/X`.
