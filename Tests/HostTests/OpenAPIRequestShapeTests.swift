@@ -28,6 +28,11 @@ import Testing
               parameters:
                 - {name: q, in: query, allowReserved: true, schema: {type: string}}
                 - {name: session, in: cookie, schema: {type: string}}
+          /tenant:
+            get:
+              summary: Tenant
+              servers: [{url: "https://{tenant}.example.com"}]
+              responses: {"200": {description: ok}}
           /uploads:
             post:
               summary: Upload
@@ -62,7 +67,13 @@ import Testing
         try await OpenAPITests.withOpenAPI(folder: Self.folder()) { sandbox, client in
             let alice = try await TestTokens.sign(sub: "alice")
             let (session, tools) = try await OpenAPITests.tools(client, token: alice)
-            #expect(Set(tools.keys) == ["GITHUB_DELETE_CONTACT", "GITHUB_SEARCH", "GITHUB_UPLOAD"])
+            #expect(Set(tools.keys) == ["GITHUB_DELETE_CONTACT", "GITHUB_SEARCH", "GITHUB_TENANT", "GITHUB_UPLOAD"])
+
+            // An operation's server without its variable's value: the document's server, not
+            // a relative path.
+            let (_, sentTenant, _) = try await Self.call(
+                client, sandbox, token: alice, session: session, "GITHUB_TENANT", "{}")
+            #expect(sentTenant?["x-paragon-proxy-url"] == "https://api.example.com/v1/tenant")
 
             // A path value of `..` would delete /v1, not a contact: refused, nothing sent.
             for id in ["..", "."] {

@@ -53,6 +53,68 @@ import Testing
         #expect(filled.first?.message.contains("region=eu, basePath=v2") == true)
     }
 
+    /// A server that cannot be filled falls back to the next level out (path item, then
+    /// document, then relative), saying which is used instead.
+    @Test func anUnusableServerFallsBackOutward() throws {
+        let tenant: JSONValue = [["url": "https://{tenant}.example.com"]]
+        let document = Fixture.document(
+            [
+                "/a": [
+                    "servers": [["url": "https://path.example.com"]],
+                    "get": ["summary": "Op to path", "servers": tenant, "responses": [:]],
+                ],
+                "/b": ["get": ["summary": "Op to document", "servers": tenant, "responses": [:]]],
+                "/c": [
+                    "servers": tenant,
+                    "get": ["summary": "Path to document", "responses": [:]],
+                ],
+            ], servers: [["url": "https://api.example.com/v1"]])
+        let (spec, diagnostics) = Fixture.spec(document)
+        #expect(try #require(spec.tool("ACME_OP_TO_PATH")).serverURL == "https://path.example.com")
+        #expect(try #require(spec.tool("ACME_OP_TO_DOCUMENT")).serverURL == "https://api.example.com/v1")
+        #expect(try #require(spec.tool("ACME_PATH_TO_DOCUMENT")).serverURL == "https://api.example.com/v1")
+        let messages = Dictionary(uniqueKeysWithValues: diagnostics.map { ($0.path, $0.message) })
+        #expect(
+            messages["/paths/~1a/get/servers/0"]
+                == "server variable {tenant} has no default value (OAS requires `default`); the path item's server (https://path.example.com) is used instead"
+        )
+        #expect(
+            messages["/paths/~1b/get/servers/0"]?.hasSuffix(
+                "the document's server (https://api.example.com/v1) is used instead") == true)
+        #expect(
+            messages["/paths/~1c/servers/0"]?.hasSuffix(
+                "the document's server (https://api.example.com/v1) is used instead") == true)
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+
+        let (relative, relativeDiagnostics) = Fixture.spec(
+            Fixture.document(["/x": ["get": ["summary": "X", "servers": tenant, "responses": [:]]]]))
+        #expect(try #require(relative.tool("ACME_X")).serverURL == nil)
+        #expect(relativeDiagnostics.contains { $0.message.hasSuffix("relative to the integration's API base instead") })
+    }
+
+    @Test func aDefaultOutsideItsEnumIsUsedWithAWarning() throws {
+        let (spec, diagnostics) = Fixture.spec(
+            Fixture.document(
+                ["/x": ["get": ["summary": "X", "responses": [:]]]],
+                servers: [
+                    [
+                        "url": "https://{region}.example.com",
+                        "variables": ["region": ["default": "ap", "enum": ["eu", "us"]]],
+                    ]
+                ]))
+        #expect(try #require(spec.tool("ACME_X")).serverURL == "https://ap.example.com")
+        let warning = try #require(diagnostics.first { $0.message.contains("not one of its enum") })
+        #expect(warning.severity == .warning && warning.path == "/servers/0")
+        #expect(
+            warning.message
+                == "server variable {region}: its default ap is not one of its enum (eu, us), as OAS requires; ap is used"
+        )
+        let fine = try ServerURL.resolve([
+            "url": "https://{region}.example.com", "variables": ["region": ["default": "eu", "enum": ["eu", "us"]]],
+        ]).get()
+        #expect(fine.defaultsOutsideEnum.isEmpty)
+    }
+
     @Test func usptoFromTheOpenAPIExamples() throws {
         let (spec, diagnostics) = try Fixture.real("oai/v3.0_uspto.yaml", as: "uspto")
         #expect(diagnostics.contains { $0.message.contains("scheme=https") })

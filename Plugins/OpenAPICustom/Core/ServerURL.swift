@@ -9,6 +9,20 @@ struct ServerURL: Sendable, Equatable {
     var url: String
     /// The variables that were filled, in the order they appear: `region=us-east-1`.
     var filled: [String]
+    /// Variables whose `default` is not one of their `enum` (OAS 3.0.3 §4.7.6: it MUST be; 3.1
+    /// §4.8.6 likewise): the default is used, and the reader warns.
+    var defaultsOutsideEnum: [DefaultOutsideEnum] = []
+
+    struct DefaultOutsideEnum: Sendable, Equatable, CustomStringConvertible {
+        var variable: String
+        var value: String
+        var allowed: [String]
+
+        var description: String {
+            "server variable {\(variable)}: its default \(value) is not one of its enum "
+                + "(\(allowed.joined(separator: ", "))), as OAS requires; \(value) is used"
+        }
+    }
 
     /// Why a server could not be used.
     enum Problem: Error, Equatable, CustomStringConvertible {
@@ -34,6 +48,7 @@ struct ServerURL: Sendable, Equatable {
         guard !unclosed else { return .failure(.unbalanced) }
         var url = ""
         var filled: [String] = []
+        var outside: [DefaultOutsideEnum] = []
         for piece in pieces {
             switch piece {
             case .literal(let text):
@@ -45,10 +60,14 @@ struct ServerURL: Sendable, Equatable {
                 }
                 url += value
                 filled.append("\(name)=\(value)")
+                let allowed = variable?["enum"]?.arrayValue?.compactMap(text) ?? []
+                if !allowed.isEmpty, !allowed.contains(value) {
+                    outside.append(DefaultOutsideEnum(variable: name, value: value, allowed: allowed))
+                }
             }
         }
         while url.hasSuffix("/") { url.removeLast() }
-        return .success(ServerURL(url: url, filled: filled))
+        return .success(ServerURL(url: url, filled: filled, defaultsOutsideEnum: outside))
     }
 
     private static func text(_ value: JSONValue) -> String? {

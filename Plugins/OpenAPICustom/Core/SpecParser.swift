@@ -79,7 +79,9 @@ enum SpecParser {
             return
         }
 
-        let rootServer = server(document["servers"], pointer: "/servers", parsed: &parsed)
+        let rootServer = ServerChoice.choose(
+            document["servers"], level: "the document's", pointer: "/servers", outer: .relative, file: file,
+            diagnostics: &parsed.diagnostics)
         var reader = OperationReader(file: file, integration: parsed.integration, document: document)
         for (path, rawItem) in paths.sorted(by: { $0.key < $1.key }) {
             let pointer = DocumentPointer.join("/paths", path)
@@ -98,9 +100,9 @@ enum SpecParser {
                 report(.error, pointer, "a path item must be an object: the path was skipped")
                 continue
             }
-            let itemServer =
-                members["servers"] != nil
-                ? server(members["servers"], pointer: pointer + "/servers", parsed: &parsed) : rootServer
+            let itemServer = ServerChoice.choose(
+                members["servers"], level: "the path item's", pointer: pointer + "/servers", outer: rootServer,
+                file: file, diagnostics: &parsed.diagnostics)
             for method in methods {
                 guard let rawOperation = members[method] else { continue }
                 let operationPointer = DocumentPointer.join(pointer, method)
@@ -108,51 +110,17 @@ enum SpecParser {
                     report(.error, operationPointer, "an operation must be an object: skipped")
                     continue
                 }
-                let operationServer =
-                    operation["servers"] != nil
-                    ? server(operation["servers"], pointer: operationPointer + "/servers", parsed: &parsed)
-                    : itemServer
+                let operationServer = ServerChoice.choose(
+                    operation["servers"], level: "the operation's", pointer: operationPointer + "/servers",
+                    outer: itemServer, file: file, diagnostics: &parsed.diagnostics)
                 if let tool = reader.read(
                     operation, method: method, pathKey: path, shared: members["parameters"],
-                    sharedPointer: pointer + "/parameters", server: operationServer, pointer: operationPointer)
+                    sharedPointer: pointer + "/parameters", server: operationServer.url, pointer: operationPointer)
                 {
                     parsed.tools.append(tool)
                 }
             }
         }
         parsed.diagnostics += reader.diagnostics
-    }
-
-    /// The first server's URL (variables filled, saying so), nil for none or one that cannot
-    /// be used (saying why).
-    static func server(_ servers: JSONValue?, pointer: String, parsed: inout Parsed) -> String? {
-        guard let servers else { return nil }
-        guard let first = servers[0] else {
-            if servers.arrayValue == nil {
-                parsed.diagnostics.append(
-                    Diagnostic(
-                        severity: .warning, file: parsed.file, path: pointer,
-                        message: "`servers` is not a list: ignored"))
-            }
-            return nil
-        }
-        switch ServerURL.resolve(first) {
-        case .success(let server):
-            if !server.filled.isEmpty {
-                parsed.diagnostics.append(
-                    Diagnostic(
-                        severity: .warning, file: parsed.file, path: pointer + "/0",
-                        message:
-                            "server variables filled with their defaults: \(server.filled.joined(separator: ", ")) (\(server.url))"
-                    ))
-            }
-            return server.url.isEmpty ? nil : server.url
-        case .failure(let problem):
-            parsed.diagnostics.append(
-                Diagnostic(
-                    severity: .warning, file: parsed.file, path: pointer + "/0",
-                    message: "\(problem); paths are sent relative to the integration's API base instead"))
-            return nil
-        }
     }
 }
