@@ -36,9 +36,7 @@ public struct OpenAPICustomProvider: ToolProvider {
             case .note: host.log(.info, diagnostic.description)
             }
         }
-        for rename in loaded.renames {
-            host.log(.info, "tool \(rename.from) is named \(rename.to): \(rename.reason)")
-        }
+        for rename in loaded.renames { host.log(.info, rename.description) }
         self.specs = loaded.specs
         self.host = host
         self.zeus = ZeusClient(http: http, paragon: host.paragon)

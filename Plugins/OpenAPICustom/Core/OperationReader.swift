@@ -219,7 +219,7 @@ struct OperationReader {
                 file: file, pointer: pointer,
                 operation: .init(
                     integration: integration, summary: summary, operationID: operationID, method: method,
-                    path: pathKey)))
+                    path: pathKey, file: (file as NSString).lastPathComponent)))
     }
 
     /// `value` with a `$ref` followed (any local pointer, refs to refs too).

@@ -7,14 +7,17 @@ import Foundation
 ///
 /// The TypeScript server's name (PARAGON-API.md §4): the integration upper-cased with `.` as
 /// `_` and a leading `CUSTOM_` cut, `_`, the trimmed summary with spaces as `_`, upper-cased,
-/// cut at 50 UTF-16 units, unsanitised (no summary gave `..._GET_[OBJECT_OBJECT]`).
+/// cut at 50 UTF-16 units, unsanitised (no summary gave `..._GET_[OBJECT_OBJECT]`). It is kept
+/// only when it is a valid name that no other operation of the folder shares: a name two
+/// operations share (two summaries alike in their first 50 characters) is kept by neither,
+/// so which operation an agent reaches by it does not depend on file order.
 ///
-/// A built name: the same prefix, `_`, words in upper snake case from the summary, else the
-/// operationId (split at case changes, `listPets` → `LIST_PETS`, digits after letters kept
-/// with them), else the method and path; a name still taken tries those in turn (and the
-/// summary's words with the method and path's); at most 64 characters, shortened by trimming
-/// the longest words a letter at a time (so no distinguishing word is dropped); a name still
-/// taken gets `_2`, `_3`, ...
+/// A built name: the same prefix, `_`, words in upper snake case (``NameWords``) from the
+/// summary, else the operationId (split at case changes, `listPets` → `LIST_PETS`), else
+/// the method and path; a name still taken (or shared, as above) tries those in turn, and the
+/// summary's words with the method and path's; at most 64 characters, shortened as
+/// ``NameWords/build(prefix:words:limit:)`` does (filler words first, then the longest
+/// words, never below four letters); a name still taken gets `_2`, `_3`, ...
 enum ToolNaming {
     static let maxLength = 64
     static let typeScriptMaxLength = 50
@@ -27,56 +30,95 @@ enum ToolNaming {
         var method: String
         /// The path key as written.
         var path: String
+        /// The spec file, for log lines.
+        var file = ""
     }
 
-    struct Rename: Sendable, Equatable {
-        /// The TypeScript server's name for the operation.
-        var from: String
+    /// A tool whose name is not the TypeScript server's, and why; its description is the log line.
+    struct Rename: Sendable, Equatable, CustomStringConvertible {
+        enum Reason: Sendable, Equatable {
+            /// The TypeScript server's name is not a valid tool name.
+            case invalid(typeScriptName: String)
+            /// The TypeScript server gave the same name to `count` operations (this one among them).
+            case shared(typeScriptName: String, count: Int)
+            /// No summary: the TypeScript server's name was `..._[OBJECT_OBJECT]`.
+            case noSummary
+        }
+
+        /// `GET /pets/{id}`, with its file when known.
+        var operation: String
         var to: String
-        var reason: String
+        var reason: Reason
+
+        var description: String {
+            switch reason {
+            case .invalid(let old):
+                return
+                    "\(operation) is named \(to): the TypeScript server named it \(old), which is not a valid tool name"
+            case .shared(let old, let count):
+                return "\(operation) is named \(to): the TypeScript server named it \(old), "
+                    + "as it did \(count - 1) other operation\(count == 2 ? "" : "s")"
+            case .noSummary:
+                return "\(operation) has no summary and is named \(to)"
+            }
+        }
     }
 
     /// The names of `operations`, in order, and the renames (names that differ from the
     /// TypeScript server's).
     static func assign(_ operations: [Operation]) -> (names: [String], renames: [Rename]) {
         var names = [String?](repeating: nil, count: operations.count)
-        var taken = Set<String>()
         let legacy = operations.map(typeScriptName)
-        for (index, name) in legacy.enumerated() where isValid(name) && !taken.contains(name) {
-            names[index] = name
-            taken.insert(name)
-        }
+        var uses: [String: Int] = [:]
+        for name in legacy { uses[name, default: 0] += 1 }
+        // Every TypeScript name is taken for building: a shared one too, so that no operation
+        // gets it back as a built name.
+        var taken = Set(legacy)
+        for (index, name) in legacy.enumerated() where isValid(name) && uses[name] == 1 { names[index] = name }
         var renames: [Rename] = []
         for (index, operation) in operations.enumerated() where names[index] == nil {
-            let prefix = self.prefix(operation.integration)
-            let summary = words(operation.summary ?? "")
-            let operationID = words(operation.operationID ?? "")
-            let route = [operation.method.uppercased()] + words(operation.path)
-            let candidates = [summary, operationID, route, summary.isEmpty ? [] : summary + route]
-                .filter { !$0.isEmpty }
-                .map { build(prefix: prefix, words: $0, limit: maxLength) }
-            var name = candidates.first { !taken.contains($0) }
-            if name == nil {
-                let base = candidates.first ?? prefix
-                var counter = 2
-                while name == nil || taken.contains(name!) {
-                    let suffix = "_\(counter)"
-                    name =
-                        build(prefix: prefix, words: wordsOf(base, after: prefix), limit: maxLength - suffix.count)
-                        + suffix
-                    counter += 1
-                }
-            }
-            let chosen = name!
+            let chosen = built(operation, avoiding: taken)
             names[index] = chosen
             taken.insert(chosen)
-            let reason =
-                !isValid(legacy[index])
-                ? (operation.summary?.isEmpty == false ? "not a valid tool name" : "no summary")
-                : "the name is taken by another operation"
-            renames.append(Rename(from: legacy[index], to: chosen, reason: reason))
+            let reason: Rename.Reason
+            if operation.summary?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+                reason = .noSummary
+            } else if !isValid(legacy[index]) {
+                reason = .invalid(typeScriptName: legacy[index])
+            } else {
+                reason = .shared(typeScriptName: legacy[index], count: uses[legacy[index]] ?? 2)
+            }
+            let place = operation.method.uppercased() + " " + operation.path
+            renames.append(
+                Rename(
+                    operation: operation.file.isEmpty ? place : "\(operation.file): \(place)", to: chosen,
+                    reason: reason))
         }
         return (names.map { $0! }, renames)
+    }
+
+    /// A built name for `operation` that is not in `taken`.
+    static func built(_ operation: Operation, avoiding taken: Set<String>) -> String {
+        let prefix = self.prefix(operation.integration)
+        let summary = NameWords.words(operation.summary ?? "")
+        let operationID = NameWords.words(operation.operationID ?? "")
+        let route = [operation.method.uppercased()] + NameWords.words(operation.path)
+        let candidates = [summary, operationID, summary.isEmpty ? [] : summary + route, route]
+            .filter { !$0.isEmpty }
+            .map { NameWords.build(prefix: prefix, words: $0, limit: maxLength) }
+        if let free = candidates.first(where: { !taken.contains($0) }) { return free }
+        let base = candidates.first ?? prefix
+        let words = base.hasPrefix(prefix + "_") ? String(base.dropFirst(prefix.count + 1)) : base
+        var counter = 2
+        while true {
+            let suffix = "_\(counter)"
+            let name =
+                NameWords.build(
+                    prefix: prefix, words: words.split(separator: "_").map(String.init),
+                    limit: maxLength - suffix.count) + suffix
+            if !taken.contains(name) { return name }
+            counter += 1
+        }
     }
 
     /// The integration as a name prefix: `custom.spotify` → `SPOTIFY`, `googleCalendar` →
@@ -106,69 +148,5 @@ enum ToolNaming {
         case "A"..."Z", "a"..."z", "0"..."9", "_", "-": return true
         default: return false
         }
-    }
-
-    /// Upper-case words of `text`: split at anything but ASCII letters and digits, at a
-    /// lower-case letter followed by an upper-case one (`listPets`), before the last capital of
-    /// a run followed by a lower-case letter (`HTTPServer` → `HTTP`, `SERVER`), and between a
-    /// digit and a following letter (`2fa` → `2`, `FA`); digits stay with the letters before
-    /// them (`listV2Items` → `LIST`, `V2`, `ITEMS`).
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        let scalars = Array(text.unicodeScalars)
-        func flush() {
-            if !current.isEmpty { words.append(current.uppercased()) }
-            current = ""
-        }
-        for (index, scalar) in scalars.enumerated() {
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
-                flush()
-                continue
-            }
-            if let previous = current.unicodeScalars.last {
-                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                let isUpper = ("A"..."Z").contains(scalar)
-                let previousLower = ("a"..."z").contains(previous)
-                let previousUpper = ("A"..."Z").contains(previous)
-                let previousDigit = ("0"..."9").contains(previous)
-                let isLetter = !("0"..."9").contains(scalar)
-                let nextLower = next.map { ("a"..."z").contains($0) } ?? false
-                if (previousLower && isUpper) || (previousUpper && isUpper && nextLower) || (previousDigit && isLetter)
-                {
-                    flush()
-                }
-            }
-            current.unicodeScalars.append(scalar)
-        }
-        flush()
-        return words
-    }
-
-    /// `prefix_WORD_WORD` within `limit` characters: while too long, the longest word (the
-    /// later of equals) loses its last letter, down to three letters; then the end is cut.
-    static func build(prefix: String, words: [String], limit: Int) -> String {
-        var words = words.filter { !$0.isEmpty }
-        func length() -> Int { prefix.count + words.reduce(0) { $0 + $1.count + 1 } }
-        while length() > limit {
-            guard
-                let longest = words.indices.filter({ words[$0].count > 3 }).max(by: {
-                    words[$0].count <= words[$1].count
-                })
-            else { break }
-            words[longest].removeLast()
-        }
-        var name =
-            words.isEmpty
-            ? prefix : prefix.isEmpty ? words.joined(separator: "_") : prefix + "_" + words.joined(separator: "_")
-        if name.count > limit { name = String(name.prefix(limit)) }
-        while name.hasSuffix("_") { name.removeLast() }
-        return name.isEmpty ? "TOOL" : name
-    }
-
-    /// The words of a built name after its prefix.
-    private static func wordsOf(_ name: String, after prefix: String) -> [String] {
-        let rest = name.hasPrefix(prefix + "_") ? String(name.dropFirst(prefix.count + 1)) : name
-        return rest.split(separator: "_").map(String.init)
     }
 }
