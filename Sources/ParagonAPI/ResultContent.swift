@@ -4,7 +4,8 @@ import ProviderKit
 /// An upstream answer as MCP tool content, by its media type (as the TypeScript server's newer
 /// `actionResponseToToolContent` does; MCP 2025-06-18 "Tool Result" content types):
 /// - JSON and `+json`: one text item (and structured content when the JSON is an object);
-/// - `text/*`: one text item, as sent;
+/// - `text/*`: one text item, as sent, decoded by its charset (``TextDecoding``; UTF-8 when
+///   it names none);
 /// - `image/*`, `audio/*`: an image or audio item, `data` base64 with its `mimeType`;
 /// - anything else: an embedded resource, `{uri, mimeType, blob}` (base64);
 /// - no media type: `application/octet-stream`.
@@ -64,11 +65,21 @@ public enum ResultContent {
             if parsed.objectValue != nil { result.structuredContent = parsed }
             return result
         case .text:
-            return .text(String(decoding: body, as: UTF8.self))
+            return .text(text(body, contentType: contentType))
         case let kind:
             if let note = tooLarge(body.count, mediaType: mediaType, limit: maxBinaryBytes) { return .text(note) }
             return ToolResult(content: [item(kind, body: body, mediaType: mediaType, resourceURI: resourceURI)])
         }
+    }
+
+    /// A text answer's body as a string: `text/*` by its charset; anything else (JSON, which
+    /// RFC 8259 §8.1 says is UTF-8) as UTF-8.
+    public static func text(_ body: [UInt8], contentType: String?) -> String {
+        let mediaType = MediaType(contentType)
+        guard !mediaType.isJSON, mediaType.essence.hasPrefix("text/") else {
+            return String(decoding: body, as: UTF8.self)
+        }
+        return TextDecoding.decode(body, charset: mediaType.charset)
     }
 
     /// The content item of a binary answer (image, audio or resource).

@@ -177,6 +177,18 @@ import Testing
         }
     }
 
+    /// A text answer in another charset than UTF-8 reaches the agent as the text it is.
+    @Test func aTextAnswerIsDecodedByItsCharset() async throws {
+        try await Self.withProxy { _, client in
+            let (token, session) = try await Self.session(client, "alice")
+            let reply = try await client.send(
+                body: Self.call(
+                    #"{"integration":"github","url":"https://api.github.com/repos/octocat/hello-world/legacy-notes.txt","httpMethod":"GET"}"#
+                ), token: token, session: session)
+            #expect(TestStack.text(of: reply.result) == "HTTP 200\n\nCafé crème à la française\n", "\(reply.body)")
+        }
+    }
+
     @Test func aLargeResponseIsCutAtTheCap() async throws {
         try await Self.withProxy(config: "  max_response_bytes: 1000") { _, client in
             let (token, session) = try await Self.session(client, "alice")

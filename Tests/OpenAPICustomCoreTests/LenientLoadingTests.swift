@@ -19,6 +19,17 @@ import Testing
                 "acme.json: at /info/version: `info.version` is missing (OpenAPI requires it); loaded anyway",
                 "acme.json: at /paths/~1sobjects~1Account/post: the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway",
             ])
+        // A version written as a number is a version, in JSON and in YAML.
+        for version: JSONValue in [2, 1.5] {
+            let numbered = Fixture.spec([
+                "openapi": "3.0.0", "info": ["title": "t", "version": version],
+                "paths": ["/a": ["get": ["summary": "A", "responses": [:]]]],
+            ])
+            #expect(numbered.diagnostics.isEmpty, "\(numbered.diagnostics)")
+        }
+        let yaml = Fixture.yaml(
+            "openapi: 3.0.3\ninfo: {title: t, version: 1.0}\npaths: {/a: {get: {summary: A, responses: {}}}}")
+        #expect(yaml.diagnostics.isEmpty, "\(yaml.diagnostics)")
         let noInfo = Fixture.spec(["openapi": "3.1.0", "paths": ["/a": ["get": ["summary": "A"]]]])
         #expect(noInfo.spec.tools.count == 1)
         #expect(noInfo.diagnostics.first?.path == "/info")

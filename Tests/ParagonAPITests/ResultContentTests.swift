@@ -30,6 +30,23 @@ import Testing
         #expect(result(Array("a,b\n".utf8), "text/csv").content == [["type": "text", "text": "a,b\n"]])
     }
 
+    /// `text/*` is decoded by its charset (iso-8859-1 read as windows-1252, as browsers do);
+    /// none, or one unknown, is UTF-8; JSON is UTF-8 whatever it says.
+    @Test func textIsDecodedByItsCharset() {
+        let latin1: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x20, 0x80]
+        #expect(result(latin1, "text/plain; charset=iso-8859-1").content == [["type": "text", "text": "café €"]])
+        #expect(result(latin1, #"text/html; charset="ISO-8859-1""#).content.first?["text"] == "café €")
+        #expect(result([0x63, 0xE8, 0x81], "text/plain; charset=windows-1252").content.first?["text"] == "cè\u{81}")
+        #expect(result([0x63, 0x00, 0xE9, 0x00], "text/plain; charset=utf-16le").content.first?["text"] == "cé")
+        #expect(result([0x82, 0xA0], "text/plain; charset=Shift_JIS").content.first?["text"] == "あ")
+        #expect(result(Array("é".utf8), "text/plain").content.first?["text"] == "é")
+        #expect(result(Array("é".utf8), "text/plain; charset=x-unknown").content.first?["text"] == "é")
+        #expect(
+            ResultContent.text(Array(#"{"a":"é"}"#.utf8), contentType: "application/json; charset=iso-8859-1")
+                == #"{"a":"é"}"#)
+        #expect(TextDecoding.decode([0xE9], charset: nil) == "\u{FFFD}")
+    }
+
     @Test func imagesAndAudioAreTheirContentTypes() {
         let base64 = JSONValue.string(Data(Self.bytes).base64EncodedString())
         #expect(

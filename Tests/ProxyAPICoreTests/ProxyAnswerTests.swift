@@ -22,6 +22,19 @@ import Testing
                 == .text("HTTP 200\n\nabcd\n\n[response cut at 4 of 7 bytes]"))
     }
 
+    @Test func textIsDecodedByItsCharsetThenCut() throws {
+        let latin1 = HTTPResponse(
+            status: 200, headers: [("content-type", "text/plain; charset=iso-8859-1")],
+            body: [0x63, 0x61, 0x66, 0xE9, 0x21])
+        #expect(
+            ProxyAnswer(try Self.rails()).result(latin1, url: try ProxyURL("https://x")) == .text("HTTP 200\n\ncafé!"))
+        let cut = ProxyAnswer(try Self.rails(#"{"max_response_bytes": 4}"#))
+        #expect(
+            cut.result(latin1, url: try ProxyURL("https://x"))
+                == .text("HTTP 200\n\ncaf\n\n[response cut at 4 of 5 bytes]"),
+            "é is two bytes in UTF-8: the cut does not split it")
+    }
+
     @Test func binaryAnswersAreContentItems() throws {
         let answer = ProxyAnswer(try Self.rails(#"{"max_binary_bytes": 4}"#))
         let png = HTTPResponse(status: 200, headers: [("content-type", "image/png")], body: [0x89, 0x50, 0x4E])

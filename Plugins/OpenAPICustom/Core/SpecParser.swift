@@ -66,8 +66,14 @@ enum SpecParser {
         if document["info"]?.objectValue == nil {
             report(.warning, "/info", "`info` is missing (OpenAPI requires it); loaded anyway")
         } else {
-            for key in ["title", "version"] where document["info"]?[key]?.stringValue == nil {
+            func missing(_ key: String) {
                 report(.warning, "/info/\(key)", "`info.\(key)` is missing (OpenAPI requires it); loaded anyway")
+            }
+            if document["info"]?["title"]?.stringValue == nil { missing("title") }
+            // A version written as a YAML or JSON number (`version: 1.0`) is a version all the same.
+            switch document["info"]?["version"] {
+            case .string?, .integer?, .number?: break
+            default: missing("version")
             }
         }
         guard let paths = document["paths"]?.objectValue else {

@@ -29,12 +29,13 @@ struct ProxyAnswer: Sendable {
         ])
     }
 
-    /// The status, then the body as the upstream sent it, cut at the cap (saying so).
+    /// The status, then the body as the upstream sent it (decoded by its charset,
+    /// ``ResultContent/text(_:contentType:)``), cut at the cap in UTF-8 bytes (saying so).
     func text(_ response: HTTPResponse) -> String {
-        var body = response.body
+        var body = Array(ResultContent.text(response.body, contentType: response.header("content-type")).utf8)
         var note = ""
         if body.count > maxResponseBytes {
-            note = "\n\n[response cut at \(maxResponseBytes) of \(body.count) bytes]"
+            note = "\n\n[response cut at \(maxResponseBytes) of \(response.body.count) bytes]"
             body = Array(body.prefix(maxResponseBytes))
             // Do not end inside a UTF-8 sequence.
             while let last = body.last, last & 0xC0 == 0x80 { body.removeLast() }
