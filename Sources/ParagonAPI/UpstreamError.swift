@@ -27,14 +27,24 @@ public enum UpstreamError {
         return .upstreamFailure(status: response.status, message: message)
     }
 
-    /// Sends `request`; a transport failure becomes an upstream failure naming `service`.
+    /// Sends `request`; a request that got no response becomes ``unreachable(_:_:)``.
     public static func send(_ request: HTTPRequest, with http: ProviderHTTPClient, service: String) async throws
         -> HTTPResponse
     {
         do {
             return try await http.send(request)
         } catch {
-            throw ProviderError.upstreamFailure(status: 0, message: "\(service) could not be reached: \(error.message)")
+            throw unreachable(service, error)
         }
+    }
+
+    /// The outcome of a request to `service` (`the Paragon Proxy API`, `Zeus`, `ActionKit`) that
+    /// got no response: an upstream failure without a status whose message is `<service> could
+    /// not be reached`, then the host's message, which says why (a refused connection, a
+    /// timeout); the provider adds nothing else.
+    public static func unreachable(_ service: String, _ failure: HTTPFailure) -> ProviderError {
+        let reason = failure.message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = "\(service) could not be reached" + (reason.isEmpty ? "" : ": \(reason)")
+        return .upstreamFailure(status: 0, message: message)
     }
 }

@@ -189,6 +189,24 @@ import Testing
         }
     }
 
+    /// A transport failure says which service could not be reached, then the host's reason;
+    /// the provider adds nothing else.
+    @Test func anUnreachableProxySaysSo() async throws {
+        try await Self.withProxy { sandbox, client in
+            let (token, session) = try await Self.session(client, "alice")
+            _ = try await sandbox.send(
+                .POST, sandbox.base + "/_sandbox/faults", token: nil,
+                body: #"{"target":"proxy","kind":"connectionReset"}"#)
+            let reply = try await client.send(
+                body: Self.call(#"{"integration":"github","url":"https://api.github.com/user","httpMethod":"GET"}"#),
+                token: token, session: session)
+            #expect(reply.result?["isError"] as? Bool == true)
+            let text = try #require(TestStack.text(of: reply.result), "\(reply.body)")
+            #expect(text.contains("Upstream request failed: the Paragon Proxy API could not be reached: "), "\(text)")
+            #expect(text.components(separatedBy: "could not be reached").count == 2, "\(text)")
+        }
+    }
+
     @Test func aLargeResponseIsCutAtTheCap() async throws {
         try await Self.withProxy(config: "  max_response_bytes: 1000") { _, client in
             let (token, session) = try await Self.session(client, "alice")
