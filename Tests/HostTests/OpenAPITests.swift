@@ -271,34 +271,14 @@ import Testing
     }
 
     /// A 2.5 KB document whose schema L0 has five properties each referencing L1, ... nine
-    /// levels down, expanded to 28 MB and took 570 MB to load; now its tool stays within the
-    /// budget and `check` says what was cut (no timing asserted: the runner shares the machine).
+    /// levels down (`Fixtures/synthetic/fan-out.json` of the unit tests), expanded to 28 MB and
+    /// took 570 MB to load; now its tool stays within the budget and `check` says what was cut
+    /// (no timing asserted: the runner shares the machine).
     @Test func aFanOutOfReferencesLoadsSmallAndCheckSaysWhatWasCut() async throws {
         let folder = TestPaths.scratch("openapi-fan-out")
-        var schemas: [String: JSONValue] = [:]
-        for level in 0..<9 {
-            var properties: [String: JSONValue] = [:]
-            for index in 0..<5 {
-                properties["p\(index)"] =
-                    level == 8 ? ["type": "string"] : ["$ref": .string("#/components/schemas/L\(level + 1)")]
-            }
-            schemas["L\(level)"] = ["type": "object", "properties": .object(properties)]
-        }
-        let spec: JSONValue = [
-            "openapi": "3.0.3", "info": ["title": "fan-out", "version": "1"],
-            "paths": [
-                "/things": [
-                    "post": [
-                        "summary": "Create thing", "responses": ["200": ["description": "ok"]],
-                        "requestBody": [
-                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/L0"]]]
-                        ],
-                    ]
-                ]
-            ],
-            "components": ["schemas": .object(schemas)],
-        ]
-        try Data(spec.encoded()).write(to: URL(fileURLWithPath: folder + "/github.json"))
+        try FileManager.default.copyItem(
+            atPath: TestPaths.packageRoot + "/Tests/OpenAPICustomCoreTests/Fixtures/synthetic/fan-out.json",
+            toPath: folder + "/github.json")
         let file = TestPaths.scratch("openapi-fan-out-config") + "/config.yaml"
         try TestConfig.providers([("openapi", "OpenAPICustom", "enabled: true\nconfig:\n  folder: \(folder)")])
             .write(toFile: file, atomically: true, encoding: .utf8)

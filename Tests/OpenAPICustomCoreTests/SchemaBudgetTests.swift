@@ -9,42 +9,25 @@ import Testing
 /// that says so, a warning names the file, the operation and what was cut, and no valid input
 /// is refused.
 @Suite struct SchemaBudgetTests {
-    /// Schema L0 has five properties, each a `$ref` to L1, ... down to L8: a DAG of 2.5 KB that
-    /// expands to 5^8 copies of L8 (tens of MB) when inlined without a bound.
-    static func fanOut(levels: Int = 9) -> JSONValue {
-        var schemas: [String: JSONValue] = [:]
-        for level in 0..<levels {
-            var properties: [String: JSONValue] = [:]
-            for index in 0..<5 {
-                properties["p\(index)"] =
-                    level == levels - 1 ? ["type": "string"] : ["$ref": .string("#/components/schemas/L\(level + 1)")]
-            }
-            schemas["L\(level)"] = ["type": "object", "properties": .object(properties)]
-        }
-        return Fixture.document(
-            [
-                "/things": [
-                    "post": [
-                        "summary": "Create thing", "responses": [:],
-                        "requestBody": [
-                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/L0"]]]
-                        ],
-                    ]
-                ]
-            ], components: ["schemas": .object(schemas)])
+    /// `Fixtures/synthetic/fan-out.json`: schema L0 has five properties, each a `$ref` to L1,
+    /// ... down to L8, a DAG of 2.5 KB that expands to 5^8 copies of L8 (tens of MB) when
+    /// inlined without a bound. (The end-to-end test loads it too.)
+    static func fanOut() throws -> (spec: SpecFile, diagnostics: [Diagnostic]) {
+        try Fixture.file("synthetic/fan-out.json", as: "acme")
     }
 
     @Test func aFanOutOfReferencesStaysSmallAndSaysWhatWasCut() throws {
-        let document = Self.fanOut()
+        let document = try JSONValue.parse(
+            Data(contentsOf: URL(fileURLWithPath: Fixture.folder + "/synthetic/fan-out.json")))
         #expect(document.encoded().count < 3000)
-        let (spec, diagnostics) = Fixture.spec(document)
+        let (spec, diagnostics) = try Self.fanOut()
         let tool = try #require(spec.tool("ACME_CREATE_THING"))
         let size = tool.inputSchema.encoded().count
         #expect(size <= 300 * 1024 && size > 100 * 1024, "\(size) bytes")
         let warnings = diagnostics.filter { $0.message.contains("would pass 256 KiB") }
         #expect(warnings.count == 1)
         let warning = try #require(warnings.first)
-        #expect(warning.severity == .warning && warning.file == "acme.json")
+        #expect(warning.severity == .warning && warning.file.hasSuffix("/synthetic/fan-out.json"))
         #expect(warning.path == "/paths/~1things/post")
         #expect(warning.message.contains("#/components/schemas/L"), "\(warning.message)")
         let text = String(decoding: tool.inputSchema.encoded(), as: UTF8.self)
@@ -54,7 +37,7 @@ import Testing
 
     /// Valid values are accepted however deep, cut or not; what the kept part forbids is still refused.
     @Test func whatWasCutAcceptsEveryValidValue() throws {
-        let (spec, _) = Fixture.spec(Self.fanOut())
+        let (spec, _) = try Self.fanOut()
         let body = try #require(spec.tool("ACME_CREATE_THING")?.inputSchema["properties"]?["body"])
         let validator = try JSONSchemaValidator(schema: body)
         for path in [Array(repeating: "p0", count: 8), Array(repeating: "p4", count: 8), ["p4", "p0", "p3", "p1"]] {

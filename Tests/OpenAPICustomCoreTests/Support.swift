@@ -6,11 +6,16 @@ import ProviderKit
 /// Fixtures and helpers of the OpenAPI provider's unit tests.
 enum Fixture {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures"
-    static let real = folder + "/real"
 
-    /// A file of `Fixtures/real` parsed as `integration`, named as the folder would.
+    /// A file of `Fixtures/real` (public documents, see its SOURCES.md) parsed as `integration`,
+    /// named as the folder would.
     static func real(_ name: String, as integration: String) throws -> (spec: SpecFile, diagnostics: [Diagnostic]) {
-        let path = real + "/" + name
+        try file("real/" + name, as: integration)
+    }
+
+    /// A file of `Fixtures` (`synthetic/fan-out.json`) parsed as `integration`.
+    static func file(_ name: String, as integration: String) throws -> (spec: SpecFile, diagnostics: [Diagnostic]) {
+        let path = folder + "/" + name
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let yaml = !name.hasSuffix(".json")
         return named(SpecParser.parse(data, yaml: yaml, integration: integration, file: path))
