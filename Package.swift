@@ -142,13 +142,12 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"], exclude: ["Suite"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         .testTarget(name: "YAMLJSONTests", dependencies: ["YAMLJSON", "JSONCore"]),
-        // The providers' logic and their shared Paragon API rules, without sockets or subprocesses.
+        // The providers' logic, without sockets or subprocesses.
         .testTarget(name: "ActionKitCoreTests", dependencies: ["ActionKitCore", "ParagonAPI", "ProviderKit"]),
         .testTarget(
             name: "OpenAPICustomCoreTests",
             dependencies: ["OpenAPICustomCore", "ParagonAPI", "ProviderKit", "JSONSchema"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ProxyAPICoreTests", dependencies: ["ProxyAPICore", "ParagonAPI", "ProviderKit"]),
-        .testTarget(name: "ParagonAPITests", dependencies: ["ParagonAPI", "ProviderKit"]),
     ]
 )

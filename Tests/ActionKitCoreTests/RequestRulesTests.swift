@@ -1,8 +1,9 @@
 import ParagonAPI
 import Testing
 
-/// The request rules every provider shares: percent-encoding, the headers no argument may set
-/// or break, and media types.
+/// The request rules every provider shares (ParagonAPI): percent-encoding, the headers no
+/// argument may set or break, and media types. ParagonAPI's tests live in this target, which
+/// links it, rather than in one of their own (every test target needs a folder in the image).
 @Suite struct RequestRulesTests {
     @Test func percentEncodingKeepsOnlyTheUnreserved() {
         #expect(PercentEncoding.encode("~-._AZaz09") == "~-._AZaz09")
