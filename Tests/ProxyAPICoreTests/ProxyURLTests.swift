@@ -80,6 +80,10 @@ import Testing
         #expect(bare.loggableURL == "https://slack.com/api/x (query: q)")
         // What RFC 3986 does not allow is sent encoded, so no parser reads it as a delimiter.
         #expect(try Self.request("https://x.com/a b\\c").target == "https://x.com/a%20b%5Cc")
+        // As written otherwise: encoded slashes, queries and case stay.
+        #expect(
+            try Self.request("https://gitlab.com/api/v4/projects/group%2Fproject?ref=a%2Fb&x=1+2").target
+                == "https://gitlab.com/api/v4/projects/group%2Fproject?ref=a%2Fb&x=1+2")
     }
 
     @Test func prefixesCompareSchemeHostPortAndWholeSegments() throws {
