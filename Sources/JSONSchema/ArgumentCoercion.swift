@@ -94,7 +94,8 @@ public enum ArgumentCoercion {
             if let types = Self.types(keywords), !types.contains("null") { return false }
             for part in keywords["allOf"]?.arrayValue ?? [] where !allowsNull(part, depth: depth + 1) { return false }
             for key in ["anyOf", "oneOf"] {
-                if let branches = keywords[key]?.arrayValue, !branches.contains(where: { allowsNull($0, depth: depth + 1) })
+                if let branches = keywords[key]?.arrayValue,
+                    !branches.contains(where: { allowsNull($0, depth: depth + 1) })
                 {
                     return false
                 }

@@ -17,8 +17,9 @@ import Testing
             head.send("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: 1\r\n")
             // A whole head, then a body that stops short.
             let body = try RawConnection(port: server.port)
-            body.send(RawHTTP.post(path: "/mcp", port: server.port, token: "t", session: nil, body: "").replacingOccurrences(
-                of: "Content-Length: 0", with: "Content-Length: 100") + "{\"jsonrpc\"")
+            body.send(
+                RawHTTP.post(path: "/mcp", port: server.port, token: "t", session: nil, body: "").replacingOccurrences(
+                    of: "Content-Length: 0", with: "Content-Length: 100") + "{\"jsonrpc\"")
             // Nothing at all.
             let silent = try RawConnection(port: server.port)
             for (name, connection) in [("head", head), ("body", body), ("silent", silent)] {
@@ -46,8 +47,9 @@ import Testing
             let initialized = try await RawHTTP.exchange(
                 port: server.port,
                 RawHTTP.post(
-                    path: "/mcp", port: server.port, token: token, session: nil, body: MCPTestClient.initializeBody())
-                    .replacingOccurrences(of: "Content-Length:", with: "Connection: close\r\nContent-Length:"))
+                    path: "/mcp", port: server.port, token: token, session: nil, body: MCPTestClient.initializeBody()
+                )
+                .replacingOccurrences(of: "Content-Length:", with: "Connection: close\r\nContent-Length:"))
             let sessionLine = try #require(
                 initialized.split(separator: "\r\n").first { $0.lowercased().hasPrefix("mcp-session-id:") })
             let session = sessionLine.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces)

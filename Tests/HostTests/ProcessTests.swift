@@ -158,7 +158,8 @@ struct TestSandboxClient {
     @Test func batchesAndCancelledRequestsOverStdio() async throws {
         let never = try CCompiler.fixture("stdio_never", "FIXTURE_NEVER_COMPLETES", "FIXTURE_TOOL_NAME=\"HANG\"")
         let file = TestPaths.scratch("stdio-batch") + "/config.yaml"
-        try "providers:\n  actionkit: {enabled: false}\n  example: {library: \(try CCompiler.example())}\n  hang: {library: \(never)}\n"
+        try
+            "providers:\n  actionkit: {enabled: false}\n  example: {library: \(try CCompiler.example())}\n  hang: {library: \(never)}\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let child = try ChildProcess(
             ["stdio", "--config", file, "--user", "alice"], environment: ["NODE_ENV": "development"])

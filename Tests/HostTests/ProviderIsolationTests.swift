@@ -30,8 +30,9 @@ import Testing
                 Issue.record("a healthy provider's tool must work while another fails")
                 continue
             }
-            guard case .unavailable("LOST_TOOL", let providers) = await registry.call(
-                "LOST_TOOL", arguments: [:], for: user, requestID: "r")
+            guard
+                case .unavailable("LOST_TOOL", let providers) = await registry.call(
+                    "LOST_TOOL", arguments: [:], for: user, requestID: "r")
             else {
                 Issue.record("a tool that may be the failing provider's is unavailable, not unknown")
                 continue
@@ -51,7 +52,8 @@ import Testing
             _ = try await registry.snapshot(for: user, requestID: "r")
         } catch {
             let message = MCPDispatcher.clientMessage(for: error)
-            #expect(message.contains("provider one") && message.contains("provider two") && message.contains("HTTP 502"))
+            #expect(
+                message.contains("provider one") && message.contains("provider two") && message.contains("HTTP 502"))
             #expect(!message.contains("<html") && !message.contains("Bad Gateway"))
         }
         await registry.shutdown()

@@ -19,7 +19,8 @@ import Testing
             let (_, endpoint) = try #require(try await events.next())
             #expect(endpoint.hasPrefix("messages?sessionId=") && endpoint.hasSuffix("&user=al%20ice"))
             // Resolved against the stream's URL, as clients do (RFC 3986 §5).
-            let resolved = try #require(URL(string: endpoint, relativeTo: URL(string: server.base + "/sse?user=al%20ice")))
+            let resolved = try #require(
+                URL(string: endpoint, relativeTo: URL(string: server.base + "/sse?user=al%20ice")))
             #expect(resolved.absoluteURL.path == "/messages")
             // The client posts where it was told, with no token, and is the stream's user.
             let path = "/" + endpoint
@@ -28,7 +29,8 @@ import Testing
             let bob = try await client.send(path: path.replacingOccurrences(of: "al%20ice", with: "bob"), body: "{}")
             #expect(bob.status == 403)
             // Behind a proxy mounting the server at /paragon, the same reference names /paragon/messages.
-            let proxied = try #require(URL(string: endpoint, relativeTo: URL(string: "https://mcp.example.com/paragon/sse")))
+            let proxied = try #require(
+                URL(string: endpoint, relativeTo: URL(string: "https://mcp.example.com/paragon/sse")))
             #expect(proxied.absoluteURL.path == "/paragon/messages")
             sse.cancel()
         }
@@ -65,7 +67,8 @@ import Testing
                 body: MCPTestClient.initializeBody(), token: token, headers: [("Origin", allowed)])
             #expect(initialized.status == 200)
             #expect(initialized.headers.first(name: "Access-Control-Allow-Origin") == allowed)
-            #expect(initialized.headers.first(name: "Access-Control-Expose-Headers")?.contains("Mcp-Session-Id") == true)
+            #expect(
+                initialized.headers.first(name: "Access-Control-Expose-Headers")?.contains("Mcp-Session-Id") == true)
             // Errors carry the headers too, so a browser can read why.
             let refused = try await client.send(body: MCPTestClient.initializeBody(), headers: [("Origin", allowed)])
             #expect(refused.status == 401)
@@ -100,7 +103,8 @@ import Testing
             #expect(empty.status == 400 && empty.errorCode == -32600)
 
             let current = try await client.initialize(token: token)
-            let refused = try await client.send(body: "[\(MCPTestClient.request(2, "ping"))]", token: token, session: current)
+            let refused = try await client.send(
+                body: "[\(MCPTestClient.request(2, "ping"))]", token: token, session: current)
             #expect(refused.status == 400 && refused.errorCode == -32600)
             #expect(refused.body.contains("2025-11-25"))
         }
@@ -114,11 +118,17 @@ import Testing
             let first = try await client.initialize(token: alice)
             let second = try await client.initialize(token: alice)
             // Use the first, so the second is the least recently used.
-            #expect(try await client.send(body: MCPTestClient.request(2, "ping"), token: alice, session: first).status == 200)
+            #expect(
+                try await client.send(body: MCPTestClient.request(2, "ping"), token: alice, session: first).status
+                    == 200)
             let third = try await client.initialize(token: alice)
-            #expect(try await client.send(body: MCPTestClient.request(2, "ping"), token: alice, session: second).status == 404)
+            #expect(
+                try await client.send(body: MCPTestClient.request(2, "ping"), token: alice, session: second).status
+                    == 404)
             for session in [first, third] {
-                #expect(try await client.send(body: MCPTestClient.request(3, "ping"), token: alice, session: session).status == 200)
+                #expect(
+                    try await client.send(body: MCPTestClient.request(3, "ping"), token: alice, session: session).status
+                        == 200)
             }
             // Bob is not affected by alice's cap.
             _ = try await client.initialize(token: bob)
@@ -134,7 +144,8 @@ import Testing
             // The global cap stays, and says so.
             _ = try await client.initialize(token: try await TestTokens.sign(sub: "carol"))
             _ = try await client.initialize(token: try await TestTokens.sign(sub: "dave"))
-            let full = try await client.send(body: MCPTestClient.initializeBody(), token: try await TestTokens.sign(sub: "erin"))
+            let full = try await client.send(
+                body: MCPTestClient.initializeBody(), token: try await TestTokens.sign(sub: "erin"))
             #expect(full.status == 503 && full.body.contains("MCP_MAX_SESSIONS ="))
         }
     }
@@ -150,7 +161,8 @@ import Testing
                     group.addTask {
                         if index % 2 == 0 {
                             return try await client.send(
-                                path: "/mcp?user=alice", body: MCPTestClient.request(index + 10, "ping"), session: session
+                                path: "/mcp?user=alice", body: MCPTestClient.request(index + 10, "ping"),
+                                session: session
                             ).status
                         }
                         let token = try await TestTokens.sign(sub: "alice", expiresIn: 3600 + Double(index))
@@ -191,7 +203,8 @@ import Testing
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
             for host in ["localhost:8080", "127.0.0.1:1", "[::1]:3001"] {
-                let reply = try await client.send(body: MCPTestClient.initializeBody(), token: token, headers: [("Host", host)])
+                let reply = try await client.send(
+                    body: MCPTestClient.initializeBody(), token: token, headers: [("Host", host)])
                 #expect(reply.status == 200, "\(host)")
             }
             let refused = try await client.send(
@@ -201,8 +214,10 @@ import Testing
     }
 
     @Test func argumentsAreReadLenientlyUnlessStrictIsAsked() async throws {
-        let schema = #"{\"type\":\"object\",\"properties\":{\"limit\":{\"type\":\"integer\"},\"flag\":{\"type\":\"boolean\"},\"note\":{\"type\":\"string\"}},\"required\":[\"limit\"]}"#
-        let lenient = try CCompiler.fixture("coerce", "FIXTURE_TOOL_NAME=\"TYPED\"", "FIXTURE_TOOL_SCHEMA=\"\(schema)\"")
+        let schema =
+            #"{\"type\":\"object\",\"properties\":{\"limit\":{\"type\":\"integer\"},\"flag\":{\"type\":\"boolean\"},\"note\":{\"type\":\"string\"}},\"required\":[\"limit\"]}"#
+        let lenient = try CCompiler.fixture(
+            "coerce", "FIXTURE_TOOL_NAME=\"TYPED\"", "FIXTURE_TOOL_SCHEMA=\"\(schema)\"")
         for (yaml, accepted) in [("", true), ("validation: {coerce: false}", false)] {
             try await TestServer.with(yaml: yaml, providers: [("typed", lenient, "")]) { server in
                 let client = MCPTestClient(base: server.base)

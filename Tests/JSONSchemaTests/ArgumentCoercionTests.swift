@@ -61,7 +61,8 @@ import Testing
         let schema: JSONValue = [
             "type": "object",
             "properties": [
-                "openapi": ["type": "string", "nullable": true], "anyOf": ["anyOf": [["type": "string"], ["type": "null"]]],
+                "openapi": ["type": "string", "nullable": true],
+                "anyOf": ["anyOf": [["type": "string"], ["type": "null"]]],
                 "enum": ["enum": ["a", .null]], "plain": ["type": "string"], "untyped": ["description": "anything"],
             ],
         ]
@@ -88,9 +89,12 @@ import Testing
     @Test func recursiveSchemasEnd() throws {
         let schema: JSONValue = [
             "$ref": "#/$defs/node",
-            "$defs": ["node": ["type": "object", "properties": ["n": ["type": "integer"], "next": ["$ref": "#/$defs/node"]]]],
+            "$defs": [
+                "node": ["type": "object", "properties": ["n": ["type": "integer"], "next": ["$ref": "#/$defs/node"]]]
+            ],
         ]
-        let coerced = ArgumentCoercion.apply(try Self.json(#"{"n":"1","next":{"n":"2","next":{"n":"3"}}}"#), schema: schema)
+        let coerced = ArgumentCoercion.apply(
+            try Self.json(#"{"n":"1","next":{"n":"2","next":{"n":"3"}}}"#), schema: schema)
         #expect(coerced == (try Self.json(#"{"n":1,"next":{"n":2,"next":{"n":3}}}"#)))
     }
 }

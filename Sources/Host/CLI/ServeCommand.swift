@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
-        } catch where BootstrapError.isAddressInUse(error) {
+        } catch  where BootstrapError.isAddressInUse(error) {
             printError("error: \(BootstrapError.portInUse(config.server.port))")
             throw ExitCode.failure
         } catch let error as ReloadError {

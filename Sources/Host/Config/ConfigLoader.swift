@@ -87,7 +87,8 @@ public struct ConfigLoader: Sendable {
     private func readServer(_ node: ConfigNode?, _ reader: inout ConfigReader) -> ServerSettings {
         let keys = [
             "host", "port", "public_url", "mode", "allowed_hosts", "allowed_origins", "legacy_sse",
-            "session_idle_timeout_ms", "max_sessions", "max_sessions_per_user", "call_timeout_ms", "setup_link_ttl_seconds",
+            "session_idle_timeout_ms", "max_sessions", "max_sessions_per_user", "call_timeout_ms",
+            "setup_link_ttl_seconds",
             "max_connections", "request_head_timeout_ms", "request_body_timeout_ms", "keep_alive_timeout_ms",
         ]
         let map = reader.mapping(node, key: "server", allowed: keys)

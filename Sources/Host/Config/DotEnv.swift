@@ -39,7 +39,8 @@ public struct DotEnv: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "=") else {
-                throw ConfigError(.syntax, at: .file(path: path, line: number, column: 1), key: "", "expected KEY=value")
+                throw ConfigError(
+                    .syntax, at: .file(path: path, line: number, column: 1), key: "", "expected KEY=value")
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {

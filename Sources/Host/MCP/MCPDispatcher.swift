@@ -186,7 +186,8 @@ public struct MCPDispatcher: Sendable {
             }
             cursor = parsed
         }
-        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging), RegistryError> = await registry.withCurrent { registry in
+        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging), RegistryError> = await registry.withCurrent {
+            registry in
             do throws(RegistryError) {
                 return .success(
                     (try await registry.snapshot(for: session.owner.identity, requestID: requestID), registry.paging))

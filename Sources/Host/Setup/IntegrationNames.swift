@@ -92,7 +92,8 @@ final class IntegrationNames: Sendable {
         for entry in list.arrayValue ?? [] {
             guard let type = entry["type"]?.stringValue else { continue }
             let customName =
-                entry["customIntegrationId"]?.stringValue == nil ? nil : entry["customIntegration"]?["name"]?.stringValue
+                entry["customIntegrationId"]?.stringValue == nil
+                ? nil : entry["customIntegration"]?["name"]?.stringValue
             let key = IntegrationKey.of(type: type, customName: customName)
             if let name = entry["name"]?.stringValue ?? customName, !name.isEmpty {
                 names[key] = name

@@ -43,7 +43,8 @@ struct SetupRoutes {
         let sdkURL = server.config.paragon.connectSDKURL
         let page = SetupPage(
             integration: grant.integration,
-            displayName: await server.integrationNames.displayName(of: grant.integration, token: loginToken), projectID: grant.projectID, loginToken: loginToken, setupToken: token,
+            displayName: await server.integrationNames.displayName(of: grant.integration, token: loginToken),
+            projectID: grant.projectID, loginToken: loginToken, setupToken: token,
             sdkURL: sdkURL)
         var headers = Self.noCache
         headers[.contentType] = "text/html; charset=utf-8"

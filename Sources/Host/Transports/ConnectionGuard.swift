@@ -57,7 +57,8 @@ final class ConnectionLimiter: Sendable {
         switch reason {
         case .head:
             warnings.warning(
-                reason.rawValue, "connections closed: no complete request head in time (server.request_head_timeout_ms)")
+                reason.rawValue, "connections closed: no complete request head in time (server.request_head_timeout_ms)"
+            )
         case .body:
             warnings.warning(
                 reason.rawValue,

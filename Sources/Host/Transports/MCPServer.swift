@@ -61,10 +61,18 @@ public final class MCPServer: Sendable {
                     headers: [.retryAfter: "1"]))
         }
         guard policy.allowsHost(request.head.authority) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: host not allowed (MCP_ALLOWED_HOSTS lists the hosts allowed besides MCP_SERVER_URL's)")))
+            return .reject(
+                HTTPReplies.error(
+                    .forbidden,
+                    .server(
+                        "Forbidden: host not allowed (MCP_ALLOWED_HOSTS lists the hosts allowed besides MCP_SERVER_URL's)"
+                    )))
         }
         guard policy.allowsOrigin(request.headers[.origin]) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)")))
+            return .reject(
+                HTTPReplies.error(
+                    .forbidden,
+                    .server("Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)")))
         }
         do {
             let principal = try await authenticator.authenticate(

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func loopbackHostsPassOnAnyPort() throws {
-        let config = try TestConfig.load("", environment: ["MCP_SERVER_URL": "https://mcp.example.com", "PORT": "3001"])
+        let config = try TestConfig.load(
+            "", environment: ["MCP_SERVER_URL": "https://mcp.example.com", "PORT": "3001"])
         let policy = HTTPAccessPolicy(server: config.server)
         for host in ["localhost:8080", "127.0.0.1:9999", "[::1]:1234", "localhost", "LOCALHOST:3001"] {
             #expect(policy.allowsHost(host), "\(host)")
@@ -34,8 +35,11 @@ import Testing
         for good in ["https://portal.example.com", "https://*.example.com", "http://localhost:8080", "https://a.b:*"] {
             #expect(ContentSecurityPolicy.isHostSource(good), "\(good)")
         }
-        for bad in ["portal.example.com", "https://a.com; script-src *", "'unsafe-inline'", "https://", "https://a b", "javascript://x",
-            "data://x"] {
+        for bad in [
+            "portal.example.com", "https://a.com; script-src *", "'unsafe-inline'", "https://", "https://a b",
+            "javascript://x",
+            "data://x",
+        ] {
             #expect(!ContentSecurityPolicy.isHostSource(bad), "\(bad)")
         }
     }
@@ -45,10 +49,12 @@ import Testing
             "setup: {csp_extra_sources: ['https://portal.paragon.example.com']}",
             environment: [
                 "CONNECT_SDK_CDN_URL": "https://connect.paragon.example.com/sdk/index.js",
-                "ZEUS_BASE_URL": "https://zeus.paragon.example.com", "PROXY_BASE_URL": "https://proxy.paragon.example.com",
+                "ZEUS_BASE_URL": "https://zeus.paragon.example.com",
+                "PROXY_BASE_URL": "https://proxy.paragon.example.com",
                 "ACTIONKIT_BASE_URL": "https://actionkit.paragon.example.com:8443",
             ])
-        let policy = ContentSecurityPolicy.setupPage(paragon: config.paragon, extraSources: config.setup.cspExtraSources)
+        let policy = ContentSecurityPolicy.setupPage(
+            paragon: config.paragon, extraSources: config.setup.cspExtraSources)
         let frames = try #require(policy.split(separator: ";").first { $0.contains("frame-src") })
         for origin in [
             "https://connect.paragon.example.com", "https://zeus.paragon.example.com",

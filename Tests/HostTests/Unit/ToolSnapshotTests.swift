@@ -39,7 +39,8 @@ import Testing
         #expect(pages.count > 1)
         for (_, bytes) in pages { #expect(bytes <= 50_000 + 1_000) }
         // The tool count still bounds a page of small tools.
-        let small = try await Self.walk(Self.snapshot((0..<12).map { Self.tool("S\($0)") }), .init(size: 5, maxBytes: 1 << 20))
+        let small = try await Self.walk(
+            Self.snapshot((0..<12).map { Self.tool("S\($0)") }), .init(size: 5, maxBytes: 1 << 20))
         #expect(small.map(\.0.count) == [5, 5, 2])
     }
 
@@ -52,15 +53,19 @@ import Testing
     @Test func aCursorBelongsToTheListItCameFrom() async throws {
         let before = Self.snapshot((0..<10).map { Self.tool("T\($0)") })
         let first = try JSONValue.parse(
-            try #require(await before.page(cursor: nil, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25")))
+            try #require(
+                await before.page(cursor: nil, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25")))
         let cursor = try #require(first["nextCursor"]?.stringValue.flatMap(ToolListCursor.init(encoded:)))
-        #expect(await before.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") != nil)
+        #expect(
+            await before.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") != nil)
         // The list changed (a tool added at the front): the old cursor is refused, not continued.
         let after = Self.snapshot([Self.tool("NEW")] + (0..<10).map { Self.tool("T\($0)") })
-        #expect(await after.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") == nil)
+        #expect(
+            await after.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") == nil)
         // Offsets that are not page starts, and cursors of other shapes, are refused too.
         let stray = ToolListCursor(list: cursor.list, offset: 3)
-        #expect(await before.page(cursor: stray, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") == nil)
+        #expect(
+            await before.page(cursor: stray, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25") == nil)
         for text in ["dG9vbHM6NTAw", "", "not base64!", String(repeating: "A", count: 200)] {
             #expect(ToolListCursor(encoded: text) == nil, "\(text)")
         }
