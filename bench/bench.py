@@ -252,7 +252,9 @@ def main():
             "NODE_ENV": "production", "HOST": "127.0.0.1", "PORT": str(free_port()),
             "ACTIONKIT_BASE_URL": upstream.base, "ZEUS_BASE_URL": upstream.base, "PROXY_BASE_URL": upstream.base,
             "ENABLE_CUSTOM_OPENAPI_ACTIONS": "true", "ENABLE_PROXY_API_TOOL": "true",
-            "MCP_MAX_SESSIONS": str(idle + 1000), "LOG_LEVEL": "error",
+            # The idle sessions are one user's: the per-user cap would close all but the newest.
+            "MCP_MAX_SESSIONS": str(idle + 1000), "MCP_MAX_SESSIONS_PER_USER": str(idle + 1000),
+            "LOG_LEVEL": "error",
         }
         server = Server(binary, workdir, environment)
 

@@ -88,18 +88,21 @@ public final class ToolSnapshot: Sendable {
                 bytes += size
                 end += 1
             }
-            var page: [UInt8] = Array(#"{"tools":["#.utf8)
-            page.reserveCapacity(bytes + 64)
+            // `nextCursor` first, as the sorted keys of a JSON object encoding put it: a client
+            // that looks for it need not read past a quarter-megabyte of tools.
+            var page: [UInt8] = Array("{".utf8)
+            page.reserveCapacity(bytes + 96)
+            if end < tools.count {
+                page += Array(#""nextCursor":"#.utf8)
+                page += JSONValue.string(ToolListCursor(list: fingerprint, offset: end).encoded).encoded()
+                page.append(UInt8(ascii: ","))
+            }
+            page += Array(#""tools":["#.utf8)
             for index in start..<end {
                 if index > start { page.append(UInt8(ascii: ",")) }
                 page += encoded[index]
             }
-            page.append(UInt8(ascii: "]"))
-            if end < tools.count {
-                page += Array(#","nextCursor":"#.utf8)
-                page += JSONValue.string(ToolListCursor(list: fingerprint, offset: end).encoded).encoded()
-            }
-            page.append(UInt8(ascii: "}"))
+            page += Array("]}".utf8)
             byOffset[start] = page
             start = end
         } while start < tools.count
