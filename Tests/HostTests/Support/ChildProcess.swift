@@ -70,6 +70,13 @@ final class ChildProcess: @unchecked Sendable {
             DispatchQueue.global().async {
                 var seen = ""
                 while ContinuousClock.now < deadline {
+                    // Wait for data at most until the deadline: a read alone would block forever
+                    // on a child that stays silent.
+                    var poller = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                    let left = ContinuousClock.now.duration(to: deadline).components
+                    let milliseconds = Int32(
+                        clamping: max(0, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+                    guard poll(&poller, 1, milliseconds) > 0 else { continue }
                     let chunk = handle.availableData
                     if chunk.isEmpty {
                         continuation.resume(throwing: TestFailure("\(name) ended before \"\(text)\": \(seen)"))
