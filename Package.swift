@@ -41,32 +41,85 @@ let package = Package(
         // JSON Schema validation of tool arguments; depends on nothing of the host.
         .target(name: "JSONSchema", dependencies: ["JSONCore"]),
 
-        // Host logic: config, loading, registry, transports, auth, setup.
+        // The host, in layers; each depends only on those above it here.
+        // Settings as plain values: what every layer is configured with (read by Application).
+        .target(name: "Settings"),
+        // The server's Prometheus metrics and throttled logging; knows nothing of MCP or HTTP.
         .target(
-            name: "Host",
+            name: "Observability",
             dependencies: [
-                "PluginABI",
-                "JSONCore",
-                "JSONSchema",
-                "YAMLJSON",
-                "ParagonModel",
-                "Sandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // MCP itself: JSON-RPC, the dispatcher, sessions, the tool registry and its list cache.
+        // No Hummingbird, no NIO: time, timers and blocking work are injected.
+        .target(
+            name: "MCPCore",
+            dependencies: [
+                "Settings", "Observability", "JSONCore", "JSONSchema",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The plugin runtime: loading providers with dlopen, the host table and services offered
+        // to them (outbound HTTP), and the state machine of each provider call.
+        .target(
+            name: "PluginRuntime",
+            dependencies: [
+                "MCPCore", "Settings", "Observability", "PluginABI", "JSONCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Paragon user tokens (RS256): verifying, signing, keys.
+        .target(
+            name: "Auth",
+            dependencies: [
+                "MCPCore", "Settings",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The transports in front of MCPCore: Streamable HTTP, legacy HTTP+SSE and stdio, with
+        // admission (Host, Origin, authentication), setup pages and the operations routes.
+        .target(
+            name: "Serving",
+            dependencies: [
+                "MCPCore", "Auth", "Settings", "Observability", "JSONCore", "ParagonModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "JWTKit", package: "jwt-kit"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            ]
+        ),
+        // The application: reads the configuration, wires the layers, CLI, reload, bootstrap.
+        .target(
+            name: "Application",
+            dependencies: [
+                "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving",
+                "PluginABI", "JSONCore", "YAMLJSON", "ParagonModel", "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         // An offline Paragon: the host starts it in-process; never linked into providers.
@@ -84,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "ParagonMCP",
             dependencies: [
-                "Host",
+                "Application",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -93,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "BenchUpstreamClient",
             dependencies: [
-                "Host",
+                "PluginRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -129,7 +182,8 @@ let package = Package(
         .testTarget(
             name: "HostTests",
             dependencies: [
-                "Host", "PluginABI", "JSONCore", "Sandbox",
+                "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving",
+                "PluginABI", "JSONCore", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,4 @@
-import Host
+import Application
 import NIOCore
 import NIOPosix
 

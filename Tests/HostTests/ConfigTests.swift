@@ -1,7 +1,7 @@
+@testable import Application
 import Foundation
+@testable import PluginRuntime
 import Testing
-
-@testable import Host
 
 @Suite struct ConfigTests {
     @Test func defaultsWithoutAFile() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Host
+@testable import Application
 
 /// Slow and silent clients cannot hold the listener: over real sockets.
 @Suite struct ConnectionGuardTests {

@@ -1,9 +1,11 @@
+@testable import Application
+@testable import Settings
 import Foundation
 import Hummingbird
 import Logging
+@testable import MCPCore
+@testable import PluginRuntime
 import Testing
-
-@testable import Host
 
 /// The host's HTTP service, used by the C example against a real local HTTP server.
 @Suite struct HTTPServiceTests {

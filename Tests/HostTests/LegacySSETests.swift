@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Host
+@testable import Application
 
 /// The 2024-11-05 HTTP+SSE transport over real HTTP.
 @Suite struct LegacySSETests {

@@ -1,9 +1,10 @@
+@testable import Application
 import Foundation
 import Logging
+@testable import MCPCore
 import PluginABI
+@testable import PluginRuntime
 import Testing
-
-@testable import Host
 
 @Suite struct LoadingTests {
     let user = UserIdentity(userID: "user-1", token: "token-1")
@@ -169,7 +170,7 @@ import Testing
             TestConfig.providers([
                 ("example", good, ""), ("broken", bad, ""), ("absent", "NoSuchProvider", ""),
             ]))
-        let report = ProviderLoader(config: config, logger: Logger(label: "test")).load()
+        let report = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: Logger(label: "test")).load()
         #expect(report.loaded.map(\.name) == ["example"])
         #expect(report.failures.map(\.provider) == ["broken", "absent"])
         guard case .libraryNotFound(_, "NoSuchProvider", let searched) = report.failures[1].error else {

@@ -1,7 +1,7 @@
+@testable import Application
+@testable import Auth
 import Foundation
 import Testing
-
-@testable import Host
 
 /// The logs of a whole run, at the most verbose level, as JSON lines: each request's id follows
 /// it into the provider's lines and upstream; no user token, signing key, setup token or request

@@ -1,7 +1,7 @@
+@testable import Application
 import Foundation
+@testable import Serving
 import Testing
-
-@testable import Host
 
 /// What an operator watches: health, readiness and the metrics, whose values move as a session
 /// lists and calls.

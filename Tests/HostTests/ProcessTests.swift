@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Testing
 
-@testable import Host
+@testable import Application
 
 /// The executable as users run it: stdio, signals, start-up errors.
 @Suite struct ProcessTests {

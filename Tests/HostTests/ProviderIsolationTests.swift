@@ -1,8 +1,9 @@
+@testable import Application
 import Foundation
 import Logging
+@testable import MCPCore
+@testable import PluginRuntime
 import Testing
-
-@testable import Host
 
 /// One provider's failure fails that provider's tools, never the others': over the registry
 /// with real `.so` fixtures, and end to end with the real providers against the sandbox.
@@ -12,7 +13,7 @@ import Testing
     func registry(_ providers: [(String, String)], ttl: Int = 300) throws -> ToolRegistry {
         let config = try TestConfig.load(
             "tool_lists: {cache_ttl_seconds: \(ttl)}\n" + TestConfig.providers(providers.map { ($0.0, $0.1, "") }))
-        let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
+        let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: Logger(label: "test"))
         return loader.registry(of: loader.load())
     }
 
@@ -66,7 +67,7 @@ import Testing
             TestConfig.providers([("ok", healthy, ""), ("broken", failing, "")]))
         var lists = config.toolLists
         lists.partialListTTL = .milliseconds(300)
-        let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
+        let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: Logger(label: "test"))
         let registry = ToolRegistry(
             providers: loader.load().loaded, filter: ToolFilter(config.limits), callTimeout: .seconds(10), lists: lists,
             logger: Logger(label: "test"))

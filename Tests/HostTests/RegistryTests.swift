@@ -1,7 +1,8 @@
+@testable import Application
 import Logging
+@testable import MCPCore
+@testable import PluginRuntime
 import Testing
-
-@testable import Host
 
 @Suite struct RegistryTests {
     let user = UserIdentity(userID: "u", token: "t")
@@ -15,7 +16,7 @@ import Testing
         let config = try TestConfig.load(
             limits + "\n" + TestConfig.providers([("alpha", alpha, ""), ("beta", beta, "")]),
             environment: environment)
-        let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
+        let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: Logger(label: "test"))
         let report = loader.load()
         #expect(report.failures.isEmpty)
         return loader.registry(of: report)
@@ -67,7 +68,7 @@ import Testing
         let one = try CCompiler.fixture("dup_one", "FIXTURE_TOOL_NAME=\"SAME\"")
         let two = try CCompiler.fixture("dup_two", "FIXTURE_TOOL_NAME=\"SAME\"")
         let config = try TestConfig.load(TestConfig.providers([("one", one, ""), ("two", two, "")]))
-        let loader = ProviderLoader(config: config, logger: Logger(label: "test"))
+        let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: Logger(label: "test"))
         let catalog = await loader.registry(of: loader.load()).catalog(for: user, requestID: "r")
         #expect(catalog.duplicates.count == 1)
         #expect(catalog.duplicates.first?.name == "SAME")

@@ -1,6 +1,6 @@
+@testable import Application
+@testable import MCPCore
 import Testing
-
-@testable import Host
 
 @Suite struct SessionActivityTests {
     @Test func theSessionEndsAfterAWholeTimeoutIdleAndRequestsNeverTouchTheTimer() {

@@ -1,9 +1,10 @@
+@testable import Application
+@testable import Auth
 import Foundation
 import JWTKit
 import NIOHTTP1
+@testable import Serving
 import Testing
-
-@testable import Host
 
 /// Setup links and `/setup`: what a user who has not connected an integration gets, over real
 /// HTTP, with the ActionKit provider against the sandbox.

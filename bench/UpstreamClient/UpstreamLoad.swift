@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import Host
+import PluginRuntime
 import NIOCore
 import NIOHTTP1
 

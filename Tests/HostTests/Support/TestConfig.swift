@@ -1,5 +1,6 @@
+import Application
+@testable import Settings
 import Foundation
-import Host
 
 /// Configurations written to a scratch folder and loaded as the server would.
 enum TestConfig {

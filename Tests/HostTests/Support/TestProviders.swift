@@ -1,6 +1,8 @@
+import Application
 import Foundation
-import Host
 import Logging
+@testable import MCPCore
+@testable import PluginRuntime
 import Testing
 
 /// Provider instances created the way the server creates them.
@@ -13,7 +15,7 @@ enum TestProviders {
         let settings = try #require(config.providers.first { $0.name == name })
         return try ProviderInstance.create(
             library: try ProviderLibrary.open(path: library), settings: settings, config: config,
-            logger: logger ?? Logger(label: "test"))
+            runtime: TestRuntime.shared, logger: logger ?? Logger(label: "test"))
     }
 
     /// The text of the first content item of a CallToolResult.

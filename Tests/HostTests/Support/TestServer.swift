@@ -1,12 +1,14 @@
+@testable import Application
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+@testable import Observability
+@testable import PluginRuntime
+@testable import Serving
 import Synchronization
-
-@testable import Host
 
 /// The real HTTP front on 127.0.0.1, in-process, with real providers and a real signing key.
 struct TestServer: Sendable {
@@ -30,11 +32,12 @@ struct TestServer: Sendable {
         let config = try TestConfig.load(yaml + "\n" + TestConfig.providers(list), environment: env)
         let logger = Logger(label: "test-server")
         let metrics = ServerMetrics()
-        let loader = ProviderLoader(config: config, logger: logger, metrics: metrics)
+        let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: logger, metrics: metrics)
         let registry = loader.registry(of: loader.load())
         let key = try TestTokens.key()
         let server = await MCPServer(
-            config: config, registry: registry, signingKey: key, logger: logger, keepAlive: .milliseconds(200),
+            config: config, registry: registry, signingKey: key, httpClient: TestRuntime.shared.http.client,
+            logger: logger, keepAlive: .milliseconds(200),
             metrics: metrics)
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")

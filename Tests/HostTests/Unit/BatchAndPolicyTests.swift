@@ -1,7 +1,8 @@
+@testable import Application
 import JSONCore
+@testable import MCPCore
+@testable import Serving
 import Testing
-
-@testable import Host
 
 /// JSON-RPC batches, Host and Origin rules, and CSP sources: plain values, no server.
 @Suite struct BatchAndPolicyTests {

@@ -1,6 +1,6 @@
+@testable import Application
+@testable import Serving
 import Testing
-
-@testable import Host
 
 /// The connection guard's waits, on a clock the test controls.
 @Suite struct ConnectionTimeoutsTests {

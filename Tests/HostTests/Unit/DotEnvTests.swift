@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Host
+@testable import Application
 
 /// `.env` as dotenv and Node's --env-file read it.
 @Suite struct DotEnvTests {

@@ -1,6 +1,6 @@
+@testable import Application
+@testable import MCPCore
 import Testing
-
-@testable import Host
 
 /// The session caps as a state machine, without a server.
 @Suite struct SessionCapacityTests {
@@ -46,7 +46,8 @@ import Testing
 @Suite struct SessionStoreCapacityTests {
     @Test func concurrentReservationsNeverOvershootTheUsersCap() async throws {
         let store = SessionStore(
-            maxSessions: 100, maxSessionsPerUser: 3, idleTimeoutMs: 60_000, logger: .init(label: "test"))
+            maxSessions: 100, maxSessionsPerUser: 3, idleTimeoutMs: 60_000, logger: .init(label: "test"),
+            time: ManualTimeSource())
         let alice = Principal(userID: "alice", token: "t", expiresAt: nil)
         for _ in 0..<3 {
             guard case .success = store.reserve(for: "alice") else { Issue.record("room at first"); return }

@@ -1,0 +1,269 @@
+import JSONCore
+import Logging
+import MCP
+import Observability
+
+/// Answers MCP requests for a session: the same logic behind every transport.
+package struct MCPDispatcher: Sendable {
+    /// The registry serving now; a reload replaces it.
+    package let registry: LiveRegistry
+    /// Setup links and display names for calls that need an account connected.
+    package let connectionSetup: any ConnectionSetup
+    package let metrics: ServerMetrics
+    package let logger: Logger
+    package static let serverName = "paragon-mcp"
+    package static let instructions = """
+        Tools act on the user's connected SaaS accounts through Paragon. When a tool answers that \
+        an integration is not connected, show the user the link it gives so they can connect it, \
+        then try again.
+        """
+
+    package init(
+        registry: LiveRegistry, connectionSetup: any ConnectionSetup, metrics: ServerMetrics,
+        logger: Logger
+    ) {
+        self.registry = registry
+        self.connectionSetup = connectionSetup
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Handles one message; returns the response to send, or nil when none is due.
+    package func handle(_ message: JSONRPCMessage, session: MCPSession, requestID: String) async -> [UInt8]? {
+        switch message {
+        case .request(let id, let method, let params):
+            return await respond(id: id, method: method, params: params, session: session, requestID: requestID)
+        case .notification(let method, let params):
+            notify(method: method, params: params, session: session)
+            return nil
+        case .response:
+            return nil
+        case .invalid(let id, let reason):
+            let error = JSONRPCError.invalidRequest("Invalid request: \(reason)")
+            metrics.mcpRequest(method: "", error: error)
+            return JSONRPCEncoding.error(id: id, error)
+        }
+    }
+
+    /// A message read and, if it is a request, registered with its session (see ``begin(_:session:)``).
+    package struct Begun: Sendable {
+        package var message: JSONRPCMessage
+        /// The registered request; nil for other messages and for an id already in flight.
+        package var request: InFlightRequest?
+    }
+
+    /// The first step of running a message, synchronous so that requests are registered in the
+    /// order they are read: a `notifications/cancelled` read later always finds its request.
+    package func begin(_ message: JSONRPCMessage, session: MCPSession) -> Begun {
+        guard case .request(let id, _, _) = message else { return Begun(message: message) }
+        return Begun(message: message, request: InFlightRequest.register(id, in: session))
+    }
+
+    /// Runs `message` (``begin(_:session:)`` then the rest).
+    package func run(
+        _ message: JSONRPCMessage, session: MCPSession,
+        watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
+    ) async -> [UInt8]? {
+        await run(begin(message, session: session), session: session, watch: watch)
+    }
+
+    /// Runs a begun message: a request in a task of its own, cancellable by
+    /// `notifications/cancelled` and by the caller's cancellation; `watch` may arrange more
+    /// (cancel on a client disconnect) and returns how to undo it. Returns the answer; nil for
+    /// a request the client cancelled (MCP, cancellation: the receiver should not answer it),
+    /// and for a message that is not a request.
+    package func run(
+        _ begun: Begun, session: MCPSession,
+        watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
+    ) async -> [UInt8]? {
+        let requestID = RequestIDs.next()
+        let message = begun.message
+        guard case .request(let id, _, _) = message else {
+            return await handle(message, session: session, requestID: requestID)
+        }
+        guard let request = begun.request else {
+            return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
+        }
+        let task = Task { await self.handle(message, session: session, requestID: requestID) }
+        request.start(task)
+        let unwatch = watch(task)
+        let answer = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+        unwatch?()
+        return session.unregister(id) ? nil : answer
+    }
+
+    package func respond(
+        id: JSONRPCID, method: String, params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> [UInt8] {
+        let answer = await answer(method: method, params: params, session: session, requestID: requestID)
+        switch answer {
+        case .success(.serialized(let bytes)):
+            metrics.mcpRequest(method: method, error: nil)
+            return JSONRPCEncoding.result(id: id, serialized: bytes)
+        case .success(.value(let value)):
+            metrics.mcpRequest(method: method, error: nil)
+            return JSONRPCEncoding.result(id: id, value)
+        case .failure(let error):
+            metrics.mcpRequest(method: method, error: error)
+            return JSONRPCEncoding.error(id: id, error)
+        }
+    }
+
+    /// A result: a JSON value, or one already serialized (tool-list pages are made once).
+    package enum Payload {
+        case value(JSONValue)
+        case serialized([UInt8])
+    }
+
+    package func answer(
+        method: String, params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> Result<Payload, JSONRPCError> {
+        if method == ListTools.name {
+            let page = await listTools(params, session: session, requestID: requestID)
+            if Task.isCancelled { return .failure(.requestCancelled()) }
+            return page.map(Payload.serialized)
+        }
+        let result: Result<JSONValue, JSONRPCError>
+        switch method {
+        case Initialize.name:
+            result = initialize(params, session: session)
+        case Ping.name:
+            result = .success(.object([:]))
+        case CallTool.name:
+            result = await callTool(params, session: session, requestID: requestID)
+        case "logging/setLevel":
+            result = .success(.object([:]))
+        default:
+            result = .failure(.methodNotFound(method))
+        }
+        // A cancelled request may have failed on its way (a listing cut short): say why.
+        if Task.isCancelled, method != Initialize.name { return .failure(.requestCancelled()) }
+        return result.map(Payload.value)
+    }
+
+    package func notify(method: String, params: JSONValue?, session: MCPSession) {
+        switch method {
+        case InitializedNotification.name:
+            session.state.withLock { $0.initialized = true }
+        case CancelledNotification.name:
+            if let requestID = params?["requestId"].flatMap(JSONRPCID.init) { session.cancel(requestID) }
+        default:
+            break
+        }
+    }
+
+    // MARK: Methods
+
+    package func initialize(_ params: JSONValue?, session: MCPSession) -> Result<JSONValue, JSONRPCError> {
+        guard let requested = params?["protocolVersion"]?.stringValue else {
+            return .failure(.invalidParams("Invalid params: initialize needs a protocolVersion string"))
+        }
+        let version = ProtocolVersion.negotiate(requested)
+        session.state.withLock { state in
+            state.protocolVersion = version
+            state.clientName = params?["clientInfo"]?["name"]?.stringValue ?? ""
+        }
+        return .success([
+            "protocolVersion": .string(version),
+            "capabilities": ["tools": ["listChanged": true]],
+            "serverInfo": ["name": .string(Self.serverName), "version": .string(HostVersion.current)],
+            "instructions": .string(Self.instructions),
+        ])
+    }
+
+    /// One page of the user's tools, serialized (pages are made once per list and reused).
+    package func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<
+        [UInt8], JSONRPCError
+    > {
+        var cursor: ToolListCursor?
+        if let value = params?["cursor"], value != .null {
+            guard let text = value.stringValue, let parsed = ToolListCursor(encoded: text) else {
+                return .failure(.invalidParams("Invalid params: unknown cursor"))
+            }
+            cursor = parsed
+        }
+        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader), RegistryError> =
+            await registry.withCurrent { registry in
+                do throws(RegistryError) {
+                    let snapshot = try await registry.snapshot(for: session.owner.identity, requestID: requestID)
+                    return .success((snapshot, registry.paging, registry.offloader))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging, offloader: any Offloader
+        switch listed {
+        case .success(let value): (snapshot, paging, offloader) = value
+        case .failure(let error):
+            logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
+            return .failure(.internalError(Self.clientMessage(for: error)))
+        }
+        guard let page = await snapshot.page(
+                cursor: cursor, paging: paging, version: session.protocolVersion,
+                offloader: offloader)
+        else {
+            return .failure(
+                .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
+        }
+        return .success(page)
+    }
+
+    package func callTool(
+        _ params: JSONValue?, session: MCPSession, requestID: String
+    ) async -> Result<JSONValue, JSONRPCError> {
+        guard let name = params?["name"]?.stringValue else {
+            return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
+        }
+        let arguments = params?["arguments"] ?? .object([:])
+        guard arguments.objectValue != nil || arguments == .null else {
+            return .failure(.invalidParams("Invalid params: arguments must be an object"))
+        }
+        let user = session.owner.identity
+        let started = ContinuousClock.now
+        let result = await registry.withCurrent { registry in
+            await registry.call(
+                name, arguments: arguments == .null ? .object([:]) : arguments, for: user, requestID: requestID)
+        }
+        metrics.toolCall(result, duration: .now - started)
+        var setupLink: String?
+        var displayName: String?
+        if case .outcome(_, .needsConnection(let integration)) = result {
+            displayName = await connectionSetup.displayName(of: integration, token: user.token)
+            do {
+                setupLink = try await connectionSetup.link(userID: user.userID, integration: integration)
+                metrics.setupLinkIssued()
+            } catch {
+                logger.error("could not sign a setup link: \(error)", metadata: ["request": "\(requestID)"])
+            }
+        }
+        return ToolCallResponse.make(
+            result, version: session.protocolVersion, setupLink: setupLink, displayName: displayName,
+            linkMinutes: connectionSetup.linkLifetimeSeconds / 60, logger: logger, requestID: requestID)
+    }
+
+    /// What a client may learn of a listing failure: which provider, and the upstream status.
+    /// Never the upstream's words: an error page or a message meant for the operator (logged).
+    package static func clientMessage(for error: RegistryError) -> String {
+        "Could not list tools: " + clientReason(for: error)
+    }
+
+    private static func clientReason(for error: RegistryError) -> String {
+        switch error {
+        case .everyListingFailed(let failures):
+            return failures.map(clientReason).joined(separator: "; ")
+        case .listingFailed(let provider, .upstreamFailure(let status, _)):
+            return "provider \(provider) got an upstream error"
+                + (status == 0 ? " (the upstream could not be reached)" : " (HTTP \(status))")
+        case .listingFailed(let provider, .timedOut):
+            return "provider \(provider) did not answer in time"
+        case .listingFailed(let provider, _), .invalidToolList(let provider, _):
+            return "provider \(provider) failed"
+        case .duplicateTool:
+            return "the server's providers conflict"
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// What a tool call that needs an account connected adds to its answer: the integration's
+/// display name and a link to the setup page where the user connects it. The server's comes
+/// from its setup links and Paragon's integration list (``Serving``); tests may offer none.
+package protocol ConnectionSetup: Sendable {
+    /// How long a setup link stays valid, in seconds.
+    var linkLifetimeSeconds: Int { get }
+
+    /// A signed setup link for `userID` to connect `integration` (a Paragon integration key).
+    /// Throws when the link cannot be signed.
+    func link(userID: String, integration: String) async throws -> String
+
+    /// The integration's display name for texts ("Google Calendar"), asked with the user's
+    /// token; a name made from the key when Paragon does not say.
+    func displayName(of integration: String, token: String) async -> String
+}

@@ -1,0 +1,69 @@
+import JSONCore
+
+/// A tool as the registry serves it: what its provider listed, and which provider runs it.
+package struct Tool: Sendable {
+    package var name: String
+    package var integration: String
+    package var title: String?
+    package var description: String?
+    package var inputSchema: JSONValue
+    package var outputSchema: JSONValue?
+    package var annotations: JSONValue?
+    /// The key in config.yaml of the provider that runs it.
+    package var providerName: String
+}
+
+extension Tool {
+    /// Reads one entry of a provider's tool list; nil with a reason when it is malformed.
+    package static func decode(_ value: JSONValue, provider: String) -> Result<Tool, ToolListProblem> {
+        guard let object = value.objectValue else { return .failure(.init(reason: "an entry is not an object")) }
+        guard let name = object["name"]?.stringValue, !name.isEmpty else {
+            return .failure(.init(reason: "an entry has no name"))
+        }
+        guard let integration = object["integration"]?.stringValue else {
+            return .failure(.init(reason: "tool \(name) names no integration"))
+        }
+        guard case .object(let raw)? = object["inputSchema"] else {
+            return .failure(.init(reason: "tool \(name) has no inputSchema object"))
+        }
+        let schema: [String: JSONValue]
+        switch normalizedInputSchema(raw) {
+        case .success(let normalized): schema = normalized
+        case .failure(let problem): return .failure(.init(reason: "tool \(name): \(problem.reason)"))
+        }
+        return .success(
+            Tool(
+                name: name, integration: integration, title: object["title"]?.stringValue,
+                description: object["description"]?.stringValue, inputSchema: .object(schema),
+                outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
+                annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
+                providerName: provider))
+    }
+}
+
+/// A tool's input schema as MCP lists it: an object schema (`type: "object"`; arguments are
+/// always an object, so `["object", "null"]` is `"object"` too) with `properties` (added when
+/// missing or null: some clients, OpenAI's function calling among them, refuse a tool without,
+/// and with it the whole list). A schema for something other than an object cannot describe
+/// arguments: its tool is dropped.
+package func normalizedInputSchema(_ raw: [String: JSONValue]) -> Result<[String: JSONValue], ToolListProblem> {
+    var schema = raw
+    switch schema["type"] {
+    case nil, "object"?: schema["type"] = "object"
+    case .array(let types)? where types.contains("object"): schema["type"] = "object"
+    case let other?:
+        let written = String(decoding: other.encoded(), as: UTF8.self)
+        return .failure(.init(reason: "its inputSchema is not an object schema (type \(written))"))
+    }
+    switch schema["properties"] {
+    case nil, .null?: schema["properties"] = .object([:])
+    case .object?: break
+    case .some: return .failure(.init(reason: "its inputSchema's properties is not an object"))
+    }
+    return .success(schema)
+}
+
+/// Why an entry of a provider's tool list was dropped.
+package struct ToolListProblem: Error {
+    package var reason: String
+}

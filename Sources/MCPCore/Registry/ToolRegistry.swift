@@ -1,0 +1,228 @@
+import Settings
+import JSONCore
+import JSONSchema
+import Logging
+import Observability
+import Synchronization
+
+/// Merges the tools of every loaded provider, applies the host's limits, and routes calls.
+/// Lists may differ per user: providers are asked with the user's identity, and each user's
+/// list is cached (see `ToolListSettings`).
+package final class ToolRegistry: Sendable {
+    package let providers: [any ToolProvider]
+    package let filter: ToolFilter
+    package let callTimeout: Duration
+    /// Whether arguments are read leniently before validation (see ``ArgumentCoercion``).
+    package let coercesArguments: Bool
+    /// How `tools/list` pages are cut.
+    package let paging: ToolSnapshot.Paging
+    package let logger: Logger
+    package let metrics: ServerMetrics?
+    package let schemas: SchemaCache
+    package let lists: ToolListCache
+    package let interner = SnapshotInterner()
+    /// Where parsing, hashing and schema compilation run (off the event loops in the server).
+    package let offloader: any Offloader
+    /// Requests using this registry now (see ``LiveRegistry``).
+    package let leases = Atomic<Int>(0)
+
+    package init(
+        providers: [any ToolProvider], filter: ToolFilter, callTimeout: Duration,
+        lists settings: ToolListSettings = ToolListSettings(), validation: ValidationSettings = ValidationSettings(),
+        logger: Logger, metrics: ServerMetrics? = nil, offloader: any Offloader = InlineOffloader()
+    ) {
+        self.offloader = offloader
+        self.coercesArguments = validation.coerce
+        self.providers = providers
+        self.filter = filter
+        self.callTimeout = callTimeout
+        self.paging = ToolSnapshot.Paging(size: settings.pageSize, maxBytes: settings.pageMaxBytes)
+        self.logger = logger
+        self.metrics = metrics
+        self.schemas = SchemaCache(logger: logger)
+        self.lists = ToolListCache(
+            ttlSeconds: settings.cacheTTLSeconds, maxUsers: settings.cacheMaxUsers, partialTTL: settings.partialListTTL,
+            metrics: metrics)
+    }
+
+    /// The tools of every provider that answered for `user`, merged but not filtered (a provider
+    /// that fails is left out, so that the others' tools can still be checked for clashes).
+    /// Parsed off the event loops.
+    package func catalog(for user: UserIdentity, requestID: String) async -> ToolCatalog {
+        let answers = await answers(for: user, requestID: requestID)
+        return await offloader.run { () -> ToolCatalog in
+            var lists: [(provider: String, tools: [Tool])] = []
+            for (provider, result) in answers {
+                guard case .success(let bytes) = result,
+                    let tools = try? self.parseList(bytes, provider: provider)
+                else { continue }
+                lists.append((provider, tools))
+            }
+            return self.merge(lists)
+        }
+    }
+
+    /// What each provider listed for `user`, unparsed, in provider order; each provider's
+    /// failure is its own.
+    private func answers(
+        for user: UserIdentity, requestID: String
+    ) async -> [(provider: String, result: Result<[UInt8], RegistryError>)] {
+        let results = await withTaskGroup(of: (Int, Result<[UInt8], RegistryError>).self) { group in
+            for (index, provider) in providers.enumerated() {
+                group.addTask { (index, await self.list(provider, for: user, requestID: requestID)) }
+            }
+            var results = [Result<[UInt8], RegistryError>?](repeating: nil, count: providers.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+        return zip(providers, results).map { ($0.name, $1!) }
+    }
+
+    /// One provider's list; malformed entries are dropped and logged.
+    private func parseList(_ bytes: [UInt8], provider: String) throws(RegistryError) -> [Tool] {
+        let (tools, problems) = try ToolListParser.parse(bytes, provider: provider)
+        for problem in problems { logger.error("dropped a tool of provider \(provider): \(problem)") }
+        return tools
+    }
+
+    private func merge(_ lists: [(provider: String, tools: [Tool])]) -> ToolCatalog {
+        let catalog = ToolCatalog(lists: lists)
+        for duplicate in catalog.duplicates {
+            let error = RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers)
+            logger.error("\(error); serving \(duplicate.providers[0])'s")
+        }
+        return catalog
+    }
+
+    /// The user's tool list, ready to serve: from the cache while fresh, else fetched from the
+    /// providers (once, however many requests ask at the same moment). Input schemas are
+    /// compiled here, so a schema that cannot be compiled is reported at listing. A list equal
+    /// to one already made (for another user) is that one.
+    ///
+    /// A provider that fails to list (or lists garbage) fails alone: the list holds every other
+    /// provider's tools and names the ones missing (each failure logged and counted), and it is
+    /// kept only briefly, so the failing provider is asked again soon. Only when every provider
+    /// fails is there no list.
+    package func snapshot(for user: UserIdentity, requestID: String) async throws(RegistryError) -> ToolSnapshot {
+        try await lists.snapshot(for: user.userID) { () async throws(RegistryError) -> ToolSnapshot in
+            var listed: [(provider: String, bytes: [UInt8])] = []
+            var failed: [(provider: String, error: RegistryError)] = []
+            for (provider, result) in await self.answers(for: user, requestID: requestID) {
+                switch result {
+                case .success(let bytes): listed.append((provider, bytes))
+                case .failure(let error): failed.append((provider, error))
+                }
+            }
+            for (provider, error) in failed { self.listingFailed(provider, error, requestID: requestID) }
+            if listed.isEmpty, let only = failed.first {
+                throw failed.count == 1 ? only.error : .everyListingFailed(failed.map(\.error))
+            }
+            let answered = listed, failures = failed
+            // Hashing, parsing a large catalog and compiling its schemas take long enough to stall
+            // the event loop they would run on (most of a second for thousands of big OpenAPI tools).
+            return try await self.offloader.run { () throws(RegistryError) -> ToolSnapshot in
+                let key = SnapshotInterner.key(answered, failed: failures.map(\.provider))
+                return try self.interner.snapshot(for: key) { () throws(RegistryError) in
+                    var lists: [(provider: String, tools: [Tool])] = []
+                    var unavailable = failures.map(\.provider)
+                    var invalid: RegistryError?
+                    for (provider, bytes) in answered {
+                        do throws(RegistryError) {
+                            lists.append((provider, try self.parseList(bytes, provider: provider)))
+                        } catch {
+                            self.listingFailed(provider, error, requestID: requestID)
+                            unavailable.append(provider)
+                            invalid = invalid ?? error
+                        }
+                    }
+                    if lists.isEmpty, let invalid { throw invalid }
+                    return ToolSnapshot(
+                        catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
+                        unavailable: unavailable.sorted())
+                }
+            }
+        }
+    }
+
+    private func listingFailed(_ provider: String, _ error: RegistryError, requestID: String) {
+        logger.error(
+            "\(error); serving the other providers' tools",
+            metadata: ["request": "\(requestID)", "provider": "\(provider)"])
+        metrics?.providerListingFailed(provider)
+    }
+
+    /// The tools `user` may see and call: the catalog after `LIMIT_TO_*`.
+    package func tools(for user: UserIdentity, requestID: String) async throws(RegistryError) -> [Tool] {
+        try await snapshot(for: user, requestID: requestID).tools
+    }
+
+    /// Fetches the user's list anew (after they connected an integration, say), replacing the
+    /// cached one.
+    package func refresh(for user: UserIdentity, requestID: String) async throws(RegistryError) {
+        lists.invalidate(user.userID)
+        _ = try await snapshot(for: user, requestID: requestID)
+    }
+
+    /// Calls a tool for `user`. A tool that is not listed for the user, or is filtered out,
+    /// is unknown.
+    package func call(
+        _ name: String, arguments: JSONValue, for user: UserIdentity, requestID: String
+    ) async -> ToolCallResult {
+        let snapshot: ToolSnapshot
+        do {
+            snapshot = try await self.snapshot(for: user, requestID: requestID)
+        } catch {
+            return .listingFailed(error)
+        }
+        guard let (tool, validator) = snapshot.tool(named: name),
+            let provider = providers.first(where: { $0.name == tool.providerName })
+        else {
+            // The tool may be one of a provider that could not list just now.
+            if !snapshot.unavailable.isEmpty { return .unavailable(name, providers: snapshot.unavailable) }
+            return .unknownTool(name)
+        }
+        var arguments = arguments
+        var violations = validator?.validate(arguments) ?? []
+        // Lenient reading changes only what fails validation, so valid arguments skip it.
+        if !violations.isEmpty, coercesArguments {
+            let coerced = ArgumentCoercion.apply(arguments, schema: tool.inputSchema)
+            if coerced != arguments {
+                arguments = coerced
+                violations = validator?.validate(arguments) ?? []
+            }
+        }
+        guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
+        let outcome = await provider.callTool(
+            name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)
+        return .outcome(tool, outcome)
+    }
+
+    /// Destroys every provider instance after its last call.
+    package func shutdown() async {
+        for provider in providers { await provider.destroy() }
+    }
+
+    private func list(
+        _ provider: any ToolProvider, for user: UserIdentity, requestID: String
+    ) async -> Result<[UInt8], RegistryError> {
+        let outcome = await provider.listTools(for: user, requestID: requestID, timeout: callTimeout)
+        guard case .result(let bytes) = outcome else {
+            return .failure(.listingFailed(provider: provider.name, outcome: outcome))
+        }
+        return .success(bytes)
+    }
+}
+
+/// How a call through the registry ended.
+package enum ToolCallResult: Sendable {
+    case outcome(Tool, ProviderOutcome)
+    /// Not listed for the user, or filtered out by `LIMIT_TO_*`.
+    case unknownTool(String)
+    /// The tool list could not be had.
+    case listingFailed(RegistryError)
+    /// Not in the user's list while `providers` could not list their tools: it may be theirs.
+    case unavailable(String, providers: [String])
+    /// The arguments do not satisfy the tool's input schema; nothing was sent to the provider.
+    /// Each violation reads `<JSON path>: <problem>`.
+    case invalidArguments(Tool, [String])
+}

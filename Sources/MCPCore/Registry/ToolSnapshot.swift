@@ -1,0 +1,113 @@
+import Crypto
+import JSONCore
+import JSONSchema
+import Synchronization
+
+/// One user's tool list at one moment, ready to serve: the tools after `LIMIT_TO_*`, each with
+/// its compiled input-schema validator, and the `tools/list` pages serialized once per protocol
+/// version and then reused.
+package final class ToolSnapshot: Sendable {
+    /// The tools the user may see and call, in provider order.
+    package let tools: [Tool]
+    /// Providers that could not list their tools for this snapshot (their tools are missing).
+    package let unavailable: [String]
+    /// 12 hex digits naming this list (its tool names in order), carried by its cursors.
+    package let fingerprint: String
+    private let validators: [JSONSchemaValidator?]
+    private let indexByName: [String: Int]
+    /// Serialized `tools/list` pages by paging and protocol version, made at first use.
+    private let pages = Mutex<[PageKey: Pages]>([:])
+
+    /// How pages are cut: at most `size` tools and about `maxBytes` bytes each.
+    package struct Paging: Hashable, Sendable {
+        package var size: Int
+        package var maxBytes: Int
+    }
+
+    private struct PageKey: Hashable {
+        var paging: Paging
+        var version: String
+    }
+
+    private struct Pages {
+        /// Each page's serialized result, by the offset of its first tool.
+        var byOffset: [Int: [UInt8]]
+    }
+
+    package init(catalog: ToolCatalog, filter: ToolFilter, schemas: SchemaCache, unavailable: [String] = []) {
+        let tools = catalog.tools.filter(filter.allows)
+        self.tools = tools
+        self.unavailable = unavailable
+        self.validators = tools.map { schemas.validator(for: $0) }
+        self.indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var hasher = SHA256()
+        for tool in tools { hasher.update(data: Array(tool.name.utf8) + [0]) }
+        self.fingerprint = hasher.finalize().prefix(6).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// False when a provider's tools are missing (it failed to list them).
+    package var isComplete: Bool { unavailable.isEmpty }
+
+    /// The tool named `name` with its validator (nil when its schema could not be compiled).
+    package func tool(named name: String) -> (tool: Tool, validator: JSONSchemaValidator?)? {
+        indexByName[name].map { (tools[$0], validators[$0]) }
+    }
+
+    /// The serialized `tools/list` result (`{"tools": [...], "nextCursor": ...}`) for the page
+    /// starting at `cursor`, for a client of `version`; nil when the cursor is not one of this
+    /// list's (the list changed since it was handed out).
+    ///
+    /// The pages of a list are serialized at the first request for them, off the event loops
+    /// (see ``Offloader``), then reused.
+    package func page(
+        cursor: ToolListCursor?, paging: Paging, version: String, offloader: any Offloader
+    ) async -> [UInt8]? {
+        if let cursor, cursor.list != fingerprint { return nil }
+        let key = PageKey(paging: paging, version: version)
+        if let made = pages.withLock({ $0[key] }) { return made.byOffset[cursor?.offset ?? 0] }
+        let made = await offloader.run { self.makePages(paging: paging, version: version) }
+        pages.withLock { $0[key] = made }
+        return made.byOffset[cursor?.offset ?? 0]
+    }
+
+    /// Pages of at most `paging.size` tools, cut before a tool that would take the page past
+    /// `paging.maxBytes` (a page holds at least one tool, however large). Clients limit what
+    /// they accept in one message: the official Python client's legacy SSE transport refuses an
+    /// event over 1 MiB.
+    private func makePages(paging: Paging, version: String) -> Pages {
+        let encoded = tools.map { $0.mcpJSON(version: version).encoded() }
+        var byOffset: [Int: [UInt8]] = [:]
+        var start = 0
+        repeat {
+            var end = start
+            var bytes = 64
+            while end < tools.count, end - start < paging.size {
+                let size = encoded[end].count + 1
+                if end > start, bytes + size > paging.maxBytes { break }
+                bytes += size
+                end += 1
+            }
+            // `nextCursor` first, as the sorted keys of a JSON object encoding put it: a client
+            // that looks for it need not read past a quarter-megabyte of tools.
+            var page: [UInt8] = Array("{".utf8)
+            page.reserveCapacity(bytes + 96)
+            if end < tools.count {
+                page += Array(#""nextCursor":"#.utf8)
+                page += JSONValue.string(ToolListCursor(list: fingerprint, offset: end).encoded).encoded()
+                page.append(UInt8(ascii: ","))
+            }
+            page += Array(#""tools":["#.utf8)
+            for index in start..<end {
+                if index > start { page.append(UInt8(ascii: ",")) }
+                page += encoded[index]
+            }
+            page += Array("]}".utf8)
+            byOffset[start] = page
+            start = end
+        } while start < tools.count
+        return Pages(byOffset: byOffset)
+    }
+}

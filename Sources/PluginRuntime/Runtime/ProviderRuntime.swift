@@ -1,0 +1,31 @@
+import AsyncHTTPClient
+import NIOCore
+import Synchronization
+
+/// What the provider instances of one server share, owned by the application and injected
+/// into the loader: the outbound HTTP service, the deadline sweeper, the call ids. Two servers
+/// in one process have two runtimes and share nothing. ``shutdown()`` after the last instance
+/// is destroyed.
+package final class ProviderRuntime: Sendable {
+    package let http: HTTPService
+    package let deadlines: DeadlineSweeper
+    private let callIDs = Atomic<UInt64>(0)
+
+    /// A runtime on `eventLoopGroup` (by default AsyncHTTPClient's shared group, a documented
+    /// library singleton).
+    package init(eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup) {
+        self.http = HTTPService(eventLoopGroup: eventLoopGroup)
+        self.deadlines = DeadlineSweeper(loop: eventLoopGroup.any())
+    }
+
+    /// A call id: never 0, never reused within the runtime (the ABI promises both per instance).
+    package func nextCallID() -> UInt64 {
+        callIDs.wrappingAdd(1, ordering: .relaxed).newValue
+    }
+
+    /// Stops the deadline sweep and shuts the HTTP client down.
+    package func shutdown() async {
+        deadlines.shutdown()
+        try? await http.shutdown()
+    }
+}

@@ -1,0 +1,49 @@
+import HTTPTypes
+import Hummingbird
+
+/// Cross-origin resource sharing (the Fetch standard's CORS protocol) for the browser origins
+/// `MCP_ALLOWED_ORIGINS` admits (and the server's own, and localhost's in development): a
+/// preflight gets 204 with the methods and headers MCP uses, and every answer to such an origin
+/// names it and exposes `Mcp-Session-Id`, so browser clients (MCP Inspector's direct mode) can
+/// keep a session. Other origins get no CORS headers, and their preflights 403.
+///
+/// Hummingbird's `CORSMiddleware` is not used: it sends `Access-Control-Expose-Headers` only on
+/// preflights, where browsers ignore it, so a browser could never read `Mcp-Session-Id`.
+package struct MCPCORSMiddleware<Context: RequestContext>: RouterMiddleware {
+    package let policy: HTTPAccessPolicy
+
+    package static var allowedMethods: String { "GET, POST, DELETE, OPTIONS" }
+    package static var allowedHeaders: String {
+        "Accept, Authorization, Content-Type, Last-Event-ID, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, "
+            + "Mcp-Name"
+    }
+    package static var exposedHeaders: String { "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate" }
+    /// How long a browser may reuse a preflight's answer, in seconds.
+    package static var maxAge: String { "600" }
+
+    package func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let origin = request.headers[.origin] else { return try await next(request, context) }
+        let isPreflight = request.method == .options && request.headers[.accessControlRequestMethod] != nil
+        guard policy.allowsOrigin(origin) else {
+            // Same-origin requests carry an Origin too; only a preflight is refused outright.
+            guard isPreflight else { return try await next(request, context) }
+            return Response(status: .forbidden, headers: [.vary: "Origin", .contentLength: "0"])
+        }
+        if isPreflight {
+            return Response(
+                status: .noContent,
+                headers: [
+                    .accessControlAllowOrigin: origin, .accessControlAllowMethods: Self.allowedMethods,
+                    .accessControlAllowHeaders: Self.allowedHeaders, .accessControlMaxAge: Self.maxAge,
+                    .vary: "Origin",
+                ])
+        }
+        var response = try await next(request, context)
+        response.headers[.accessControlAllowOrigin] = origin
+        response.headers[.accessControlExposeHeaders] = Self.exposedHeaders
+        response.headers[values: .vary].append("Origin")
+        return response
+    }
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The HTTP routes of the server.
+package enum HTTPFront {
+    package static func router(for server: MCPServer) -> Router<MCPRequestContext> {
+        let router = Router(context: MCPRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
+        router.add(middleware: MCPCORSMiddleware(policy: server.policy))
+        StreamableHTTPTransport(server: server).register(on: router)
+        SetupRoutes(server: server).register(on: router)
+        if server.config.server.legacySSE {
+            LegacySSETransport(server: server).register(on: router)
+        }
+        let metrics = server.config.metrics
+        OperationsRoutes(server: server).register(on: router, metrics: metrics.enabled && metrics.port == nil)
+        return router
+    }
+
+    /// `/metrics` on a port of its own, when configured.
+    package static func metricsApplication(
+        for server: MCPServer, logger: Logger
+    ) -> Application<RouterResponder<BasicRequestContext>>? {
+        let settings = server.config.metrics
+        guard settings.enabled, let port = settings.port else { return nil }
+        let router = Router()
+        OperationsRoutes.registerMetrics(server.metrics, on: router)
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(settings.host ?? server.config.server.host, port: port), serverName: "paragon-mcp"),
+            logger: logger)
+    }
+
+    /// Only the setup pages, for a server whose MCP runs on stdio: links in its answers still open.
+    package static func setupApplication(
+        for server: MCPServer, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router(context: MCPRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
+        router.add(middleware: MCPCORSMiddleware(policy: server.policy))
+        SetupRoutes(server: server).register(on: router)
+        OperationsRoutes(server: server).register(on: router, metrics: false)
+        let limiter = server.connections
+        return Application(
+            router: router, server: .http1(additionalChannelHandlers: [ConnectionGuard(limiter: limiter)]),
+            configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    /// The Hummingbird application serving `server`'s routes, watching for clients that hang up.
+    package static func application(
+        for server: MCPServer, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let watcher = server.watcher, limiter = server.connections
+        return Application(
+            router: router(for: server),
+            server: .http1(additionalChannelHandlers: [
+                DisconnectHandler(watcher: watcher), ConnectionGuard(limiter: limiter),
+            ]),
+            configuration: .init(address: .hostname(host, port: port), serverName: "paragon-mcp"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+}

@@ -1,0 +1,51 @@
+import HTTPTypes
+import Hummingbird
+import MCPCore
+import NIOCore
+
+/// Responses of the HTTP front.
+package enum HTTPReplies {
+    package static let jsonContentType = "application/json"
+
+    /// A JSON-RPC error with `"id": null` (or the request's id) and the given HTTP status.
+    package static func error(
+        _ status: HTTPResponse.Status, _ error: JSONRPCError, id: JSONRPCID? = nil,
+        headers: HTTPFields = [:]
+    ) -> Response {
+        json(status, JSONRPCEncoding.error(id: id, error), headers: headers)
+    }
+
+    package static func json(_ status: HTTPResponse.Status, _ body: [UInt8], headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = jsonContentType
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    package static func accepted() -> Response {
+        Response(status: .accepted, headers: [.contentLength: "0"])
+    }
+
+    /// 202 with the body the TypeScript server's legacy `/messages` answers.
+    package static func acceptedText() -> Response {
+        Response(
+            status: .accepted, headers: [.contentType: "text/plain"],
+            body: .init(byteBuffer: ByteBuffer(string: "Accepted")))
+    }
+
+    /// The answer to a POST whose request is due no answer (the client cancelled it): an event
+    /// stream that ends at once, which Streamable HTTP allows in place of a JSON reply.
+    package static func noAnswer() -> Response {
+        Response(status: .ok, headers: SSEBody.headers, body: .init(byteBuffer: ByteBuffer()))
+    }
+
+    /// 503 for a session that would exceed a cap, naming the cap.
+    package static func capacityReached(_ cap: SessionCapacity.Cap) -> Response {
+        error(.serviceUnavailable, .server("Session capacity reached: \(cap)"))
+    }
+
+    package static func methodNotAllowed(allow: String) -> Response {
+        var response = error(.methodNotAllowed, .server("Method not allowed"))
+        response.headers[.allow] = allow
+        return response
+    }
+}

@@ -1,0 +1,99 @@
+import Hummingbird
+import JSONCore
+import MCPCore
+import NIOCore
+
+/// The 2024-11-05 HTTP+SSE transport: `GET /sse` opens a session's stream, whose first event
+/// names the URL for `POST /messages?sessionId=...`; every answer travels on the stream.
+/// Unlike the TypeScript server, posting requires a token of the stream's user: knowing a
+/// session id is not enough to act as its user.
+package struct LegacySSETransport: Sendable {
+    package let server: MCPServer
+
+    package func register(on router: Router<MCPRequestContext>) {
+        router.get("/sse") { request, context in await HTTPRejection.answer { try await open(request, context) } }
+        router.post("/messages") { request, _ in await HTTPRejection.answer { try await post(request) } }
+    }
+
+    package func open(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
+        if case .failure(let cap) = server.sessions.reserve(for: principal.userID) {
+            return HTTPReplies.capacityReached(cap)
+        }
+        let session = MCPSession(id: MCPSession.newID(), transport: .legacySSE, owner: principal)
+        guard let opened = session.openOutbound() else {
+            server.sessions.cancelReservation(for: principal.userID)
+            return HTTPReplies.error(.internalServerError, .internalError("Internal server error"))
+        }
+        let sessions = server.sessions
+        sessions.activate(session)
+        let endpoint = SSEBody.event("endpoint", data: messagesEndpoint(session, request: request))
+        return server.streamResponse(session, opened, channel: context.channel, first: endpoint) {
+            // The client went away (or the session closed): nothing is left behind.
+            sessions.close(session, reason: "SSE stream ended")
+        }
+    }
+
+    /// Where the client posts its messages, as the `endpoint` event announces it: a reference
+    /// relative to the stream's own URL (RFC 3986 §5; the official SDKs resolve it so), so that it
+    /// names `/messages` for a client that reached `/sse` directly and `/paragon/messages` for one
+    /// that came through a proxy mounting the server at `/paragon`. It carries the development
+    /// user when the stream was opened with `?user=`, so that the posts authenticate as the
+    /// stream did.
+    package func messagesEndpoint(_ session: MCPSession, request: Request) -> String {
+        var endpoint = "messages?sessionId=" + session.id
+        if request.headers[.authorization] == nil, let user = request.uri.queryParameters["user"] {
+            endpoint += "&user=" + QueryEncoding.component(String(user))
+        }
+        return endpoint
+    }
+
+    package func post(_ request: Request) async throws(HTTPRejection) -> Response {
+        let principal = try await server.admit(request).get()
+        guard let id = request.uri.queryParameters["sessionId"].map(String.init), !id.isEmpty else {
+            return HTTPReplies.json(.badRequest, JSONValue.object(["error": "sessionId is required"]).encoded())
+        }
+        guard let session = server.sessions.session(id), session.transport == .legacySSE else {
+            return HTTPReplies.json(
+                .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
+        }
+        guard server.sessions.admit(principal, to: session) else {
+            return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
+        }
+        let body = try await server.readJSONBody(request).get()
+        let message = JSONRPCMessage(body)
+        if case .request(let requestID, "initialize", _) = message,
+            session.state.withLock({ $0.initialized || !$0.clientName.isEmpty })
+        {
+            session.send(JSONRPCEncoding.error(id: requestID, .invalidRequest("Invalid request: already initialized")))
+            return HTTPReplies.accepted()
+        }
+        let server = self.server
+        // The answers go on the stream; the POST is acknowledged at once.
+        if case .array(let items) = body {
+            if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
+                session.send(JSONRPCEncoding.error(id: nil, refusal))
+            } else {
+                let begun = items.map { server.dispatcher.begin(JSONRPCMessage($0), session: session) }
+                Task {
+                    let answers = await server.runBatch(begun, session: session, channel: nil)
+                    if !answers.isEmpty { session.send(JSONRPCEncoding.batch(answers)) }
+                }
+            }
+            return HTTPReplies.acceptedText()
+        }
+        // Registered before the POST is acknowledged, and notifications handled before too: a
+        // cancellation posted after this POST always finds its request.
+        let begun = server.dispatcher.begin(message, session: session)
+        guard case .request = begun.message else {
+            if let answer = await server.run(begun, session: session, channel: nil) { session.send(answer) }
+            return HTTPReplies.acceptedText()
+        }
+        Task {
+            if let answer = await server.run(begun, session: session, channel: nil) {
+                session.send(answer)
+            }
+        }
+        return HTTPReplies.acceptedText()
+    }
+}

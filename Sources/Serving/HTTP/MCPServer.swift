@@ -1,0 +1,200 @@
+import Auth
+import Settings
+import Foundation
+import Hummingbird
+import JSONCore
+import Logging
+import MCPCore
+import NIOCore
+import Observability
+import Synchronization
+
+/// What the HTTP and stdio transports share: authentication, sessions, the dispatcher.
+package final class MCPServer: Sendable {
+    package let config: HostConfig
+    package let authenticator: Authenticator
+    package let sessions: SessionStore
+    package let dispatcher: MCPDispatcher
+    package let setupLinks: SetupLinks
+    package let metrics: ServerMetrics
+    package let readiness: ReadinessState
+    package let policy: HTTPAccessPolicy
+    package let watcher = ConnectionWatcher()
+    /// The HTTP listener's connection cap and timeouts.
+    package let connections: ConnectionLimiter
+    /// Sessions outside the HTTP session store (stdio's), told of tool-list changes too.
+    package let localSessions = Mutex<[MCPSession]>([])
+    package let logger: Logger
+    /// How often an idle SSE stream gets a keep-alive comment.
+    package let keepAlive: Duration
+
+    /// Display names of the project's integrations, for setup pages and texts.
+    package let integrationNames: IntegrationNames
+
+    package init(
+        config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
+        integrationNames: IntegrationNames, logger: Logger, keepAlive: Duration = .seconds(15),
+        metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready,
+        time: any TimeSource = EventLoopTimeSource()
+    ) {
+        self.integrationNames = integrationNames
+        self.config = config
+        self.authenticator = authenticator
+        self.setupLinks = setupLinks
+        self.metrics = metrics
+        self.readiness = ReadinessState(readiness)
+        self.sessions = SessionStore(
+            maxSessions: config.server.maxSessions, maxSessionsPerUser: config.server.maxSessionsPerUser,
+            idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger, metrics: metrics,
+            time: time)
+        self.dispatcher = MCPDispatcher(
+            registry: LiveRegistry(registry), connectionSetup: SetupGuide(links: setupLinks, names: integrationNames),
+            metrics: metrics, logger: logger)
+        self.policy = HTTPAccessPolicy(server: config.server)
+        self.connections = ConnectionLimiter(settings: config.server, logger: logger, metrics: metrics)
+        self.logger = logger
+        self.keepAlive = keepAlive
+    }
+
+    /// Host, Origin, then authentication: nothing is parsed for a stranger. While the server
+    /// starts or drains, everyone gets 503.
+    package func admit(_ request: Request) async -> Result<Principal, HTTPRejection> {
+        let readiness = readiness.current
+        guard readiness == .ready else {
+            return .reject(
+                HTTPReplies.error(
+                    .serviceUnavailable, .server("Service Unavailable: the server is \(readiness)"),
+                    headers: [.retryAfter: "1"]))
+        }
+        guard policy.allowsHost(request.head.authority) else {
+            return .reject(
+                HTTPReplies.error(
+                    .forbidden,
+                    .server(
+                        "Forbidden: host not allowed (MCP_ALLOWED_HOSTS lists the hosts allowed besides MCP_SERVER_URL's)"
+                    )))
+        }
+        guard policy.allowsOrigin(request.headers[.origin]) else {
+            return .reject(
+                HTTPReplies.error(
+                    .forbidden,
+                    .server("Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)")))
+        }
+        do {
+            let principal = try await authenticator.authenticate(
+                authorization: request.headers[.authorization],
+                queryUser: request.uri.queryParameters["user"].map(String.init))
+            return .success(principal)
+        } catch {
+            return .reject(
+                HTTPReplies.error(
+                    .unauthorized, .server("\(error)"),
+                    headers: [.wwwAuthenticate: "Bearer"]))
+        }
+    }
+
+    /// Reads a POST body as one JSON value: JSON content type, no content coding, at most
+    /// 4 MB (refused without reading it all), well-formed.
+    package func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
+        if let refusal = Self.contentTypeRefusal(request.headers[.contentType]) { return .reject(refusal) }
+        if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
+            return .reject(
+                HTTPReplies.error(
+                    .unsupportedMediaType,
+                    .server("Unsupported Media Type: Content-Encoding is not supported")))
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
+            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: HTTPLimits.maxBodyBytes)
+        } catch {
+            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+        }
+        guard let value = try? JSONValue.parse(buffer.readableBytesView) else {
+            return .reject(HTTPReplies.error(.badRequest, .parseError()))
+        }
+        return .success(value)
+    }
+
+    /// Why a `Content-Type` is refused: not JSON, or JSON in a charset other than UTF-8; nil for
+    /// JSON (the exact `application/json` most clients send is taken without parsing).
+    package static func contentTypeRefusal(_ header: String?) -> Response? {
+        if header == "application/json" { return nil }
+        let contentType = header?.lowercased() ?? ""
+        let parameters = contentType.split(separator: Character(";"))
+        guard parameters.first.map({ String($0.trimmingSpaces) }) == "application/json" else {
+            return HTTPReplies.error(
+                .unsupportedMediaType, .server("Unsupported Media Type: Content-Type must be application/json"))
+        }
+        if let charset = parameters.dropFirst().first(where: { $0.contains("charset=") }), !charset.contains("utf-8") {
+            return HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8"))
+        }
+        return nil
+    }
+
+    /// Runs a message of `session`: a request is cancellable by `notifications/cancelled` and by
+    /// its client disconnecting, and keeps the session busy meanwhile. Returns the answer to
+    /// send; nil for a notification or a response, and for a request the client cancelled (MCP,
+    /// cancellation: the receiver should not answer it).
+    package func run(
+        _ message: JSONRPCMessage, session: MCPSession, channel: (any Channel)?
+    ) async -> [UInt8]? {
+        await run(dispatcher.begin(message, session: session), session: session, channel: channel)
+    }
+
+    /// Runs a message begun (registered) with ``MCPDispatcher/begin(_:session:)``.
+    package func run(_ begun: MCPDispatcher.Begun, session: MCPSession, channel: (any Channel)?) async -> [UInt8]? {
+        guard case .request = begun.message else {
+            return await dispatcher.run(begun, session: session)
+        }
+        sessions.requestStarted(session)
+        defer { sessions.requestFinished(session) }
+        let watcher = self.watcher
+        return await dispatcher.run(begun, session: session) { task -> (@Sendable () -> Void)? in
+            guard let channel, let token = watcher.watch(channel, cancel: { task.cancel() }) else { return nil }
+            return { watcher.unwatch(channel, token: token) }
+        }
+    }
+
+    /// Runs the messages of a JSON-RPC batch concurrently, each registered first in the batch's
+    /// order; the answers, in that order, leave out those due none (notifications, responses,
+    /// requests the client cancelled).
+    package func runBatch(
+        _ messages: [JSONRPCMessage], session: MCPSession, channel: (any Channel)?
+    ) async -> [[UInt8]] {
+        await runBatch(messages.map { dispatcher.begin($0, session: session) }, session: session, channel: channel)
+    }
+
+    /// Runs a batch whose messages were begun (registered) already.
+    package func runBatch(
+        _ begun: [MCPDispatcher.Begun], session: MCPSession, channel: (any Channel)?
+    ) async -> [[UInt8]] {
+        await JSONRPCBatch.answers(count: begun.count) { index in
+            await self.run(begun[index], session: session, channel: channel)
+        }
+    }
+
+    /// The SSE response carrying `session`'s server-to-client stream (as opened): the session
+    /// stays busy while it is open, and the stream ends when the client hangs up or a newer
+    /// stream replaces it. `whenEnded` runs after.
+    package func streamResponse(
+        _ session: MCPSession, _ opened: (stream: AsyncStream<[UInt8]>, generation: UInt64), channel: any Channel,
+        first: ByteBuffer?, whenEnded: @escaping @Sendable () -> Void
+    ) -> Response {
+        let sessions = self.sessions, watcher = self.watcher
+        let generation = opened.generation
+        sessions.streamOpened(session)
+        let token = watcher.watch(channel) { session.closeOutbound(generation: generation) }
+        let body = SSEBody.body(
+            first: first, stream: opened.stream, keepAlive: keepAlive, ping: { session.send([]) },
+            onEnd: {
+                watcher.unwatch(channel, token: token)
+                session.closeOutbound(generation: generation)
+                sessions.streamClosed(session)
+                whenEnded()
+            })
+        return Response(status: .ok, headers: SSEBody.headers, body: body)
+    }
+}
