@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""paragon-mcp's benchmark: one run against the nginx stand-in, one table. See README, Benchmark.
+"""paragon-mcp's benchmark: one run against the nginx stand-in, one table. See docs/benchmark.md.
 
 Usage: bench/run [--smoke] (bench/run builds the release binaries, then runs this with --bin).
 """
