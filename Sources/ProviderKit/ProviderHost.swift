@@ -36,29 +36,6 @@ public struct ProviderHost: @unchecked Sendable {
         return try JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Writes to the host's log, tagged with the provider's name and, for a line about a call,
-    /// with the call's request id (by a host of ABI 1.2 or newer). Never log tokens or bodies.
-    public func log(_ level: LogLevel, _ message: String, call: CallContext? = nil) {
-        var message = message
-        message.withUTF8 { utf8 in
-            if let call, let logCall = Self.logCall(table) {
-                let text = UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                logCall(table, call.callID, level.rawValue, text, utf8.count)
-            } else {
-                table.pointee.log(table, level.rawValue, utf8.baseAddress, utf8.count)
-            }
-        }
-    }
-
-    /// `log_call` when the host's table has it (ABI 1.2).
-    private static func logCall(_ table: UnsafePointer<paragon_mcp_host>) -> (
-        @convention(c) (UnsafePointer<paragon_mcp_host>?, UInt64, Int32, UnsafePointer<CChar>?, Int) -> Void
-    )? {
-        let end = MemoryLayout<paragon_mcp_host>.offset(of: \.log_call)! + MemoryLayout<UnsafeRawPointer>.size
-        guard table.pointee.struct_size >= end else { return nil }
-        return table.pointee.log_call
-    }
-
     /// The host's HTTP client, or nil when the host does not offer it.
     public var http: ProviderHTTPClient? {
         guard let service = table.pointee.get_service(table, PARAGON_MCP_HTTP_SERVICE_V1) else {
@@ -79,40 +56,4 @@ public struct ProviderHost: @unchecked Sendable {
             }
         }
     }
-}
-
-/// The document the host passes as `config_json`.
-struct ConfigDocument: Decodable {
-    var name: String
-    var config: JSONValue?
-    var configDirectory: String
-    var paragon: ParagonSettings
-    var limits: HostLimits?
-}
-
-/// `LIMIT_TO_INTEGRATIONS` and `LIMIT_TO_TOOLS` as the host applies them; empty: no limit.
-/// A tool of integration `*` must enforce `integrations` on the integrations its calls name.
-public struct HostLimits: Codable, Sendable {
-    public var integrations: [String]
-    public var tools: [String]
-
-    public init(integrations: [String] = [], tools: [String] = []) {
-        self.integrations = integrations
-        self.tools = tools
-    }
-
-    public func allows(integration: String) -> Bool { integrations.isEmpty || integrations.contains(integration) }
-}
-
-/// Where the Paragon APIs are, as the host is configured.
-public struct ParagonSettings: Codable, Sendable {
-    public var projectId: String
-    public var actionKitURL: String
-    public var zeusURL: String
-    public var proxyURL: String
-}
-
-/// Levels of ``ProviderHost/log(_:_:)``.
-public enum LogLevel: Int32, Sendable {
-    case trace = 0, debug, info, notice, warning, error, critical
 }

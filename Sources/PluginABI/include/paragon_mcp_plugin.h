@@ -1,5 +1,5 @@
 /*
- * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.2.
+ * paragon_mcp_plugin.h — the tool-provider ABI of paragon-mcp, version 1.3.
  *
  * This header is the whole contract between the paragon-mcp host and a tool provider. A provider
  * is a shared library that the host loads with dlopen(RTLD_NOW | RTLD_LOCAL) and never unloads.
@@ -40,6 +40,8 @@
  *   1.1 added: the `limits` member of config_json, and the integration "*" for tools that act
  *   on several integrations (see list_tools' RESULT).
  *   1.2 added: host->log_call(), a log line about one call, tagged with its request id.
+ *   1.3 added: host->log_level(), the lowest level the host writes for the provider, so that a
+ *   provider can skip building a line the host would drop.
  *
  * THREADS
  *   [any-thread]   may be called from any thread, concurrently with any other call.
@@ -61,7 +63,7 @@ extern "C" {
 #endif
 
 #define PARAGON_MCP_ABI_MAJOR 1
-#define PARAGON_MCP_ABI_MINOR 2
+#define PARAGON_MCP_ABI_MINOR 3
 
 /* The one symbol a provider exports, and its name for dlsym(). */
 #define PARAGON_MCP_ENTRY_SYMBOL "paragon_mcp_provider_v1"
@@ -92,7 +94,7 @@ enum paragon_mcp_status {
     PARAGON_MCP_ERROR = 1, /* failure; the error buffer says why */
 };
 
-/* Levels for host->log(); the same scale as swift-log. */
+/* Levels for host->log(), host->log_call() and host->log_level(); the same scale as swift-log. */
 enum paragon_mcp_log_level {
     PARAGON_MCP_LOG_TRACE = 0,
     PARAGON_MCP_LOG_DEBUG = 1,
@@ -241,6 +243,18 @@ struct paragon_mcp_host {
      */
     void (*log_call)(const paragon_mcp_host *host, uint64_t call_id, int32_t level,
                      const char *message, size_t message_len);
+
+    /*
+     * Since 1.3 (check with PARAGON_MCP_HAS_FIELD(host, paragon_mcp_host, log_level); a 1.0 to
+     * 1.2 host lacks it, and a provider then logs as before and leaves the filtering to the host).
+     * [any-thread], like every function of this table, and also during create().
+     * Returns the lowest level (enum paragon_mcp_log_level: PARAGON_MCP_LOG_TRACE, 0, to
+     * PARAGON_MCP_LOG_CRITICAL, 6) at which the host writes this provider's lines; log() and
+     * log_call() with a lower level are dropped. Ask it before building a costly line (a debug
+     * dump) and skip the line when its level is lower. Cheap: no lock, no allocation. Ask each
+     * time rather than once at create(): a host may change its level while the instance lives.
+     */
+    int32_t (*log_level)(const paragon_mcp_host *host);
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -392,7 +406,7 @@ struct paragon_mcp_provider {
      * writes a NUL-terminated UTF-8 message for the user into `error`, at most
      * `error_capacity` bytes including the NUL (the buffer is host-owned and borrowed).
      * The host may call create() several times (one instance per configuration reload).
-     * Host services other than log() must not be used before create() returns.
+     * Host services other than log() and log_level() must not be used before create() returns.
      */
     int32_t (*create)(const paragon_mcp_provider *provider, const paragon_mcp_host *host,
                       const paragon_mcp_instance **out_instance, char *error,

@@ -16,6 +16,13 @@ extension InstanceHost {
                 InstanceHost.from(table)?.log(level: level, message, length, callID: callID)
             }
 
+    /// `log_level` (ABI 1.3): the provider logger's level on the header's scale, which is
+    /// swift-log's order (trace 0 ... critical 6). A table that lost its host answers trace.
+    package static let logLevelEntry: @convention(c) (UnsafePointer<paragon_mcp_host>?) -> Int32 = { table in
+        guard let host = InstanceHost.from(table) else { return Int32(PARAGON_MCP_LOG_TRACE.rawValue) }
+        return Int32(Logger.Level.allCases.firstIndex(of: host.logger.logLevel) ?? 0)
+    }
+
     /// A provider's log line; one about a call in flight carries that call's request id.
     private func log(level: Int32, _ message: UnsafePointer<CChar>?, _ length: Int, callID: UInt64) {
         let text =

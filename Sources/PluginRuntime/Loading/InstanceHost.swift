@@ -58,7 +58,8 @@ package final class InstanceHost: Sendable {
                     major: UInt32(PARAGON_MCP_ABI_MAJOR), minor: UInt32(PARAGON_MCP_ABI_MINOR)),
                 host_data: nil, config_json: json, config_json_len: configJSON.count,
                 log: InstanceHost.logEntry, complete: InstanceHost.completeEntry,
-                get_service: InstanceHost.getServiceEntry, log_call: InstanceHost.logCallEntry))
+                get_service: InstanceHost.getServiceEntry, log_call: InstanceHost.logCallEntry,
+                log_level: InstanceHost.logLevelEntry))
         self.tablePointer = TablePointer(pointer: table)
         table.pointee.host_data = Unmanaged.passRetained(self).toOpaque()
         runtime.deadlines.watch(self)

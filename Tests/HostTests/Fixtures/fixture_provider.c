@@ -12,6 +12,8 @@
  *   FIXTURE_INTEGRATION="..." its integration (default fixture)
  *   FIXTURE_LIST_FAILS        listing fails upstream with HTTP 502 and an HTML error page
  *   FIXTURE_TOOL_SCHEMA="..." the input schema of its tool (default {"type":"object"})
+ *   FIXTURE_LOG_LEVEL         create() logs "host log level <n>" (host->log_level(), ABI 1.3)
+ *                             at warning, or "host has no log_level" from an older host
  */
 #define _POSIX_C_SOURCE 200809L
 #include <paragon_mcp_plugin.h>
@@ -146,6 +148,13 @@ static int32_t create(const paragon_mcp_provider *provider, const paragon_mcp_ho
         return PARAGON_MCP_ERROR;
     }
     f->host = host;
+#ifdef FIXTURE_LOG_LEVEL
+    char line[64];
+    int length = PARAGON_MCP_HAS_FIELD(host, paragon_mcp_host, log_level)
+                     ? snprintf(line, sizeof line, "host log level %d", (int)host->log_level(host))
+                     : snprintf(line, sizeof line, "host has no log_level");
+    host->log(host, PARAGON_MCP_LOG_WARNING, line, (size_t)length);
+#endif
     f->instance = (paragon_mcp_instance){sizeof(paragon_mcp_instance), f, list_tools, call_tool, cancel, destroy};
     *out_instance = &f->instance;
     return PARAGON_MCP_OK;
