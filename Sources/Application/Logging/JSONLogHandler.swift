@@ -11,10 +11,13 @@ struct JSONLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
 
-    private static let output = Mutex(())
+    /// Serializes the handlers' writes to standard error: one per logging system, shared by
+    /// every handler it makes.
+    let output: StandardErrorOutput
 
-    init(label: String) {
+    init(label: String, output: StandardErrorOutput) {
         self.label = label
+        self.output = output
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -38,7 +41,7 @@ struct JSONLogHandler: LogHandler {
         var line = JSONValue.object(fields).encoded()
         line.append(UInt8(ascii: "\n"))
         let data = Data(line)
-        Self.output.withLock { _ in FileHandle.standardError.write(data) }
+        output.write(data)
     }
 
     private static func json(_ value: Logger.Metadata.Value) -> JSONValue {
@@ -48,5 +51,14 @@ struct JSONLogHandler: LogHandler {
         case .array(let items): .array(items.map(json))
         case .dictionary(let members): .object(members.mapValues(json))
         }
+    }
+}
+
+/// Standard error, written one whole line at a time by the handlers of one logging system.
+final class StandardErrorOutput: Sendable {
+    private let lock = Mutex(())
+
+    func write(_ data: Data) {
+        lock.withLock { _ in FileHandle.standardError.write(data) }
     }
 }

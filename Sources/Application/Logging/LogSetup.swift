@@ -6,6 +6,8 @@ import Synchronization
 /// swift-log to standard error (stdout is MCP's in stdio mode), at the configured level, as
 /// readable text or as JSON lines.
 enum LogSetup {
+    /// Whether swift-log's `LoggingSystem` (the library's documented process-wide singleton,
+    /// which may be bootstrapped once) has been: a second server in the process keeps the first's.
     private static let done = Mutex(false)
 
     /// `logger` as handed to a library (ServiceLifecycle, Hummingbird): at the configured level
@@ -26,11 +28,12 @@ enum LogSetup {
             })
         else { return }
         let level = Logger.Level(rawValue: settings.level) ?? .info
+        let output = StandardErrorOutput()
         LoggingSystem.bootstrap { label in
             var handler: any LogHandler =
                 switch settings.format {
                 case .text: StreamLogHandler.standardError(label: label)
-                case .json: JSONLogHandler(label: label)
+                case .json: JSONLogHandler(label: label, output: output)
                 }
             handler.logLevel = level
             return handler

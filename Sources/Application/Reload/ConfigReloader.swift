@@ -90,7 +90,12 @@ actor ConfigReloader {
 
     /// Reloads on every SIGHUP until the task running it is cancelled.
     nonisolated func reloadOnSIGHUP() async {
-        for await _ in await UnixSignalsSequence(trapping: .sighup) {
+        await reload(on: await UnixSignalsSequence(trapping: .sighup))
+    }
+
+    /// Reloads on every signal of `hangups` (SIGHUP, trapped already) until the task is cancelled.
+    nonisolated func reload(on hangups: UnixSignalsSequence) async {
+        for await _ in hangups {
             await reload(reason: "SIGHUP")
         }
     }

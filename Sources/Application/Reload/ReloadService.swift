@@ -2,6 +2,7 @@ import Settings
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The server's life after its listener is up: loads the providers (the server answers 503
 /// until then), reloads on SIGHUP and, when configured, on changes of the watched files, and
@@ -19,12 +20,15 @@ struct ReloadService: Service {
         // No port: the listener never came up (the group is stopping); nothing to load.
         guard let port = await listening() else { return }
         try await reloader.start()
+        // Trapped before the server says it is ready: a SIGHUP sent on that word reloads, never
+        // ends the process (SIGHUP's default action).
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         await onReady(port)
         let reloader = self.reloader
         await withGracefulShutdownHandler {
             _ = await cancelWhenGracefulShutdown {
                 await withDiscardingTaskGroup { group in
-                    group.addTask { await reloader.reloadOnSIGHUP() }
+                    group.addTask { await reloader.reload(on: hangups) }
                     group.addTask { await Self.reloadOnChange(reloader) }
                 }
             }

@@ -9,6 +9,8 @@ package struct MCPDispatcher: Sendable {
     package let registry: LiveRegistry
     /// Setup links and display names for calls that need an account connected.
     package let connectionSetup: any ConnectionSetup
+    /// Ids of the requests this dispatcher runs.
+    package let requestIDs = RequestIDs()
     package let metrics: ServerMetrics
     package let logger: Logger
     package static let serverName = "paragon-mcp"
@@ -76,7 +78,7 @@ package struct MCPDispatcher: Sendable {
         _ begun: Begun, session: MCPSession,
         watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil }
     ) async -> [UInt8]? {
-        let requestID = RequestIDs.next()
+        let requestID = requestIDs.next()
         let message = begun.message
         guard case .request(let id, _, _) = message else {
             return await handle(message, session: session, requestID: requestID)

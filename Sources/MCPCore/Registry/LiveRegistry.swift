@@ -16,10 +16,10 @@ package final class LiveRegistry: Sendable {
     package func withCurrent<R: Sendable>(_ body: (ToolRegistry) async throws -> R) async rethrows -> R {
         // Taken under the lock that `replace` swaps under: a retired registry gets no new lease.
         let registry = state.withLock { registry in
-            registry.leases.add(1, ordering: .relaxed)
+            registry.acquireLease()
             return registry
         }
-        defer { registry.leases.subtract(1, ordering: .releasing) }
+        defer { registry.releaseLease() }
         return try await body(registry)
     }
 
@@ -42,9 +42,7 @@ package final class LiveRegistry: Sendable {
     }
 
     private static func retire(_ registry: ToolRegistry) async {
-        while registry.leases.load(ordering: .acquiring) > 0 {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
+        await registry.retirement()
         await registry.shutdown()
     }
 }

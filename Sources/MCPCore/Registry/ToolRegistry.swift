@@ -24,7 +24,7 @@ package final class ToolRegistry: Sendable {
     /// Where parsing, hashing and schema compilation run (off the event loops in the server).
     package let offloader: any Offloader
     /// Requests using this registry now (see ``LiveRegistry``).
-    package let leases = Atomic<Int>(0)
+    private let leases = Mutex<(RegistryLeases, idle: CheckedContinuation<Void, Never>?)>((RegistryLeases(), nil))
 
     package init(
         providers: [any ToolProvider], filter: ToolFilter, callTimeout: Duration,
@@ -195,6 +195,32 @@ package final class ToolRegistry: Sendable {
         let outcome = await provider.callTool(
             name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)
         return .outcome(tool, outcome)
+    }
+
+    /// A request begins using the registry (see ``LiveRegistry``).
+    package func acquireLease() {
+        leases.withLock { $0.0.acquire() }
+    }
+
+    /// A request stopped using the registry.
+    package func releaseLease() {
+        let idle = leases.withLock { state in state.0.release() ? state.idle.take() : nil }
+        idle?.resume()
+    }
+
+    /// Requests using the registry now.
+    package var leaseCount: Int { leases.withLock { $0.0.count } }
+
+    /// Returns once no request uses the registry; new leases are not expected after.
+    package func retirement() async {
+        await withCheckedContinuation { continuation in
+            let now = leases.withLock { state -> Bool in
+                if state.0.retire() { return true }
+                state.idle = continuation
+                return false
+            }
+            if now { continuation.resume() }
+        }
     }
 
     /// Destroys every provider instance after its last call.

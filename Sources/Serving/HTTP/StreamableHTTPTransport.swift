@@ -87,7 +87,7 @@ package struct StreamableHTTPTransport: Sendable {
             return HTTPReplies.capacityReached(cap)
         }
         let session = MCPSession(id: MCPSession.newID(), transport: .streamableHTTP, owner: principal)
-        let answer = await server.dispatcher.handle(message, session: session, requestID: RequestIDs.next()) ?? []
+        let answer = await server.dispatcher.handle(message, session: session, requestID: server.dispatcher.requestIDs.next()) ?? []
         guard Self.isSuccess(answer) else {
             server.sessions.cancelReservation(for: principal.userID)
             return HTTPReplies.json(.badRequest, answer)

@@ -5,7 +5,7 @@ extension MCPServer {
     /// open sessions with a server-to-client stream gets `notifications/tools/list_changed`.
     /// Returns how many sessions were told.
     package func integrationConnected(_ grant: SetupGrant) async -> Int {
-        let requestID = RequestIDs.next()
+        let requestID = dispatcher.requestIDs.next()
         metrics.setupLinkCompleted()
         logger.info(
             "user connected \(grant.integration); refreshing their tools",
