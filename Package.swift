@@ -193,6 +193,15 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Clients"]
         ),
+        // The fast tier: state machines, registry and cache, cursors, policies, dispatcher, config;
+        // no sockets, no subprocess, no compiler.
+        .testTarget(
+            name: "HostUnitTests",
+            dependencies: [
+                "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "JSONCore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"], exclude: ["Suite"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         .testTarget(name: "YAMLJSONTests", dependencies: ["YAMLJSON", "JSONCore"]),

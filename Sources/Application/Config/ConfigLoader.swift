@@ -36,25 +36,33 @@ package struct ConfigLoader: Sendable {
     }
 
     package func load() throws(ConfigErrors) -> HostConfig {
+        guard let file else { return try load(yaml: nil) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigErrors(errors: [
+                ConfigError(
+                    .unreadableFile, at: .file(path: file, line: 1, column: 1), key: "",
+                    FileManager.default.fileExists(atPath: file)
+                        ? "the config file cannot be read" : "the config file does not exist")
+            ])
+        }
+        return try load(yaml: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Reads `yaml` as the content of `file` (nil: no file), without touching the file system:
+    /// relative paths are taken against the file's folder (the working directory without one).
+    package func load(yaml: String?) throws(ConfigErrors) -> HostConfig {
         var reader = ConfigReader()
         var root: ConfigNode?
         let directory: String
-        if let file {
+        if let file, let yaml {
             directory = (file as NSString).deletingLastPathComponent
             do throws(ConfigError) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw ConfigError(
-                        .unreadableFile, at: .file(path: file, line: 1, column: 1), key: "",
-                        FileManager.default.fileExists(atPath: file)
-                            ? "the config file cannot be read" : "the config file does not exist")
-                }
-                root = try ConfigNode.parse(
-                    yaml: String(decoding: data, as: UTF8.self), path: file, environment: environment)
+                root = try ConfigNode.parse(yaml: yaml, path: file, environment: environment)
             } catch {
                 throw ConfigErrors(errors: [error])
             }
         } else {
-            directory = FileManager.default.currentDirectoryPath
+            directory = file.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
         }
 
         let top = reader.mapping(

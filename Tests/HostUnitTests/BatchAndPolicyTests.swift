@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func loopbackHostsPassOnAnyPort() throws {
-        let config = try TestConfig.load(
+        let config = try UnitConfig.load(
             "", environment: ["MCP_SERVER_URL": "https://mcp.example.com", "PORT": "3001"])
         let policy = HTTPAccessPolicy(server: config.server)
         for host in ["localhost:8080", "127.0.0.1:9999", "[::1]:1234", "localhost", "LOCALHOST:3001"] {
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func theSetupPagePolicyAdmitsEveryConfiguredParagonOrigin() throws {
-        let config = try TestConfig.load(
+        let config = try UnitConfig.load(
             "setup: {csp_extra_sources: ['https://portal.paragon.example.com']}",
             environment: [
                 "CONNECT_SDK_CDN_URL": "https://connect.paragon.example.com/sdk/index.js",
@@ -69,10 +69,10 @@ import Testing
         let scripts = try #require(policy.split(separator: ";").first { $0.contains("script-src") })
         #expect(scripts.contains("https://connect.paragon.example.com"))
         #expect(!scripts.contains("zeus") && !scripts.contains("proxy") && !scripts.contains("actionkit"))
-        let hosted = ContentSecurityPolicy.setupPage(paragon: try TestConfig.load("").paragon)
+        let hosted = ContentSecurityPolicy.setupPage(paragon: try UnitConfig.load("").paragon)
         #expect(hosted.contains("https://*.useparagon.com"))
         let ipv6 = ContentSecurityPolicy.setupPage(
-            paragon: try TestConfig.load("", environment: ["ZEUS_BASE_URL": "http://[::1]:8080"]).paragon)
+            paragon: try UnitConfig.load("", environment: ["ZEUS_BASE_URL": "http://[::1]:8080"]).paragon)
         #expect(ipv6.contains("http://[::1]:8080"))
     }
 
