@@ -8,6 +8,8 @@ package struct ConfigEnvironment: Sendable {
     }
 
     private var values: [String: Value]
+    /// Told of every variable and key read (see ``SettingNames``); nil when nobody asks.
+    package var names: SettingNames?
 
     /// Process variables win over `.env` ones, as with dotenv.
     package init(process: [String: String], dotEnv: DotEnv? = nil) {
@@ -25,11 +27,15 @@ package struct ConfigEnvironment: Sendable {
     }
 
     /// The variable's value, or nil when unset.
-    package subscript(name: String) -> Value? { values[name] }
+    package subscript(name: String) -> Value? {
+        names?.variable(name)
+        return values[name]
+    }
 
     /// The variable's value when set to something other than the empty string: an empty
     /// variable (as docker-compose passes for an unset one) overrides nothing.
     package func nonEmpty(_ name: String) -> Value? {
+        names?.variable(name)
         guard let value = values[name], !value.value.isEmpty else { return nil }
         return value
     }

@@ -52,6 +52,7 @@ package struct ConfigLoader: Sendable {
     /// relative paths are taken against the file's folder (the working directory without one).
     package func load(yaml: String?) throws(ConfigErrors) -> HostConfig {
         var reader = ConfigReader()
+        reader.names = environment.names
         var root: ConfigNode?
         let directory: String
         if let file, let yaml {

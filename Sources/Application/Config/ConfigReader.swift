@@ -5,6 +5,8 @@ import Settings
 /// the first, so a user sees all of them at once.
 struct ConfigReader {
     private(set) var errors: [ConfigError] = []
+    /// Told of every key a mapping allows.
+    var names: SettingNames?
 
     mutating func report(_ error: ConfigError) { errors.append(error) }
 
@@ -12,6 +14,7 @@ struct ConfigReader {
     mutating func mapping(
         _ node: ConfigNode?, key: String, allowed: [String]
     ) -> [String: ConfigNode] {
+        if let names { for name in allowed { names.key(key.isEmpty ? name : "\(key).\(name)") } }
         guard let node, !node.isNull else { return [:] }
         guard case .mapping(let pairs) = node.value else {
             report(
