@@ -43,7 +43,7 @@ let package = Package(
 
         // The host, in layers; each depends only on those above it here.
         // Settings as plain values: what every layer is configured with (read by Application).
-        .target(name: "Settings"),
+        .target(name: "Settings", dependencies: ["JSONCore"]),
         // The server's Prometheus metrics and throttled logging; knows nothing of MCP or HTTP.
         .target(
             name: "Observability",
