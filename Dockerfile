@@ -15,7 +15,7 @@ COPY bench/UpstreamClient ./bench/UpstreamClient
 COPY config.yaml ./
 # SwiftPM wants a folder for each test target of Package.swift; the tests stay out of the image,
 # and an empty folder makes SwiftPM skip its target (with a warning).
-RUN mkdir -p Tests/HostTests Tests/JSONSchemaTests Tests/JSONCoreTests Tests/YAMLJSONTests \
+RUN mkdir -p Tests/HostTests Tests/HostUnitTests Tests/JSONSchemaTests Tests/JSONCoreTests Tests/YAMLJSONTests \
     Tests/ActionKitCoreTests Tests/OpenAPICustomCoreTests Tests/ProxyAPICoreTests
 RUN bash scripts/stage.sh release /staging
 
