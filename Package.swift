@@ -44,10 +44,11 @@ let package = Package(
         // The host, in layers; each depends only on those above it here.
         // Settings as plain values: what every layer is configured with (read by Application).
         .target(name: "Settings", dependencies: ["JSONCore"]),
-        // The server's Prometheus metrics and throttled logging; knows nothing of MCP or HTTP.
+        // Metrics, throttled logging, diagnostics; knows nothing of MCP or HTTP.
         .target(
             name: "Observability",
             dependencies: [
+                "Settings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

@@ -4,6 +4,7 @@ import Settings
 import Foundation
 import Logging
 import MCPCore
+import Observability
 import PluginRuntime
 
 /// `paragon-mcp check`: validates the configuration and loads every enabled provider.
@@ -21,16 +22,16 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try CLIConfig.load(options)
-        let errors = ErrorCountingLogHandler.Counter()
-        var logger = Logger(label: "paragon-mcp") { label in
-            ErrorCountingLogHandler(wrapped: StreamLogHandler.standardError(label: label), counter: errors)
-        }
+        var logger = Logger(label: "paragon-mcp") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .warning
         let identity = await Self.projectIdentity(config)
-        let runtime = ProviderRuntime()
+        // Every problem found is a diagnostic: load failures, the providers' own reports (a spec
+        // file skipped), tools dropped from a list, clashes. An error among them fails `check`.
+        let diagnostics = Diagnostics()
+        let runtime = ProviderRuntime(diagnostics: diagnostics)
         let loader = ProviderLoader(config: config, runtime: runtime, logger: logger)
         let report = loader.load()
-        var problems = report.failures.map { "\($0.error)" }
+        diagnostics.report(report.failures.map(\.error.diagnostic))
         print("config: \(config.file ?? "(none, defaults and environment)")")
         print("mode: \(config.server.mode.rawValue)")
         if config.paragon.projectID.isEmpty {
@@ -49,11 +50,15 @@ struct CheckCommand: AsyncParsableCommand {
             if case .result(let bytes) = outcome,
                 let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name)
             {
-                problems += dropped.map { "provider \(provider.name): \($0)" }
+                diagnostics.report(
+                    dropped.map { Diagnostic(.error, at: .provider(provider.name), "provider \(provider.name): \($0)") })
                 count = "\(tools.count)"
                 lists.append((provider.name, tools))
             } else {
-                problems.append("provider \(provider.name): listing tools failed: \(outcome.summary)")
+                diagnostics.report(
+                    Diagnostic(
+                        .error, at: .provider(provider.name),
+                        "provider \(provider.name): listing tools failed: \(outcome.summary)"))
             }
             print(
                 "provider \(provider.name): \(library.name) \(library.version), ABI \(library.abiMajor).\(library.abiMinor), "
@@ -63,17 +68,27 @@ struct CheckCommand: AsyncParsableCommand {
             print("provider \(settings.name): disabled")
         }
         for duplicate in ToolCatalog(lists: lists).duplicates {
-            problems.append("\(RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers))")
+            let error = RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers)
+            diagnostics.report(Diagnostic(.error, at: .none, "\(error)"))
         }
         await registry.shutdown()
         await runtime.shutdown()
-        if errors.count > 0 { problems.append("providers reported \(errors.count) problem(s), logged above") }
-        if problems.isEmpty {
+        try Self.conclude(diagnostics.all)
+    }
+
+    /// Prints the errors among `diagnostics` (the providers' warnings were logged as they came)
+    /// and fails when there is one; else prints `ok`.
+    static func conclude(_ diagnostics: [Diagnostic]) throws {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else {
             print("ok")
-        } else {
-            for problem in problems { printError("error: \(problem)") }
-            throw ExitCode.failure
+            return
         }
+        for error in errors {
+            // A provider's own report was logged when it came; say it again among the errors.
+            printError("error: \(error)")
+        }
+        throw ExitCode.failure
     }
 
     /// For listing with no user: with a Paragon project and its key, a token whose subject is the

@@ -115,7 +115,7 @@ actor ConfigReloader {
         let registry = loader.registry(of: report)
         if refuseFailures, !report.failures.isEmpty {
             await registry.shutdown()
-            throw .providersFailed(report.failures.map { "\($0.error)" })
+            throw .providersFailed(report.failures.map(\.error))
         }
         if let duplicate = await registry.catalog(for: .nobody, requestID: "startup").duplicates.first {
             await registry.shutdown()

@@ -1,4 +1,5 @@
 import MCPCore
+import PluginRuntime
 
 /// Why a configuration was not put to use; the server keeps serving the one it has.
 enum ReloadError: Error, CustomStringConvertible {
@@ -7,14 +8,14 @@ enum ReloadError: Error, CustomStringConvertible {
     /// Production mode without a Paragon project, with Paragon providers enabled.
     case noProject(providers: [String])
     /// Providers that did not load (each error names its library and why).
-    case providersFailed([String])
+    case providersFailed([LoadError])
     case duplicateTool(RegistryError)
 
     var description: String {
         switch self {
         case .invalidConfig(let errors): "\(errors)"
         case .noProject(let providers): "\(BootstrapError.noProject(providers: providers))"
-        case .providersFailed(let failures): failures.joined(separator: "; ")
+        case .providersFailed(let failures): failures.map(\.description).joined(separator: "; ")
         case .duplicateTool(let error): "\(BootstrapError.duplicateTool(error))"
         }
     }

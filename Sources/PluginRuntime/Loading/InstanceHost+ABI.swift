@@ -1,4 +1,5 @@
 import Logging
+import Observability
 import MCPCore
 import PluginABI
 
@@ -28,6 +29,12 @@ extension InstanceHost {
         let text =
             message.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
         let logLevel = Logger.Level.allCases[Int(min(max(level, 0), 6))]
+        // A provider reports what it recovered from (a spec operation skipped) at warning, and
+        // what does not work at error: in `check`, those lines are its diagnostics.
+        if logLevel >= .warning, let diagnostics = runtime.diagnostics {
+            diagnostics.report(
+                Diagnostic(logLevel >= .error ? .error : .warning, at: .provider(providerName), text))
+        }
         guard callID != 0, let call = callInfo(callID) else {
             logger.log(level: logLevel, "\(text)")
             return

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import Observability
 import Synchronization
 
 /// What the provider instances of one server share, owned by the application and injected
@@ -9,11 +10,16 @@ import Synchronization
 package final class ProviderRuntime: Sendable {
     package let http: HTTPService
     package let deadlines: DeadlineSweeper
+    /// Where the providers' reported problems go (`check`); nil when nobody collects them.
+    package let diagnostics: Diagnostics?
     private let callIDs = Atomic<UInt64>(0)
 
     /// A runtime on `eventLoopGroup` (by default AsyncHTTPClient's shared group, a documented
     /// library singleton).
-    package init(eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup) {
+    package init(
+        eventLoopGroup: any EventLoopGroup = HTTPClient.defaultEventLoopGroup, diagnostics: Diagnostics? = nil
+    ) {
+        self.diagnostics = diagnostics
         self.http = HTTPService(eventLoopGroup: eventLoopGroup)
         self.deadlines = DeadlineSweeper(loop: eventLoopGroup.any())
     }
