@@ -8,7 +8,8 @@ package final class Authenticator: Sendable {
     package let verifier: TokenVerifier
     package let signer: TokenSigner
     package let developmentMode: Bool
-    private let developmentTokens = Mutex<[String: String]>([:])
+    /// The principal of each `?user=` id, from a token signed once and reused while it lives.
+    private let developmentPrincipals = Mutex<[String: Principal]>([:])
 
     package init(verifier: TokenVerifier, signer: TokenSigner, developmentMode: Bool) {
         self.verifier = verifier
@@ -26,18 +27,21 @@ package final class Authenticator: Sendable {
             return try await verifier.verify(token)
         }
         guard developmentMode, let user = queryUser, !user.isEmpty else { throw .missingCredentials }
-        return try await verifier.verify(try await developmentToken(for: user))
+        return try await developmentPrincipal(for: user)
     }
 
-    /// A token for `userID`, signed once and reused while valid.
-    package func developmentToken(for userID: String) async throws(AuthError) -> String {
-        if let token = developmentTokens.withLock({ $0[userID] }),
-            (try? await verifier.verify(token)) != nil
+    /// The principal of `userID` in development mode: its token is signed and verified once,
+    /// then reused until shortly before it expires (no token is hashed or verified on the way).
+    package func developmentPrincipal(for userID: String) async throws(AuthError) -> Principal {
+        let soon = Date().addingTimeInterval(30)
+        if let principal = developmentPrincipals.withLock({ $0[userID] }),
+            (principal.expiresAt ?? .distantFuture) > soon
         {
-            return token
+            return principal
         }
         guard let token = try? await signer.userToken(for: userID) else { throw .invalidToken }
-        developmentTokens.withLock { $0[userID] = token }
-        return token
+        let principal = try await verifier.verify(token)
+        developmentPrincipals.withLock { $0[userID] = principal }
+        return principal
     }
 }

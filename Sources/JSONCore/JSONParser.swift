@@ -21,6 +21,95 @@ struct JSONParser {
         return value
     }
 
+    /// The members of the top-level object of `bytes`, each value as its byte range, unparsed;
+    /// nil when the top level is not an object. The whole document is validated as strictly as
+    /// ``parse(_:)`` validates it (RFC 8259, UTF-8), without building the values. A key given
+    /// twice keeps its last value, as in `parse`.
+    static func members(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> [String: Range<Int>]? {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.peek(UInt8(ascii: "{")) else {
+            _ = try parser.value()
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
+            return nil
+        }
+        try parser.enter()
+        parser.index += 1
+        var members: [String: Range<Int>] = [:]
+        parser.skipWhitespace()
+        if !parser.leave(UInt8(ascii: "}")) {
+            repeat {
+                parser.skipWhitespace()
+                guard parser.peek(UInt8(ascii: "\"")) else { throw parser.error("expected a member name") }
+                let key = try parser.string()
+                parser.skipWhitespace()
+                guard parser.peek(UInt8(ascii: ":")) else { throw parser.error("expected ':'") }
+                parser.index += 1
+                parser.skipWhitespace()
+                let start = parser.index
+                try parser.skipValue()
+                members[key] = start..<parser.index
+            } while try parser.next(UInt8(ascii: "}"))
+        }
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
+        return members
+    }
+
+    /// Validates one value and moves past it, building nothing but the odd escaped string.
+    private mutating func skipValue() throws(JSONParseError) {
+        guard index < bytes.count else { throw error("unexpected end of data") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            try enter()
+            index += 1
+            skipWhitespace()
+            if leave(UInt8(ascii: "}")) { return }
+            repeat {
+                skipWhitespace()
+                guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
+                try skipString()
+                skipWhitespace()
+                guard peek(UInt8(ascii: ":")) else { throw error("expected ':'") }
+                index += 1
+                skipWhitespace()
+                try skipValue()
+            } while try next(UInt8(ascii: "}"))
+        case UInt8(ascii: "["):
+            try enter()
+            index += 1
+            skipWhitespace()
+            if leave(UInt8(ascii: "]")) { return }
+            repeat {
+                skipWhitespace()
+                try skipValue()
+            } while try next(UInt8(ascii: "]"))
+        case UInt8(ascii: "\""):
+            try skipString()
+        default:
+            _ = try value()
+        }
+    }
+
+    /// Validates a string and moves past it: ASCII without escapes is only scanned; anything
+    /// else is checked as ``string()`` checks it.
+    private mutating func skipString() throws(JSONParseError) {
+        let start = index
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { break }
+            index += 1
+        }
+        index = start
+        _ = try string()
+    }
+
     private mutating func value() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of data") }
         switch bytes[index] {

@@ -94,6 +94,14 @@ extension JSONValue {
         return try Array(bytes).withUnsafeBufferPointer { try JSONParser.parse($0) }
     }
 
+    /// The members of the top-level object of UTF-8 JSON `bytes`, each value as the range of its
+    /// bytes, unparsed; nil when the top level is not an object. The whole document is checked
+    /// as strictly as ``parse(_:)`` checks it, without building the values: for passing a
+    /// well-formed document on while looking at a few of its members.
+    public static func topLevelMembers(_ bytes: [UInt8]) throws -> [String: Range<Int>]? {
+        try bytes.withUnsafeBufferPointer { try JSONParser.members($0) }
+    }
+
     /// Compact UTF-8 JSON, keys sorted, slashes unescaped.
     public func encoded() -> [UInt8] {
         var writer = JSONWriter()

@@ -129,14 +129,17 @@ package struct MCPDispatcher: Sendable {
             if Task.isCancelled { return .failure(.requestCancelled()) }
             return page.map(Payload.serialized)
         }
+        if method == CallTool.name {
+            let result = await callTool(params, session: session, requestID: requestID)
+            if Task.isCancelled { return .failure(.requestCancelled()) }
+            return result
+        }
         let result: Result<JSONValue, JSONRPCError>
         switch method {
         case Initialize.name:
             result = initialize(params, session: session)
         case Ping.name:
             result = .success(.object([:]))
-        case CallTool.name:
-            result = await callTool(params, session: session, requestID: requestID)
         case "logging/setLevel":
             result = .success(.object([:]))
         default:
@@ -216,7 +219,7 @@ package struct MCPDispatcher: Sendable {
 
     package func callTool(
         _ params: JSONValue?, session: MCPSession, requestID: String
-    ) async -> Result<JSONValue, JSONRPCError> {
+    ) async -> Result<Payload, JSONRPCError> {
         guard let name = params?["name"]?.stringValue else {
             return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
         }

@@ -5,10 +5,50 @@ import Logging
 /// that call's error, with a message the agent can act on and no internal details.
 package enum ToolCallResponse {
     /// `setupLink` is where the user connects an integration the call needs (valid for
-    /// `linkMinutes`); `displayName` is that integration's name as people read it.
+    /// `linkMinutes`); `displayName` is that integration's name as people read it. A provider's
+    /// result that needs no change for the client is passed on as its bytes (see
+    /// ``passedOn(_:version:)``).
     package static func make(
         _ result: ToolCallResult, version: String, setupLink: String? = nil, displayName: String? = nil,
         linkMinutes: Int = 5, logger: Logger, requestID: String
+    ) -> Result<MCPDispatcher.Payload, JSONRPCError> {
+        if case .outcome(_, .result(let bytes)) = result, let passed = passedOn(bytes, version: version) {
+            return .success(.serialized(passed))
+        }
+        return value(
+            result, version: version, setupLink: setupLink, displayName: displayName, linkMinutes: linkMinutes,
+            logger: logger, requestID: requestID
+        ).map(MCPDispatcher.Payload.value)
+    }
+
+    /// A provider's `CallToolResult` bytes when they can go to a client of `version` as they are:
+    /// a JSON object (checked strictly, not built) whose members are `content` (an array), and
+    /// at most `isError: true` and, for 2025-06-18 and later, an object `structuredContent`; for
+    /// a client older than 2025-03-26 never (its audio items must become resources). Nil when the
+    /// result must be rebuilt.
+    package static func passedOn(_ bytes: [UInt8], version: String) -> [UInt8]? {
+        guard ProtocolVersion.atLeast(version, "2025-03-26"),
+            let members = try? JSONValue.topLevelMembers(bytes),
+            let content = members["content"], bytes[content.lowerBound] == UInt8(ascii: "[")
+        else { return nil }
+        for (key, range) in members where key != "content" {
+            switch key {
+            case "isError":
+                guard bytes[range].elementsEqual("true".utf8) else { return nil }
+            case "structuredContent":
+                guard ProtocolVersion.atLeast(version, "2025-06-18"), bytes[range.lowerBound] == UInt8(ascii: "{")
+                else { return nil }
+            default:
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    /// The result built as a value: every case but a result passed on.
+    private static func value(
+        _ result: ToolCallResult, version: String, setupLink: String?, displayName: String?, linkMinutes: Int,
+        logger: Logger, requestID: String
     ) -> Result<JSONValue, JSONRPCError> {
         switch result {
         case .unknownTool(let name):
