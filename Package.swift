@@ -200,6 +200,7 @@ let package = Package(
             name: "HostUnitTests",
             dependencies: [
                 "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "JSONCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

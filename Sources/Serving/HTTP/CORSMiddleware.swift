@@ -5,7 +5,9 @@ import Hummingbird
 /// `MCP_ALLOWED_ORIGINS` admits (and the server's own, and localhost's in development): a
 /// preflight gets 204 with the methods and headers MCP uses, and every answer to such an origin
 /// names it and exposes `Mcp-Session-Id`, so browser clients (MCP Inspector's direct mode) can
-/// keep a session. Other origins get no CORS headers, and their preflights 403.
+/// keep a session; so does a refusal thrown as ``HTTPRejection`` (admission's 401 among them).
+/// Other origins get no CORS headers, and their preflights 403. Runs outside
+/// ``AdmissionMiddleware``: a preflight carries no credentials, and is answered here.
 ///
 /// Hummingbird's `CORSMiddleware` is not used: it sends `Access-Control-Expose-Headers` only on
 /// preflights, where browsers ignore it, so a browser could never read `Mcp-Session-Id`.
@@ -40,7 +42,13 @@ package struct MCPCORSMiddleware<Context: RequestContext>: RouterMiddleware {
                     .vary: "Origin",
                 ])
         }
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let rejection as HTTPRejection {
+            // The front's refusals carry the headers too, so a browser can read why.
+            response = rejection.response
+        }
         response.headers[.accessControlAllowOrigin] = origin
         response.headers[.accessControlExposeHeaders] = Self.exposedHeaders
         response.headers[values: .vary].append("Origin")

@@ -8,10 +8,13 @@ package enum HTTPFront {
         let router = Router(context: MCPRequestContext.self)
         router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
         router.add(middleware: MCPCORSMiddleware(policy: server.policy))
-        StreamableHTTPTransport(server: server).register(on: router)
+        // The MCP routes: admitted once, by the group's middleware, before their handlers run.
+        let admitted = router.group().add(middleware: AdmissionMiddleware(server: server))
+            .group(context: AdmittedMCPContext.self)
+        StreamableHTTPTransport(server: server).register(on: router, admitted: admitted)
         SetupRoutes(server: server).register(on: router)
         if server.config.server.legacySSE {
-            LegacySSETransport(server: server).register(on: router)
+            LegacySSETransport(server: server).register(on: admitted)
         }
         let metrics = server.config.metrics
         OperationsRoutes(server: server).register(on: router, metrics: metrics.enabled && metrics.port == nil)

@@ -1,21 +1,16 @@
 import Hummingbird
 
-/// A request refused before it reached MCP: the response that says why.
-package struct HTTPRejection: Error {
+/// A request refused before it reached MCP (admission, body reading, session lookup, session
+/// capacity): the response that says why. Thrown, and sent by Hummingbird as it stands
+/// (``HTTPResponseError``); ``MCPCORSMiddleware`` gives it the CORS headers of any other answer.
+package struct HTTPRejection: HTTPResponseError {
     package let response: Response
 
-    /// Runs a handler; a rejection becomes its response, anything else a 500 without details.
-    package static func answer(_ handler: () async throws -> Response) async -> Response {
-        do {
-            return try await handler()
-        } catch let rejection as HTTPRejection {
-            return rejection.response
-        } catch {
-            return HTTPReplies.error(.internalServerError, .internalError("Internal server error"))
-        }
+    package init(response: Response) {
+        self.response = response
     }
-}
 
-extension Result where Failure == HTTPRejection {
-    package static func reject(_ response: Response) -> Self { .failure(HTTPRejection(response: response)) }
+    package var status: HTTPResponse.Status { response.status }
+
+    package func response(from request: Request, context: some RequestContext) -> Response { response }
 }

@@ -43,6 +43,11 @@ package enum HTTPReplies {
         error(.serviceUnavailable, .server("Session capacity reached: \(cap)"))
     }
 
+    /// 500 without details.
+    package static func internalError() -> Response {
+        error(.internalServerError, .internalError("Internal server error"))
+    }
+
     package static func methodNotAllowed(allow: String) -> Response {
         var response = error(.methodNotAllowed, .server("Method not allowed"))
         response.headers[.allow] = allow

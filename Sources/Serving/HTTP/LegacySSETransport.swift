@@ -10,23 +10,22 @@ import NIOCore
 package struct LegacySSETransport: Sendable {
     package let server: MCPServer
 
-    package func register(on router: Router<MCPRequestContext>) {
-        router.get("/sse") { request, context in await HTTPRejection.answer { try await open(request, context) } }
-        router.post("/messages") { request, _ in await HTTPRejection.answer { try await post(request) } }
+    /// Both routes go on `admitted` (behind ``AdmissionMiddleware``).
+    package func register(on admitted: RouterGroup<AdmittedMCPContext>) {
+        admitted.get("/sse") { request, context in try await open(request, context) }
+        admitted.post("/messages") { request, context in try await post(request, context) }
     }
 
-    package func open(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
-        let principal = try await server.admit(request).get()
-        if case .failure(let cap) = server.sessions.reserve(for: principal.userID) {
-            return HTTPReplies.capacityReached(cap)
-        }
-        let session = MCPSession(id: MCPSession.newID(), transport: .legacySSE, owner: principal)
-        guard let opened = session.openOutbound() else {
-            server.sessions.cancelReservation(for: principal.userID)
-            return HTTPReplies.error(.internalServerError, .internalError("Internal server error"))
+    /// Opens a session with its stream (see ``SessionOpening``); 500 when the stream cannot open.
+    package func open(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
+        let (session, opened) = try await server.opening.open(for: context.principal, on: .legacySSE) {
+            session throws(HTTPRejection) in
+            guard let opened = session.openOutbound() else {
+                throw HTTPRejection(response: HTTPReplies.internalError())
+            }
+            return opened
         }
         let sessions = server.sessions
-        sessions.activate(session)
         let endpoint = SSEBody.event("endpoint", data: messagesEndpoint(session, request: request))
         return server.streamResponse(session, opened, channel: context.channel, first: endpoint) {
             // The client went away (or the session closed): nothing is left behind.
@@ -48,8 +47,7 @@ package struct LegacySSETransport: Sendable {
         return endpoint
     }
 
-    package func post(_ request: Request) async throws(HTTPRejection) -> Response {
-        let principal = try await server.admit(request).get()
+    package func post(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
         guard let id = request.uri.queryParameters["sessionId"].map(String.init), !id.isEmpty else {
             return HTTPReplies.json(.badRequest, JSONValue.object(["error": "sessionId is required"]).encoded())
         }
@@ -57,15 +55,13 @@ package struct LegacySSETransport: Sendable {
             return HTTPReplies.json(
                 .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
         }
-        guard server.sessions.admit(principal, to: session) else {
+        guard server.sessions.admit(context.principal, to: session) else {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
-        let body = try await server.readJSONBody(request).get()
+        let body = try await server.readJSONBody(request)
         let message = JSONRPCMessage(body)
-        if case .request(let requestID, "initialize", _) = message,
-            session.state.withLock({ $0.initialized || !$0.clientName.isEmpty })
-        {
-            session.send(JSONRPCEncoding.error(id: requestID, .invalidRequest("Invalid request: already initialized")))
+        if let refused = SessionOpening.refusedInitialize(message, on: session) {
+            session.send(JSONRPCEncoding.error(id: refused.id, refused.error))
             return HTTPReplies.accepted()
         }
         let server = self.server

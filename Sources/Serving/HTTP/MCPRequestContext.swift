@@ -1,4 +1,5 @@
 import Hummingbird
+import MCPCore
 import NIOCore
 
 /// The request context of the HTTP front: Hummingbird's, plus the connection's channel so a
@@ -6,6 +7,9 @@ import NIOCore
 package struct MCPRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
     package let channel: any Channel
+    /// Who made the request, once ``AdmissionMiddleware`` admitted it; nil before, and on the
+    /// routes outside admission (setup pages, operations).
+    package var principal: Principal?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

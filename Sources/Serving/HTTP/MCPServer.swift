@@ -1,5 +1,4 @@
 import Auth
-import Settings
 import Foundation
 import Hummingbird
 import JSONCore
@@ -7,6 +6,7 @@ import Logging
 import MCPCore
 import NIOCore
 import Observability
+import Settings
 import Synchronization
 
 /// What the HTTP and stdio transports share: authentication, sessions, the dispatcher.
@@ -14,6 +14,8 @@ package final class MCPServer: Sendable {
     package let config: HostConfig
     package let authenticator: Authenticator
     package let sessions: SessionStore
+    /// How the HTTP transports open their sessions.
+    package let opening: SessionOpening
     package let dispatcher: MCPDispatcher
     package let setupLinks: SetupLinks
     package let metrics: ServerMetrics
@@ -47,6 +49,7 @@ package final class MCPServer: Sendable {
             maxSessions: config.server.maxSessions, maxSessionsPerUser: config.server.maxSessionsPerUser,
             idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger, metrics: metrics,
             time: time)
+        self.opening = SessionOpening(sessions: sessions)
         self.dispatcher = MCPDispatcher(
             registry: LiveRegistry(registry), connectionSetup: SetupGuide(links: setupLinks, names: integrationNames),
             metrics: metrics, logger: logger)
@@ -56,66 +59,34 @@ package final class MCPServer: Sendable {
         self.keepAlive = keepAlive
     }
 
-    /// Host, Origin, then authentication: nothing is parsed for a stranger. While the server
-    /// starts or drains, everyone gets 503.
-    package func admit(_ request: Request) async -> Result<Principal, HTTPRejection> {
-        let readiness = readiness.current
-        guard readiness == .ready else {
-            return .reject(
-                HTTPReplies.error(
-                    .serviceUnavailable, .server("Service Unavailable: the server is \(readiness)"),
-                    headers: [.retryAfter: "1"]))
-        }
-        guard policy.allowsHost(request.head.authority) else {
-            return .reject(
-                HTTPReplies.error(
-                    .forbidden,
-                    .server(
-                        "Forbidden: host not allowed (MCP_ALLOWED_HOSTS lists the hosts allowed besides MCP_SERVER_URL's)"
-                    )))
-        }
-        guard policy.allowsOrigin(request.headers[.origin]) else {
-            return .reject(
-                HTTPReplies.error(
-                    .forbidden,
-                    .server("Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)")))
-        }
-        do {
-            let principal = try await authenticator.authenticate(
-                authorization: request.headers[.authorization],
-                queryUser: request.uri.queryParameters["user"].map(String.init))
-            return .success(principal)
-        } catch {
-            return .reject(
-                HTTPReplies.error(
-                    .unauthorized, .server("\(error)"),
-                    headers: [.wwwAuthenticate: "Bearer"]))
-        }
-    }
-
     /// Reads a POST body as one JSON value: JSON content type, no content coding, at most
     /// 4 MB (refused without reading it all), well-formed.
-    package func readJSONBody(_ request: Request) async -> Result<JSONValue, HTTPRejection> {
-        if let refusal = Self.contentTypeRefusal(request.headers[.contentType]) { return .reject(refusal) }
+    package func readJSONBody(_ request: Request) async throws(HTTPRejection) -> JSONValue {
+        if let refusal = Self.contentTypeRefusal(request.headers[.contentType]) {
+            throw HTTPRejection(response: refusal)
+        }
         if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
-            return .reject(
-                HTTPReplies.error(
-                    .unsupportedMediaType,
-                    .server("Unsupported Media Type: Content-Encoding is not supported")))
+            throw HTTPRejection(
+                response: HTTPReplies.error(
+                    .unsupportedMediaType, .server("Unsupported Media Type: Content-Encoding is not supported")))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
-            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+            throw Self.bodyTooLarge
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: HTTPLimits.maxBodyBytes)
         } catch {
-            return .reject(HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+            throw Self.bodyTooLarge
         }
         guard let value = try? JSONValue.parse(buffer.readableBytesView) else {
-            return .reject(HTTPReplies.error(.badRequest, .parseError()))
+            throw HTTPRejection(response: HTTPReplies.error(.badRequest, .parseError()))
         }
-        return .success(value)
+        return value
+    }
+
+    private static var bodyTooLarge: HTTPRejection {
+        HTTPRejection(response: HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
     }
 
     /// Why a `Content-Type` is refused: not JSON, or JSON in a charset other than UTF-8; nil for

@@ -12,10 +12,12 @@ package struct StreamableHTTPTransport: Sendable {
     package static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
     package static let versionHeader = HTTPField.Name("MCP-Protocol-Version")!
 
-    package func register(on router: Router<MCPRequestContext>) {
-        router.post("/mcp") { request, context in await HTTPRejection.answer { try await post(request, context) } }
-        router.get("/mcp") { request, context in await HTTPRejection.answer { try await get(request, context) } }
-        router.delete("/mcp") { request, _ in await HTTPRejection.answer { try await delete(request) } }
+    /// POST, GET and DELETE go on `admitted` (behind ``AdmissionMiddleware``); the other methods
+    /// get 405 on `router`, without admission.
+    package func register(on router: Router<MCPRequestContext>, admitted: RouterGroup<AdmittedMCPContext>) {
+        admitted.post("/mcp") { request, context in try await post(request, context) }
+        admitted.get("/mcp") { request, context in try await get(request, context) }
+        admitted.delete("/mcp") { request, context in delete(request, context) }
         for method in [HTTPRequest.Method.put, .patch, .head, .options] {
             router.on("/mcp", method: method) { _, _ in HTTPReplies.methodNotAllowed(allow: "GET, POST, DELETE") }
         }
@@ -23,9 +25,9 @@ package struct StreamableHTTPTransport: Sendable {
 
     // MARK: POST
 
-    package func post(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
-        let principal = try await server.admit(request).get()
-        let body = try await server.readJSONBody(request).get()
+    package func post(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
+        let principal = context.principal
+        let body = try await server.readJSONBody(request)
         let accept = AcceptHeader(request.headers[.accept])
         guard let sessionID = request.headers[Self.sessionHeader] else {
             if case .array = body {
@@ -33,26 +35,25 @@ package struct StreamableHTTPTransport: Sendable {
                     .badRequest, .invalidRequest("Invalid request: initialize cannot be part of a batch"))
             }
             let message = JSONRPCMessage(body)
-            guard case .request(let id, Initialize.name, _) = message else {
+            guard case .request(_, Initialize.name, _) = message else {
                 if case .invalid(let id, let reason) = message {
                     return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: \(reason)"), id: id)
                 }
                 return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
             }
-            return await initialize(id: id, message: message, principal: principal, accept: accept)
+            return try await initialize(message, principal: principal, accept: accept)
         }
-        let session = try lookup(sessionID, principal: principal).get()
+        let session = try lookup(sessionID, principal: principal)
         if let failure = checkVersionHeader(request) { return failure }
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
         if case .array(let items) = body {
             return await batch(items, session: session, context: context)
         }
         let message = JSONRPCMessage(body)
+        if let refused = SessionOpening.refusedInitialize(message, on: session) {
+            return HTTPReplies.error(.badRequest, refused.error, id: refused.id)
+        }
         switch message {
-        case .request(let id, Initialize.name, _):
-            return HTTPReplies.error(
-                .badRequest, .invalidRequest("Invalid request: the session is already initialized"),
-                id: id)
         case .request:
             guard let answer = await server.run(message, session: session, channel: context.channel) else {
                 return HTTPReplies.noAnswer()
@@ -68,7 +69,7 @@ package struct StreamableHTTPTransport: Sendable {
 
     /// A JSON-RPC batch, on a session whose protocol version has batches (2025-03-26 and
     /// earlier; 400 on later ones): 202 when it holds no request, else one JSON array of answers.
-    private func batch(_ items: [JSONValue], session: MCPSession, context: MCPRequestContext) async -> Response {
+    private func batch(_ items: [JSONValue], session: MCPSession, context: AdmittedMCPContext) async -> Response {
         if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
             return HTTPReplies.error(.badRequest, refusal)
         }
@@ -79,32 +80,31 @@ package struct StreamableHTTPTransport: Sendable {
         return HTTPReplies.json(.ok, JSONRPCEncoding.batch(answers))
     }
 
-    private func initialize(id: JSONRPCID, message: JSONRPCMessage, principal: Principal, accept: AcceptHeader) async
-        -> Response
+    /// `initialize` without a session opens one (see ``SessionOpening``): 200 with its id in
+    /// `Mcp-Session-Id`, or 400 with the failed answer, and no session.
+    private func initialize(_ message: JSONRPCMessage, principal: Principal, accept: AcceptHeader)
+        async throws(HTTPRejection) -> Response
     {
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
-        if case .failure(let cap) = server.sessions.reserve(for: principal.userID) {
-            return HTTPReplies.capacityReached(cap)
+        let dispatcher = server.dispatcher
+        let (session, answer) = try await server.opening.open(for: principal, on: .streamableHTTP) {
+            session throws(HTTPRejection) in
+            let answer =
+                await dispatcher.handle(message, session: session, requestID: dispatcher.requestIDs.next()) ?? []
+            guard Self.isSuccess(answer) else { throw HTTPRejection(response: HTTPReplies.json(.badRequest, answer)) }
+            return answer
         }
-        let session = MCPSession(id: MCPSession.newID(), transport: .streamableHTTP, owner: principal)
-        let answer = await server.dispatcher.handle(message, session: session, requestID: server.dispatcher.requestIDs.next()) ?? []
-        guard Self.isSuccess(answer) else {
-            server.sessions.cancelReservation(for: principal.userID)
-            return HTTPReplies.json(.badRequest, answer)
-        }
-        server.sessions.activate(session)
         return HTTPReplies.json(.ok, answer, headers: [Self.sessionHeader: session.id])
     }
 
     // MARK: GET
 
-    package func get(_ request: Request, _ context: MCPRequestContext) async throws(HTTPRejection) -> Response {
-        let principal = try await server.admit(request).get()
+    package func get(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
         guard AcceptHeader(request.headers[.accept]).allowsEventStream else { return notAcceptable() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
-        let session = try lookup(sessionID, principal: principal).get()
+        let session = try lookup(sessionID, principal: context.principal)
         if let failure = checkVersionHeader(request) { return failure }
         // A newer stream replaces an older one the client lost track of (MCP: one stream at a time).
         guard let opened = session.openOutbound() else { return HTTPReplies.error(.notFound, .sessionNotFound()) }
@@ -113,15 +113,14 @@ package struct StreamableHTTPTransport: Sendable {
 
     // MARK: DELETE
 
-    package func delete(_ request: Request) async throws(HTTPRejection) -> Response {
-        let principal = try await server.admit(request).get()
+    package func delete(_ request: Request, _ context: AdmittedMCPContext) -> Response {
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
         guard let session = server.sessions.session(sessionID) else {
             return HTTPReplies.error(.notFound, .sessionNotFound())
         }
-        guard session.userID == principal.userID else {
+        guard session.userID == context.principal.userID else {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
         server.sessions.close(session, reason: "deleted by client")
@@ -132,14 +131,15 @@ package struct StreamableHTTPTransport: Sendable {
 
     /// The session, when it exists and belongs to `principal`'s user (whose newest token it
     /// takes, see ``SessionStore/admit(_:to:)``).
-    private func lookup(_ id: String, principal: Principal) -> Result<MCPSession, HTTPRejection> {
+    private func lookup(_ id: String, principal: Principal) throws(HTTPRejection) -> MCPSession {
         guard let session = server.sessions.session(id), session.transport == .streamableHTTP else {
-            return .reject(HTTPReplies.error(.notFound, .sessionNotFound()))
+            throw HTTPRejection(response: HTTPReplies.error(.notFound, .sessionNotFound()))
         }
         guard server.sessions.admit(principal, to: session) else {
-            return .reject(HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user")))
+            throw HTTPRejection(
+                response: HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user")))
         }
-        return .success(session)
+        return session
     }
 
     /// An `MCP-Protocol-Version` header, when present, must name a supported version.

@@ -1,0 +1,55 @@
+import Auth
+import Hummingbird
+import MCPCore
+
+/// Admission to the MCP routes (Streamable HTTP's `/mcp`, legacy `/sse` and `/messages`), run
+/// once for them all before their handler reads a byte of the body, so nothing is parsed for a
+/// stranger. The checks, in order, each refusing with an ``AdmissionRefusal``:
+///
+/// 1. readiness: while the server starts or drains, everyone gets 503;
+/// 2. the `Host` header against ``HTTPAccessPolicy`` (403);
+/// 3. the `Origin` header against ``HTTPAccessPolicy`` (403);
+/// 4. authentication: a bearer token, or `?user=` in development (401).
+///
+/// The admitted ``Principal`` goes on the context; the routes of the group run with an
+/// ``AdmittedMCPContext``, which carries it. CORS preflights never get here:
+/// ``MCPCORSMiddleware``, outside this one, answers them.
+package struct AdmissionMiddleware: RouterMiddleware {
+    package typealias Context = MCPRequestContext
+
+    package let readiness: ReadinessState
+    package let policy: HTTPAccessPolicy
+    package let authenticator: Authenticator
+
+    package init(server: MCPServer) {
+        self.readiness = server.readiness
+        self.policy = server.policy
+        self.authenticator = server.authenticator
+    }
+
+    package func handle(
+        _ request: Request, context: MCPRequestContext, next: (Request, MCPRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        do {
+            context.principal = try await admit(request)
+        } catch {
+            throw error.rejection
+        }
+        return try await next(request, context)
+    }
+
+    package func admit(_ request: Request) async throws(AdmissionRefusal) -> Principal {
+        let readiness = readiness.current
+        guard readiness == .ready else { throw .notReady(readiness) }
+        guard policy.allowsHost(request.head.authority) else { throw .hostNotAllowed }
+        guard policy.allowsOrigin(request.headers[.origin]) else { throw .originNotAllowed }
+        do {
+            return try await authenticator.authenticate(
+                authorization: request.headers[.authorization],
+                queryUser: request.uri.queryParameters["user"].map(String.init))
+        } catch {
+            throw .unauthenticated(error)
+        }
+    }
+}
