@@ -54,7 +54,7 @@ package struct HostConfig: Sendable {
 }
 
 /// How the server is run.
-package enum ServerMode: String, Sendable {
+package enum ServerMode: String, Sendable, CaseIterable {
     /// `?user=ID` authenticates, localhost origins are allowed, logs are verbose.
     case development
     case production
@@ -271,7 +271,7 @@ package struct HTTPServiceSettings: Sendable {
 }
 
 package struct LogSettings: Sendable, Equatable {
-    package enum Format: String, Sendable { case text, json }
+    package enum Format: String, Sendable, CaseIterable { case text, json }
     package var level: String
     package var format: Format
     /// Whether `level` was asked for (`LOG_LEVEL`, `logging.level`) rather than defaulted. The

@@ -1,22 +1,14 @@
-@testable import Application
 import Foundation
-@testable import Settings
 import Testing
+
+@testable import Application
+@testable import Settings
 
 /// Every setting the configuration reader knows is in the reference (docs/configuration.md,
 /// between its `settings` markers): a setting added without documentation fails here.
 @Suite struct ConfigurationReferenceTests {
     static var reference: String {
-        get throws {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent()
-            let page = try String(
-                contentsOf: root.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
-            guard let begin = page.range(of: "<!-- settings:begin -->"),
-                let end = page.range(of: "<!-- settings:end -->")
-            else { return "" }
-            return String(page[begin.upperBound..<end.lowerBound])
-        }
+        get throws { ConfigurationPage.section(of: try ConfigurationPage.text()) ?? "" }
     }
 
     @Test func everyVariableAndKeyIsDocumented() throws {

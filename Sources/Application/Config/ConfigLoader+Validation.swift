@@ -1,6 +1,6 @@
-import Settings
 import Foundation
 import JWTKit
+import Settings
 
 extension ConfigLoader {
     /// Fills defaults that depend on other values and checks what cannot be checked alone.
@@ -47,18 +47,5 @@ extension ConfigLoader {
             return 10_000
         }
         return max(64, min(Int(clamping: limit.rlim_cur) / 4 * 3, 1_000_000))
-    }
-
-    /// Reports `text` unless it is an absolute http(s) URL.
-    static func checkURL(_ text: String, at location: ConfigLocation, key: String, _ reader: inout ConfigReader) {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
-        else {
-            reader.report(
-                ConfigError(
-                    .invalidValue, at: location, key: key,
-                    "\"\(text)\" is not an absolute http(s) URL"))
-            return
-        }
     }
 }

@@ -63,21 +63,16 @@ struct ConfigReader {
         return text
     }
 
-    mutating func bool(_ node: ConfigNode?, key: String) -> Bool? {
-        guard let text = string(node, key: key), let node else { return nil }
+    /// `text` as a boolean (``parseBool(_:)``), or nil after reporting it at `location`.
+    mutating func checkedBool(_ text: String, at location: ConfigLocation, key: String) -> Bool? {
         guard let value = Self.parseBool(text) else {
             report(
                 ConfigError(
-                    .wrongType(expected: "a boolean"), at: node.location, key: key,
+                    .wrongType(expected: "a boolean"), at: location, key: key,
                     "expected true/false, yes/no or 1/0, found \"\(text)\""))
             return nil
         }
         return value
-    }
-
-    mutating func integer(_ node: ConfigNode?, key: String, range: ClosedRange<Int>) -> Int? {
-        guard let text = string(node, key: key), let node else { return nil }
-        return checkedInteger(text, at: node.location, key: key, range: range)
     }
 
     mutating func checkedInteger(
