@@ -90,7 +90,7 @@ import Yams
 
     @Test func envExampleListsEveryVariableTheCodeReads() throws {
         let pattern = try Regex(
-            #"(?:string|url|list|bool|integer|oneOf|enableProvider|nonEmpty)\("([A-Z][A-Z0-9_]+)"|environment\["([A-Z][A-Z0-9_]+)"\]"#
+            #"(?:string|url|list|bool|integer|oneOf|enableProvider|nonEmpty)\("([A-Z][A-Z0-9_]+)"|environment\["([A-Z][A-Z0-9_]+)"\]|variable: "([A-Z][A-Z0-9_]+)""#
         )
         var read: Set<String> = []
         for folder in ["Sources", "Plugins"] {
@@ -99,7 +99,9 @@ import Yams
                 guard file.hasSuffix(".swift") else { continue }
                 let text = try String(contentsOfFile: Self.root + "/\(folder)/" + file, encoding: .utf8)
                 for match in text.matches(of: pattern) {
-                    if let name = (match.output[1].substring ?? match.output[2].substring) { read.insert(String(name)) }
+                    if let name = (match.output[1].substring ?? match.output[2].substring ?? match.output[3].substring) {
+                        read.insert(String(name))
+                    }
                 }
             }
         }
