@@ -5,6 +5,7 @@ import JWTKit
 import Logging
 import NIOCore
 import Sandbox
+import ServiceLifecycle
 
 /// The Paragon sandbox running inside the server's process on loopback, for the default run:
 /// no Paragon project configured, outside production mode (or `--sandbox`).
@@ -15,15 +16,15 @@ final class EmbeddedSandbox: Sendable {
     /// The key that signs users' tokens, for the server and the sandbox alike: the configured
     /// one, or a fresh one for this run.
     let signingKey: JWTKit.Insecure.RSA.PrivateKey
-    private let task: Task<Void, any Error>
+    private let group: ServiceGroup
 
     private init(
-        sandbox: Sandbox, baseURL: String, signingKey: JWTKit.Insecure.RSA.PrivateKey, task: Task<Void, any Error>
+        sandbox: Sandbox, baseURL: String, signingKey: JWTKit.Insecure.RSA.PrivateKey, group: ServiceGroup
     ) {
         self.sandbox = sandbox
         self.baseURL = baseURL
         self.signingKey = signingKey
-        self.task = task
+        self.group = group
     }
 
     /// Starts the sandbox with the bundled catalog on a free loopback port; returns once it listens.
@@ -36,13 +37,17 @@ final class EmbeddedSandbox: Sendable {
             continuation.yield(channel.localAddress?.port ?? 0)
             continuation.finish()
         }
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        // Its own service group, so that `stop` shuts it down gracefully: a cancelled Hummingbird
+        // server logs an error on its way out.
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: quiet)
+        let task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
             task.cancel()
             throw BootstrapError.sandboxFailed
         }
-        return EmbeddedSandbox(sandbox: sandbox, baseURL: "http://127.0.0.1:\(port)", signingKey: key, task: task)
+        return EmbeddedSandbox(
+            sandbox: sandbox, baseURL: "http://127.0.0.1:\(port)", signingKey: key, group: group)
     }
 
     /// Points the configuration at the sandbox: its project, its URLs, this run's key, development mode.
@@ -55,8 +60,9 @@ final class EmbeddedSandbox: Sendable {
         config.server.mode = .development
     }
 
+    /// Begins a graceful shutdown: the listener closes and open connections finish.
     func stop() {
-        task.cancel()
+        Task { [group] in await group.triggerGracefulShutdown() }
     }
 
     /// What a newcomer needs: that this is the sandbox, the URL for an MCP client, and who is
