@@ -1,5 +1,5 @@
-import Settings
 import JWTKit
+import Settings
 import _CryptoExtras
 
 /// The RSA key that signs and verifies user tokens.

@@ -25,8 +25,10 @@ package final class ServerMetrics: Sendable {
     package let setupLinksCompleted: Counter
 
     /// Latency buckets from 1 ms to 60 s.
-    package static let buckets: [Duration] = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000]
-        .map { .milliseconds($0) }
+    package static let buckets: [Duration] = [
+        1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000, 60_000,
+    ]
+    .map { .milliseconds($0) }
 
     package init() {
         let registry = self.registry

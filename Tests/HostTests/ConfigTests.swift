@@ -1,7 +1,8 @@
-@testable import Application
 import Foundation
-@testable import PluginRuntime
 import Testing
+
+@testable import Application
+@testable import PluginRuntime
 
 @Suite struct ConfigTests {
     @Test func defaultsWithoutAFile() throws {

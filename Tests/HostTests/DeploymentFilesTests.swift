@@ -99,7 +99,8 @@ import Yams
                 guard file.hasSuffix(".swift") else { continue }
                 let text = try String(contentsOfFile: Self.root + "/\(folder)/" + file, encoding: .utf8)
                 for match in text.matches(of: pattern) {
-                    if let name = (match.output[1].substring ?? match.output[2].substring ?? match.output[3].substring) {
+                    if let name = (match.output[1].substring ?? match.output[2].substring ?? match.output[3].substring)
+                    {
                         read.insert(String(name))
                     }
                 }

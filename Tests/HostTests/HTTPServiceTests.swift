@@ -1,11 +1,12 @@
-@testable import Application
-@testable import Settings
 import Foundation
 import Hummingbird
 import Logging
+import Testing
+
+@testable import Application
 @testable import MCPCore
 @testable import PluginRuntime
-import Testing
+@testable import Settings
 
 /// The host's HTTP service, used by the C example against a real local HTTP server.
 @Suite struct HTTPServiceTests {

@@ -1,10 +1,11 @@
-@testable import Application
 import Foundation
 import Logging
-@testable import MCPCore
 import PluginABI
-@testable import PluginRuntime
 import Testing
+
+@testable import Application
+@testable import MCPCore
+@testable import PluginRuntime
 
 @Suite struct LoadingTests {
     let user = UserIdentity(userID: "user-1", token: "token-1")

@@ -1,7 +1,8 @@
-@testable import Application
-@testable import Auth
 import Foundation
 import Testing
+
+@testable import Application
+@testable import Auth
 
 /// The logs of a whole run, at the most verbose level, as JSON lines: each request's id follows
 /// it into the provider's lines and upstream; no user token, signing key, setup token or request

@@ -1,7 +1,8 @@
-@testable import Application
 import Foundation
-@testable import Serving
 import Testing
+
+@testable import Application
+@testable import Serving
 
 /// What an operator watches: health, readiness and the metrics, whose values move as a session
 /// lists and calls.

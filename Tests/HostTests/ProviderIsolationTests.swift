@@ -1,9 +1,10 @@
-@testable import Application
 import Foundation
 import Logging
+import Testing
+
+@testable import Application
 @testable import MCPCore
 @testable import PluginRuntime
-import Testing
 
 /// One provider's failure fails that provider's tools, never the others': over the registry
 /// with real `.so` fixtures, and end to end with the real providers against the sandbox.

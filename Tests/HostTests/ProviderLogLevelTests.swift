@@ -1,9 +1,10 @@
-@testable import Application
 import Logging
-@testable import MCPCore
 import PluginABI
-@testable import PluginRuntime
 import Testing
+
+@testable import Application
+@testable import MCPCore
+@testable import PluginRuntime
 
 /// ABI 1.3's `host->log_level()`: a provider reads the level the host writes for it; providers
 /// of ABI 1.0 to 1.2 still load and run. (A fixture claiming minor 2 builds byte for byte as it

@@ -1,8 +1,9 @@
-@testable import Application
 import Logging
+import Testing
+
+@testable import Application
 @testable import MCPCore
 @testable import PluginRuntime
-import Testing
 
 @Suite struct RegistryTests {
     let user = UserIdentity(userID: "u", token: "t")

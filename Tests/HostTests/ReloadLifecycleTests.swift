@@ -1,10 +1,11 @@
-@testable import Application
 import Foundation
 import Logging
+import Testing
+
+@testable import Application
 @testable import MCPCore
 @testable import PluginRuntime
 @testable import Serving
-import Testing
 
 /// A reload frees what it retires: the provider instances' host tables, their deadline-sweeper
 /// entries and the sweep's timer, and memory stays flat.
@@ -27,7 +28,8 @@ import Testing
         var logger = Logger(label: "reload-lifecycle")
         logger.logLevel = .warning
         let runtime = ProviderRuntime()
-        let empty = ToolRegistry(providers: [], filter: ToolFilter(config.limits), callTimeout: .seconds(5), logger: logger)
+        let empty = ToolRegistry(
+            providers: [], filter: ToolFilter(config.limits), callTimeout: .seconds(5), logger: logger)
         let server = await MCPServer(
             config: config, registry: empty, signingKey: try TestTokens.key(), httpClient: runtime.http.client,
             logger: logger)

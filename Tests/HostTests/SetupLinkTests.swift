@@ -1,10 +1,11 @@
-@testable import Application
-@testable import Auth
 import Foundation
 import JWTKit
 import NIOHTTP1
-@testable import Serving
 import Testing
+
+@testable import Application
+@testable import Auth
+@testable import Serving
 
 /// Setup links and `/setup`: what a user who has not connected an integration gets, over real
 /// HTTP, with the ActionKit provider against the sandbox.

@@ -1,8 +1,9 @@
-@testable import Application
-@testable import Auth
 import Foundation
 import JWTKit
 import Testing
+
+@testable import Application
+@testable import Auth
 
 /// Streamable HTTP at /mcp over real HTTP, with real tokens: the TypeScript server's transport
 /// behaviours and this server's own rules.

@@ -1,9 +1,10 @@
-@testable import Application
 import Foundation
-@testable import MCPCore
 import NIOHTTP1
 import Sandbox
 import Testing
+
+@testable import Application
+@testable import MCPCore
 
 /// Tool lists at scale: paged with opaque cursors, cached per user, fetched once however many
 /// sessions ask at the same moment, failures not kept. ActionKit against the sandbox.

@@ -1,11 +1,12 @@
-@testable import Application
 import AsyncHTTPClient
-@testable import Auth
 import Foundation
 import JSONCore
 import NIOCore
 import NIOHTTP1
 import Testing
+
+@testable import Application
+@testable import Auth
 
 /// What standard clients, browsers and proxies need of the HTTP transports, over real HTTP:
 /// the legacy endpoint they are told, CORS, batches, cancellation, per-user session caps,

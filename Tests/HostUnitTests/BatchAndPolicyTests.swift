@@ -1,8 +1,9 @@
-@testable import Application
 import JSONCore
+import Testing
+
+@testable import Application
 @testable import MCPCore
 @testable import Serving
-import Testing
 
 /// JSON-RPC batches, Host and Origin rules, and CSP sources: plain values, no server.
 @Suite struct BatchAndPolicyTests {

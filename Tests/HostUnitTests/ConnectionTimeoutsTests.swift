@@ -1,6 +1,7 @@
+import Testing
+
 @testable import Application
 @testable import Serving
-import Testing
 
 /// The connection guard's waits, on a clock the test controls.
 @Suite struct ConnectionTimeoutsTests {

@@ -1,8 +1,9 @@
+import Testing
+
 @testable import Application
 @testable import Observability
 @testable import PluginRuntime
 @testable import Settings
-import Testing
 
 /// Problems as values: what `check` counts for its exit status.
 @Suite struct DiagnosticsTests {
@@ -11,8 +12,10 @@ import Testing
         diagnostics.report(Diagnostic(.warning, at: .provider("openapi"), "slack.json: converted"))
         #expect(diagnostics.count(atLeast: .error) == 0)
         diagnostics.report(
-            LoadError.incompatibleABI(path: "/p/libx.so", providerMajor: 2, providerMinor: 0, hostMajor: 1, hostMinor: 3)
-                .diagnostic)
+            LoadError.incompatibleABI(
+                path: "/p/libx.so", providerMajor: 2, providerMinor: 0, hostMajor: 1, hostMinor: 3
+            )
+            .diagnostic)
         #expect(diagnostics.count(atLeast: .error) == 1)
         #expect(diagnostics.count(atLeast: .warning) == 2)
         #expect(diagnostics.all.last?.location == .library(path: "/p/libx.so"))

@@ -1,9 +1,10 @@
 import JSONCore
 import Logging
+import Testing
+
 @testable import MCPCore
 @testable import Observability
 @testable import Settings
-import Testing
 
 /// An in-memory provider: one tool, ECHO, answering with its text.
 private struct MemoryProvider: ToolProvider {
@@ -20,7 +21,8 @@ private struct MemoryProvider: ToolProvider {
         _ name: String, arguments: [UInt8], for user: UserIdentity, requestID: String, timeout: Duration
     ) async -> ProviderOutcome {
         let text = (try? JSONValue.parse(arguments))?["text"]?.stringValue ?? ""
-        return .result(JSONValue.object(["content": [["type": "text", "text": .string("\(user.userID): \(text)")]]]).encoded())
+        return .result(
+            JSONValue.object(["content": [["type": "text", "text": .string("\(user.userID): \(text)")]]]).encoded())
     }
 
     func destroy() async {}
@@ -75,7 +77,8 @@ private struct NoSetup: ConnectionSetup {
             dispatcher, session, #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"HIDDEN"}}"#)
         #expect(hidden["result"]?["isError"] == .bool(true) || hidden["error"] != nil)
         let invalid = try await send(
-            dispatcher, session, #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"ECHO","arguments":{}}}"#)
+            dispatcher, session,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"ECHO","arguments":{}}}"#)
         #expect(invalid["result"]?["isError"] == .bool(true) || invalid["error"] != nil)
         let unknown = try await send(dispatcher, session, #"{"jsonrpc":"2.0","id":3,"method":"nope"}"#)
         #expect(unknown["error"]?["code"] == .integer(-32601))

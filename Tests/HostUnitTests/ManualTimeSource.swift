@@ -1,5 +1,6 @@
-@testable import MCPCore
 import Synchronization
+
+@testable import MCPCore
 
 /// A clock the test moves: timers fire when `advance(by:)` passes their due time, on the
 /// test's own thread (as swift-nio's `NIOAsyncTestingEventLoop` runs its scheduled tasks).
@@ -38,7 +39,10 @@ final class ManualTimeSource: TimeSource {
         let target = state.withLock { $0.now + nanoseconds }
         while true {
             let next = state.withLock { state -> (@Sendable () -> Void)? in
-                guard let (id, timer) = state.timers.filter({ $0.value.due <= target }).min(by: { $0.value.due < $1.value.due })
+                guard
+                    let (id, timer) = state.timers.filter({ $0.value.due <= target }).min(by: {
+                        $0.value.due < $1.value.due
+                    })
                 else {
                     state.now = target
                     return nil

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import Application
 @testable import PluginRuntime
-import Testing
 
 @Suite struct ProviderCallsTests {
     @Test func completionResumesTheWaiterOnce() {

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import Application
 @testable import MCPCore
-import Testing
 
 @Suite struct SessionActivityTests {
     @Test func theSessionEndsAfterAWholeTimeoutIdleAndRequestsNeverTouchTheTimer() {

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import Application
 @testable import MCPCore
-import Testing
 
 /// The session caps as a state machine, without a server.
 @Suite struct SessionCapacityTests {

@@ -1,5 +1,6 @@
-@testable import MCPCore
 import Testing
+
+@testable import MCPCore
 
 /// A provider's result goes to the client as its bytes when nothing in it needs changing.
 @Suite struct ToolResultPassingTests {

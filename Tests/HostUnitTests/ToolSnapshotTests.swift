@@ -1,9 +1,10 @@
-@testable import Application
-@testable import Settings
 import JSONCore
 import Logging
-@testable import MCPCore
 import Testing
+
+@testable import Application
+@testable import MCPCore
+@testable import Settings
 
 /// Tool lists as served: pages bounded in tools and bytes, cursors bound to their list, every
 /// input schema with `properties`.
@@ -25,7 +26,9 @@ import Testing
         var pages: [([String], Int)] = []
         var cursor: ToolListCursor?
         repeat {
-            let bytes = try #require(await snapshot.page(cursor: cursor, paging: paging, version: "2025-11-25", offloader: InlineOffloader()))
+            let bytes = try #require(
+                await snapshot.page(cursor: cursor, paging: paging, version: "2025-11-25", offloader: InlineOffloader())
+            )
             let page = try JSONValue.parse(bytes)
             pages.append(((page["tools"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }, bytes.count))
             cursor = page["nextCursor"]?.stringValue.flatMap(ToolListCursor.init(encoded:))
@@ -55,18 +58,26 @@ import Testing
         let before = Self.snapshot((0..<10).map { Self.tool("T\($0)") })
         let first = try JSONValue.parse(
             try #require(
-                await before.page(cursor: nil, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25", offloader: InlineOffloader())))
+                await before.page(
+                    cursor: nil, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25",
+                    offloader: InlineOffloader())))
         let cursor = try #require(first["nextCursor"]?.stringValue.flatMap(ToolListCursor.init(encoded:)))
         #expect(
-            await before.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25", offloader: InlineOffloader()) != nil)
+            await before.page(
+                cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25",
+                offloader: InlineOffloader()) != nil)
         // The list changed (a tool added at the front): the old cursor is refused, not continued.
         let after = Self.snapshot([Self.tool("NEW")] + (0..<10).map { Self.tool("T\($0)") })
         #expect(
-            await after.page(cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25", offloader: InlineOffloader()) == nil)
+            await after.page(
+                cursor: cursor, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25",
+                offloader: InlineOffloader()) == nil)
         // Offsets that are not page starts, and cursors of other shapes, are refused too.
         let stray = ToolListCursor(list: cursor.list, offset: 3)
         #expect(
-            await before.page(cursor: stray, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25", offloader: InlineOffloader()) == nil)
+            await before.page(
+                cursor: stray, paging: .init(size: 4, maxBytes: 1 << 20), version: "2025-11-25",
+                offloader: InlineOffloader()) == nil)
         for text in ["dG9vbHM6NTAw", "", "not base64!", String(repeating: "A", count: 200)] {
             #expect(ToolListCursor(encoded: text) == nil, "\(text)")
         }

@@ -19,7 +19,9 @@ import Testing
         ] {
             #expect(throws: (any Error).self, "\(text)") { try JSONValue.topLevelMembers(Array(text.utf8)) }
         }
-        #expect(throws: (any Error).self) { try JSONValue.topLevelMembers([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]) }
+        #expect(throws: (any Error).self) {
+            try JSONValue.topLevelMembers([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D])
+        }
     }
 
     @Test func aTopLevelOtherThanAnObjectIsNil() throws {

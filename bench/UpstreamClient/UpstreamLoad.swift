@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import Foundation
-import PluginRuntime
 import NIOCore
 import NIOHTTP1
+import PluginRuntime
 
 /// Closed-loop load on one URL through one AsyncHTTPClient, configured as the server's.
 struct UpstreamLoad: Sendable {

@@ -1,4 +1,3 @@
-import Settings
 import Foundation
 import Hummingbird
 import JWTKit
@@ -6,6 +5,7 @@ import Logging
 import NIOCore
 import Sandbox
 import ServiceLifecycle
+import Settings
 
 /// The Paragon sandbox running inside the server's process on loopback, for the default run:
 /// no Paragon project configured, outside production mode (or `--sandbox`).

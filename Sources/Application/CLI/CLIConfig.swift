@@ -1,7 +1,7 @@
 import ArgumentParser
-import Settings
 import Foundation
 import Logging
+import Settings
 
 /// Configuration loading and output helpers shared by the subcommands.
 enum CLIConfig {

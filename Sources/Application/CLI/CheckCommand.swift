@@ -1,11 +1,11 @@
 import ArgumentParser
 import Auth
-import Settings
 import Foundation
 import Logging
 import MCPCore
 import Observability
 import PluginRuntime
+import Settings
 
 /// `paragon-mcp check`: validates the configuration and loads every enabled provider.
 struct CheckCommand: AsyncParsableCommand {
@@ -51,7 +51,8 @@ struct CheckCommand: AsyncParsableCommand {
                 let (tools, dropped) = try? ToolListParser.parse(bytes, provider: provider.name)
             {
                 diagnostics.report(
-                    dropped.map { Diagnostic(.error, at: .provider(provider.name), "provider \(provider.name): \($0)") })
+                    dropped.map { Diagnostic(.error, at: .provider(provider.name), "provider \(provider.name): \($0)") }
+                )
                 count = "\(tools.count)"
                 lists.append((provider.name, tools))
             } else {

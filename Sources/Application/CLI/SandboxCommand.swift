@@ -1,12 +1,12 @@
 import ArgumentParser
 import Auth
-import Settings
 import Foundation
 import Hummingbird
 import JWTKit
 import Logging
 import Sandbox
 import ServiceLifecycle
+import Settings
 
 /// `paragon-mcp sandbox`: the offline Paragon on its own, for tests, demos and other servers.
 struct SandboxCommand: AsyncParsableCommand {

@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         var failure: (any Error)?
         do {
             try await group.run()
-        } catch where BootstrapError.isAddressInUse(error) {
+        } catch  where BootstrapError.isAddressInUse(error) {
             printError("error: \(BootstrapError.portInUse(config.server.port))")
             failure = ExitCode.failure
         } catch let error as ReloadError {

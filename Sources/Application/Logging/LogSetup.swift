@@ -1,6 +1,6 @@
-import Settings
 import Foundation
 import Logging
+import Settings
 import Synchronization
 
 /// swift-log to standard error (stdout is MCP's in stdio mode), at the configured level, as

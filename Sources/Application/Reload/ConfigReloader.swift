@@ -1,8 +1,8 @@
-import Settings
 import Logging
 import MCPCore
 import PluginRuntime
 import Serving
+import Settings
 import UnixSignals
 
 /// Puts a configuration to use: builds the registry of its providers and swaps it in. At start

@@ -1,7 +1,7 @@
-import Settings
 import Foundation
 import Logging
 import ServiceLifecycle
+import Settings
 import UnixSignals
 
 /// The server's life after its listener is up: loads the providers (the server answers 503

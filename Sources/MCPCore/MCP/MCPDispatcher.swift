@@ -207,7 +207,8 @@ package struct MCPDispatcher: Sendable {
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
-        guard let page = await snapshot.page(
+        guard
+            let page = await snapshot.page(
                 cursor: cursor, paging: paging, version: session.protocolVersion,
                 offloader: offloader)
         else {

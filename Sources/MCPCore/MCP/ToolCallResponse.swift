@@ -132,7 +132,9 @@ package enum ToolCallResponse {
 
     /// Not an error: the agent should relay it. The link is Markdown so agents show it as one.
     /// Names the integration as people read it (`Google Calendar`), and by its key too.
-    package static func needsConnectionText(_ integration: String, displayName: String, link: String?, minutes: Int) -> String {
+    package static func needsConnectionText(_ integration: String, displayName: String, link: String?, minutes: Int)
+        -> String
+    {
         let named = displayName == integration ? displayName : "\(displayName) (\(integration))"
         guard let link else {
             return "Integration not enabled for user: \(named) is not connected yet. Ask the user to connect "

@@ -1,8 +1,8 @@
-import Settings
 import JSONCore
 import JSONSchema
 import Logging
 import Observability
+import Settings
 import Synchronization
 
 /// Merges the tools of every loaded provider, applies the host's limits, and routes calls.

@@ -33,7 +33,9 @@ package final class SessionStore: Sendable {
         self.time = time
         self.state = Mutex(
             State(capacity: SessionCapacity(maxSessions: maxSessions, maxSessionsPerUser: maxSessionsPerUser)))
-        self.idleTimeoutNanoseconds = UInt64(clamping: max(idleTimeoutMs, 0)).multipliedReportingOverflow(by: 1_000_000).overflow ? .max : UInt64(max(idleTimeoutMs, 0)) * 1_000_000
+        self.idleTimeoutNanoseconds =
+            UInt64(clamping: max(idleTimeoutMs, 0)).multipliedReportingOverflow(by: 1_000_000).overflow
+            ? .max : UInt64(max(idleTimeoutMs, 0)) * 1_000_000
         self.logger = logger
         self.metrics = metrics
         self.refusals = ThrottledLog(logger: logger)

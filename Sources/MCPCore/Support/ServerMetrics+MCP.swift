@@ -23,7 +23,6 @@ extension ServerMetrics {
         toolCallDurations[provider].record(duration)
     }
 
-
     /// Methods counted by name; any other is counted as `other`, so a client cannot grow the label set.
     package static let knownMethods: Set<String> = [
         "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "resources/list",

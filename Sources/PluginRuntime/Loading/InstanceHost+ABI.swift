@@ -1,6 +1,6 @@
 import Logging
-import Observability
 import MCPCore
+import Observability
 import PluginABI
 
 /// The host table's functions. Each finds its InstanceHost through `host_data`.

@@ -1,10 +1,10 @@
-import Settings
 import Foundation
 import JSONCore
 import Logging
 import MCPCore
 import Observability
 import PluginABI
+import Settings
 
 /// A live instance of a provider: created from its configuration, listing and calling tools
 /// for users, destroyed after its last call.

@@ -1,7 +1,7 @@
-import Settings
 import Logging
 import MCPCore
 import Observability
+import Settings
 
 /// Loads the enabled providers of a configuration. One provider's failure is reported and the
 /// rest load.

@@ -1,5 +1,5 @@
-import Settings
 import Foundation
+import Settings
 
 /// What one provider's HTTP requests may do: where they may go, how long they may take and
 /// how much they may bring back.

@@ -21,7 +21,9 @@ package struct OutboundRequest: Sendable {
     package var deadline: NIODeadline
     package var callID: UInt64
 
-    package static func copy(_ request: paragon_mcp_http_request, host: InstanceHost) -> Result<OutboundRequest, Refusal> {
+    package static func copy(_ request: paragon_mcp_http_request, host: InstanceHost) -> Result<
+        OutboundRequest, Refusal
+    > {
         func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {
             guard let pointer, count > 0 else { return "" }
             return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)

@@ -1,10 +1,10 @@
-import Settings
 import HTTPTypes
 import Logging
 import MCPCore
 import NIOCore
 import NIOHTTPTypes
 import Observability
+import Settings
 import Synchronization
 
 /// Guards the HTTP listener against clients that hold connections: at most

@@ -1,5 +1,5 @@
-import Settings
 import Foundation
+import Settings
 
 /// Which `Host` and `Origin` headers the HTTP transports accept (DNS-rebinding and
 /// cross-site protection): the package URL's, localhost's on the server's port,

@@ -1,5 +1,5 @@
-import Settings
 import Foundation
+import Settings
 
 /// The setup page's `Content-Security-Policy` (CSP Level 3): only what the page needs. Scripts:
 /// its own and the Connect SDK's origin (and Paragon's hosts for Paragon's hosted SDK). What the

@@ -29,7 +29,9 @@ package final class IntegrationNames: Sendable {
     private let retryAfter: Duration
     private let logger: Logger
 
-    package init(ttl: Duration = .seconds(600), retryAfter: Duration = .seconds(30), logger: Logger, fetch: @escaping Fetch) {
+    package init(
+        ttl: Duration = .seconds(600), retryAfter: Duration = .seconds(30), logger: Logger, fetch: @escaping Fetch
+    ) {
         self.fetch = fetch
         self.ttl = ttl
         self.retryAfter = retryAfter

@@ -1,6 +1,7 @@
 import Application
-@testable import Settings
 import Foundation
+
+@testable import Settings
 
 /// Configurations written to a scratch folder and loaded as the server would.
 enum TestConfig {

@@ -1,6 +1,7 @@
 import Application
 import Foundation
 import PluginABI
+
 @testable import PluginRuntime
 
 /// Where the package, its build products and a scratch folder are.

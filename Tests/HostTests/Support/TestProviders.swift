@@ -1,9 +1,10 @@
 import Application
 import Foundation
 import Logging
+import Testing
+
 @testable import MCPCore
 @testable import PluginRuntime
-import Testing
 
 /// Provider instances created the way the server creates them.
 enum TestProviders {

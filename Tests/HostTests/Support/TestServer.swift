@@ -1,14 +1,15 @@
-@testable import Application
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
+
+@testable import Application
 @testable import Observability
 @testable import PluginRuntime
 @testable import Serving
-import Synchronization
 
 /// The real HTTP front on 127.0.0.1, in-process, with real providers and a real signing key.
 struct TestServer: Sendable {
