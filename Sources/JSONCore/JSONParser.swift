@@ -34,24 +34,8 @@ struct JSONParser {
             guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
             return nil
         }
-        try parser.enter()
-        parser.index += 1
         var members: [String: Range<Int>] = [:]
-        parser.skipWhitespace()
-        if !parser.leave(UInt8(ascii: "}")) {
-            repeat {
-                parser.skipWhitespace()
-                guard parser.peek(UInt8(ascii: "\"")) else { throw parser.error("expected a member name") }
-                let key = try parser.string()
-                parser.skipWhitespace()
-                guard parser.peek(UInt8(ascii: ":")) else { throw parser.error("expected ':'") }
-                parser.index += 1
-                parser.skipWhitespace()
-                let start = parser.index
-                try parser.skipValue()
-                members[key] = start..<parser.index
-            } while try parser.next(UInt8(ascii: "}"))
-        }
+        try parser.skipObject { key, range in members[key] = range }
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
         return members
@@ -62,20 +46,7 @@ struct JSONParser {
         guard index < bytes.count else { throw error("unexpected end of data") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            try enter()
-            index += 1
-            skipWhitespace()
-            if leave(UInt8(ascii: "}")) { return }
-            repeat {
-                skipWhitespace()
-                guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
-                try skipString()
-                skipWhitespace()
-                guard peek(UInt8(ascii: ":")) else { throw error("expected ':'") }
-                index += 1
-                skipWhitespace()
-                try skipValue()
-            } while try next(UInt8(ascii: "}"))
+            try skipObject(nil)
         case UInt8(ascii: "["):
             try enter()
             index += 1
@@ -90,6 +61,28 @@ struct JSONParser {
         default:
             _ = try value()
         }
+    }
+
+    /// Validates an object and moves past it; `member`, when given, gets each member's name and
+    /// the range of its value's bytes.
+    private mutating func skipObject(_ member: ((String, Range<Int>) -> Void)?) throws(JSONParseError) {
+        try enter()
+        index += 1
+        skipWhitespace()
+        if leave(UInt8(ascii: "}")) { return }
+        repeat {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name") }
+            let key: String?
+            if member != nil { key = try string() } else { key = nil; try skipString() }
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw error("expected ':'") }
+            index += 1
+            skipWhitespace()
+            let start = index
+            try skipValue()
+            if let member, let key { member(key, start..<index) }
+        } while try next(UInt8(ascii: "}"))
     }
 
     /// Validates a string and moves past it: ASCII without escapes is only scanned; anything
