@@ -24,7 +24,7 @@ struct JSONParser {
     /// The members of the top-level object of `bytes`, each value as its byte range, unparsed;
     /// nil when the top level is not an object. The whole document is validated as strictly as
     /// ``parse(_:)`` validates it (RFC 8259, UTF-8), without building the values. A key given
-    /// twice keeps its last value, as in `parse`.
+    /// twice is refused (`parse` would keep its last value; a reader of the bytes might not).
     static func members(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> [String: Range<Int>]? {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
@@ -35,7 +35,7 @@ struct JSONParser {
             return nil
         }
         var members: [String: Range<Int>] = [:]
-        try parser.skipObject { key, range in members[key] = range }
+        try parser.skipObject { key, range in members.updateValue(range, forKey: key) == nil }
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
         return members
@@ -64,8 +64,8 @@ struct JSONParser {
     }
 
     /// Validates an object and moves past it; `member`, when given, gets each member's name and
-    /// the range of its value's bytes.
-    private mutating func skipObject(_ member: ((String, Range<Int>) -> Void)?) throws(JSONParseError) {
+    /// the range of its value's bytes, and answers false for a name it has seen (refused).
+    private mutating func skipObject(_ member: ((String, Range<Int>) -> Bool)?) throws(JSONParseError) {
         try enter()
         index += 1
         skipWhitespace()
@@ -81,7 +81,7 @@ struct JSONParser {
             skipWhitespace()
             let start = index
             try skipValue()
-            if let member, let key { member(key, start..<index) }
+            if let member, let key, !member(key, start..<index) { throw error("duplicate member name") }
         } while try next(UInt8(ascii: "}"))
     }
 

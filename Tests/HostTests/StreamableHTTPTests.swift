@@ -322,12 +322,17 @@ import Testing
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
             let session = try await client.initialize(token: token)
-            try await RawHTTP.sendAndHangUp(
-                port: server.port,
+            // Hang up once the provider has the call (a call cancelled before it gets there never
+            // reaches the provider, and so needs no cancel).
+            let connection = try RawConnection(port: server.port)
+            connection.send(
                 RawHTTP.post(
                     path: "/mcp", port: server.port, token: token, session: session,
-                    body: MCPTestClient.call(2, "HANG")),
-                after: .milliseconds(300))
+                    body: MCPTestClient.call(2, "HANG")))
+            _ = try await eventually(within: .seconds(20)) {
+                try LoadingTests.fixtureCounter(never, "fixture_calls_received") > 0
+            }
+            connection.close()
             _ = try await eventually(within: .seconds(20)) { try LoadingTests.cancelCount(never) > 0 }
             #expect(try LoadingTests.cancelCount(never) == 1)
         }
@@ -358,6 +363,10 @@ import Testing
             // Cancel once the call is in flight (a cancellation of a request not yet received is void).
             let live = try #require(server.server.sessions.session(session))
             #expect(try await eventually(within: .seconds(20)) { live.state.withLock { !$0.inFlight.isEmpty } })
+            // ...and has reached the provider (one cancelled before it gets there never does).
+            _ = try await eventually(within: .seconds(20)) {
+                try LoadingTests.fixtureCounter(never, "fixture_calls_received") > 0
+            }
             let cancel = try await client.send(
                 body: #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}}"#,
                 token: token, session: session)

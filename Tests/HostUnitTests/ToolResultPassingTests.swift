@@ -23,5 +23,8 @@ import Testing
         #expect(!passed(#"{"content":[{"type":"audio","data":"","mimeType":"audio/wav"}]}"#, "2024-11-05"))
         #expect(!passed(#"{"content":{}}"#))
         #expect(!passed(#"{"content":[}"#))
+        // Line breaks would cut a stdio line or an SSE data field; a repeated member reads two ways.
+        #expect(!passed("{\"content\":\n[]}"))
+        #expect(!passed(#"{"content":"x","content":[]}"#))
     }
 }

@@ -98,6 +98,7 @@ struct ServerBootstrap {
     func shutdown(reason: String) async {
         server.sessions.closeAll(reason: reason)
         await server.dispatcher.registry.shutdown()
+        await reloader.retirementsFinished()
         await runtime.shutdown()
     }
 

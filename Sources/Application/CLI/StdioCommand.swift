@@ -54,6 +54,8 @@ struct StdioCommand: AsyncParsableCommand {
         let reloads = Task { [reloader = bootstrap.reloader] in await reloader.reloadOnSIGHUP() }
         await transport.run()
         reloads.cancel()
+        // A reload in progress ends before the registry is shut down (it may be swapping it).
+        await reloads.value
         await bootstrap.shutdown(reason: "stdio closed")
     }
 

@@ -25,6 +25,10 @@ actor ConfigReloader {
     private let onSandbox: Bool
     /// The configuration in use.
     private(set) var config: HostConfig
+    /// Registries replaced by reloads and still being retired after their last request.
+    private var retiring = 0
+    /// Waiting for `retiring` to reach 0.
+    private var retirementWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(
         config: HostConfig, server: MCPServer, runtime: ProviderRuntime, onSandbox: Bool, logger: Logger,
@@ -78,14 +82,35 @@ actor ConfigReloader {
                     "providers": "\(registry.providers.map(\.name).joined(separator: ","))",
                     "sessions_notified": "\(told)",
                 ])
-            // Calls in flight finish on the old instances, which are destroyed after them.
-            Task { await server.dispatcher.registry.retire(old) }
+            // Calls in flight finish on the old instances, which are destroyed after them; the
+            // server's shutdown waits for that (``retirementsFinished()``).
+            let live = server.dispatcher.registry
+            retiring += 1
+            Task {
+                await live.retire(old)
+                self.retired()
+            }
             return true
         } catch {
             server.metrics.configReloaded(succeeded: false)
             logger.error("configuration reload refused; still serving the previous one: \(error)")
             return false
         }
+    }
+
+    /// Returns once every registry replaced by a reload has been retired (its instances
+    /// destroyed): before the providers' runtime shuts down.
+    func retirementsFinished() async {
+        guard retiring > 0 else { return }
+        await withCheckedContinuation { retirementWaiters.append($0) }
+    }
+
+    private func retired() {
+        retiring -= 1
+        guard retiring == 0 else { return }
+        let waiters = retirementWaiters
+        retirementWaiters = []
+        waiters.forEach { $0.resume() }
     }
 
     /// Reloads on every SIGHUP until the task running it is cancelled.

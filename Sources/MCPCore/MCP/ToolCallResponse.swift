@@ -22,12 +22,13 @@ package enum ToolCallResponse {
     }
 
     /// A provider's `CallToolResult` bytes when they can go to a client of `version` as they are:
-    /// a JSON object (checked strictly, not built) whose members are `content` (an array), and
-    /// at most `isError: true` and, for 2025-06-18 and later, an object `structuredContent`; for
-    /// a client older than 2025-03-26 never (its audio items must become resources). Nil when the
-    /// result must be rebuilt.
+    /// a JSON object on one line (checked strictly, not built) whose members, each named once,
+    /// are `content` (an array), and at most `isError: true` and, for 2025-06-18 and later, an
+    /// object `structuredContent`; for a client older than 2025-03-26 never (its audio items must
+    /// become resources). Nil when the result must be rebuilt.
     package static func passedOn(_ bytes: [UInt8], version: String) -> [UInt8]? {
-        guard ProtocolVersion.atLeast(version, "2025-03-26"),
+        // Line breaks between tokens would cut stdio's lines and SSE's data fields: rebuild.
+        guard ProtocolVersion.atLeast(version, "2025-03-26"), !bytes.contains(0x0A), !bytes.contains(0x0D),
             let members = try? JSONValue.topLevelMembers(bytes),
             let content = members["content"], bytes[content.lowerBound] == UInt8(ascii: "[")
         else { return nil }

@@ -36,9 +36,15 @@ package final class LiveRegistry: Sendable {
         await Self.retire(old)
     }
 
-    /// Shuts the current registry down after its requests (the server is stopping).
+    /// Shuts the current registry down after its requests (the server is stopping). Requests
+    /// from now on find a registry without providers: no list or call reaches an instance being
+    /// destroyed.
     package func shutdown() async {
-        await Self.retire(current)
+        let closing = current
+        let old = swap(
+            to: ToolRegistry(
+                providers: [], filter: closing.filter, callTimeout: closing.callTimeout, logger: closing.logger))
+        await Self.retire(old)
     }
 
     private static func retire(_ registry: ToolRegistry) async {

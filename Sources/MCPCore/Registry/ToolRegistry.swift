@@ -24,7 +24,9 @@ package final class ToolRegistry: Sendable {
     /// Where parsing, hashing and schema compilation run (off the event loops in the server).
     package let offloader: any Offloader
     /// Requests using this registry now (see ``LiveRegistry``).
-    private let leases = Mutex<(RegistryLeases, idle: CheckedContinuation<Void, Never>?)>((RegistryLeases(), nil))
+    private let leases = Mutex<(RegistryLeases, idle: [CheckedContinuation<Void, Never>])>((RegistryLeases(), []))
+    /// shutdown() has begun: the providers are destroyed once.
+    private let shutDown = Atomic<Bool>(false)
 
     package init(
         providers: [any ToolProvider], filter: ToolFilter, callTimeout: Duration,
@@ -204,27 +206,33 @@ package final class ToolRegistry: Sendable {
 
     /// A request stopped using the registry.
     package func releaseLease() {
-        let idle = leases.withLock { state in state.0.release() ? state.idle.take() : nil }
-        idle?.resume()
+        let idle = leases.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard state.0.release() else { return [] }
+            defer { state.idle = [] }
+            return state.idle
+        }
+        idle.forEach { $0.resume() }
     }
 
     /// Requests using the registry now.
     package var leaseCount: Int { leases.withLock { $0.0.count } }
 
-    /// Returns once no request uses the registry; new leases are not expected after.
+    /// Returns once no request uses the registry (for every caller); new leases are not expected
+    /// after (``LiveRegistry`` no longer hands this registry out).
     package func retirement() async {
         await withCheckedContinuation { continuation in
             let now = leases.withLock { state -> Bool in
                 if state.0.retire() { return true }
-                state.idle = continuation
+                state.idle.append(continuation)
                 return false
             }
             if now { continuation.resume() }
         }
     }
 
-    /// Destroys every provider instance after its last call.
+    /// Destroys every provider instance after its last call; once, however often it is asked.
     package func shutdown() async {
+        guard !shutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         for provider in providers { await provider.destroy() }
     }
 

@@ -13,6 +13,8 @@ package final class DeadlineSweeper: Sendable {
     private struct State {
         var hosts: [ObjectIdentifier: InstanceHost] = [:]
         var task: RepeatedTask?
+        /// shutdown() was called: nothing is watched from then on.
+        var stopped = false
     }
 
     private let loop: any EventLoop
@@ -30,6 +32,7 @@ package final class DeadlineSweeper: Sendable {
 
     package func watch(_ host: InstanceHost) {
         let start = state.withLock { state -> Bool in
+            guard !state.stopped else { return false }
             state.hosts[ObjectIdentifier(host)] = host
             return state.task == nil
         }
@@ -38,7 +41,7 @@ package final class DeadlineSweeper: Sendable {
             self?.sweep()
         }
         let surplus = state.withLock { state -> RepeatedTask? in
-            if state.task == nil, !state.hosts.isEmpty {
+            if state.task == nil, !state.hosts.isEmpty, !state.stopped {
                 state.task = task
                 return nil
             }
@@ -60,6 +63,7 @@ package final class DeadlineSweeper: Sendable {
     /// Stops the sweep; instances still watched are no longer swept.
     package func shutdown() {
         let task = state.withLock { state -> RepeatedTask? in
+            state.stopped = true
             state.hosts = [:]
             defer { state.task = nil }
             return state.task

@@ -23,6 +23,8 @@ package final class InstanceHost: Sendable {
         var calls = ProviderCalls<CallWaiter>()
         /// The drain before destroy(), waiting for the last call.
         var drained: CheckedContinuation<Void, Never>?
+        /// The table has been freed (or kept for good); ``release()`` is done.
+        var released = false
     }
 
     package let providerName: String
@@ -62,6 +64,10 @@ package final class InstanceHost: Sendable {
                 log_level: InstanceHost.logLevelEntry))
         self.tablePointer = TablePointer(pointer: table)
         table.pointee.host_data = Unmanaged.passRetained(self).toOpaque()
+    }
+
+    /// Starts answering this instance's calls at their deadlines (after a successful create()).
+    package func watchDeadlines() {
         runtime.deadlines.watch(self)
     }
 
@@ -78,18 +84,23 @@ package final class InstanceHost: Sendable {
         deadlineNanoseconds: UInt64, requestID: String, onCancel: @escaping @Sendable (UInt64) -> Void,
         _ start: (UInt64) -> Void
     ) async -> ProviderOutcome {
-        let id = runtime.nextCallID()
+        // A call cancelled already never reaches the provider.
+        if Task.isCancelled { return .cancelled }
+        let id = ProviderRuntime.nextCallID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                state.withLock { state in
+                let started = state.withLock { state in
                     state.calls.start(
                         id, CallWaiter(continuation: continuation, requestID: requestID, onCancel: onCancel),
                         deadline: deadlineNanoseconds)
                 }
-                if Task.isCancelled {
-                    abandon(id, with: .cancelled)
+                guard started else {
+                    continuation.resume(returning: .internalError("the provider instance was shut down"))
                     return
                 }
+                // Cancelled meanwhile (the handler may run before or after this point): the
+                // abandonment has answered, and the provider never gets the call.
+                guard state.withLock({ $0.calls.handOver(id) }) else { return }
                 start(id)
             }
         } onCancel: {
@@ -107,19 +118,18 @@ package final class InstanceHost: Sendable {
     /// are told to cancel. True when it was still waiting.
     @discardableResult
     package func abandon(_ id: UInt64, with outcome: ProviderOutcome) -> Bool {
-        let (abandoned, drained) = state.withLock { state in
-            let abandoned = state.calls.abandon(id)
-            return (abandoned, abandoned?.drained == true ? state.drained.take() : nil)
-        }
-        guard let abandoned else { return false }
+        guard let abandoned = state.withLock({ $0.calls.abandon(id) }) else { return false }
         if outcome == .timedOut {
             logger.warning(
                 "provider did not complete in time",
                 metadata: ["call": "\(id)", "request": "\(abandoned.waiter.requestID)"])
         }
-        abandoned.waiter.continuation.resume(returning: outcome)
+        // The provider and its requests are told before the waiter resumes, and the drain (which
+        // lets destroy() run) waits until they have been: destroy never overlaps a cancel.
         runtime.http.cancel(abandoned.requests)
-        abandoned.waiter.onCancel(id)
+        if abandoned.handedOver { abandoned.waiter.onCancel(id) }
+        abandoned.waiter.continuation.resume(returning: outcome)
+        let drained = state.withLock { state in state.calls.abandonFinished(id) ? state.drained.take() : nil }
         drained?.resume()
         return true
     }
@@ -183,7 +193,11 @@ package final class InstanceHost: Sendable {
     /// completion finds a table that ignores it).
     package func release() {
         runtime.deadlines.unwatch(self)
-        let abandoned = state.withLock { $0.calls.abandonedCount }
+        let (abandoned, again) = state.withLock { state in
+            defer { state.released = true }
+            return (state.calls.abandonedCount, state.released)
+        }
+        guard !again else { return }
         guard abandoned == 0 else {
             logger.warning(
                 "provider destroyed with \(abandoned) abandoned call(s) not completed; keeping its host table")

@@ -5,6 +5,7 @@ import MCPCore
 import Observability
 import PluginABI
 import Settings
+import Synchronization
 
 /// A live instance of a provider: created from its configuration, listing and calling tools
 /// for users, destroyed after its last call.
@@ -14,6 +15,8 @@ package final class ProviderInstance: ToolProvider {
     package let library: ProviderLibrary
     package let host: InstanceHost
     private let instance: InstancePointer
+    /// destroy() has begun: it runs once, however often it is asked for.
+    private let destroyed = Atomic<Bool>(false)
 
     private init(name: String, library: ProviderLibrary, host: InstanceHost, instance: InstancePointer) {
         self.name = name
@@ -58,6 +61,8 @@ package final class ProviderInstance: ToolProvider {
         }
         guard status == Int32(PARAGON_MCP_OK.rawValue), let created else {
             let message = String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // A failed create() keeps nothing of the host's (paragon_mcp_plugin.h, create).
+            host.release()
             throw .createFailed(
                 provider: settings.name, path: library.path,
                 message: message.isEmpty ? "create() failed without a message" : message)
@@ -66,8 +71,10 @@ package final class ProviderInstance: ToolProvider {
         guard table.struct_size >= MemoryLayout<paragon_mcp_instance>.size,
             table.list_tools != nil, table.call_tool != nil, table.destroy != nil
         else {
+            // The provider may hold the host table: it is kept (never watched, so no timer runs).
             throw .invalidDescriptor(path: library.path, reason: "the instance is too small or lacks a function")
         }
+        host.watchDeadlines()
         return ProviderInstance(
             name: settings.name, library: library, host: host,
             instance: InstancePointer(pointer: created))
@@ -118,6 +125,7 @@ package final class ProviderInstance: ToolProvider {
 
     /// Destroys the instance once no call is waiting for it (each waits at most its deadline).
     package func destroy() async {
+        guard !destroyed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         await host.drain()
         instance.pointer.pointee.destroy(instance.pointer)
         host.release()

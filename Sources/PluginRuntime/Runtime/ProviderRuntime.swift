@@ -12,7 +12,6 @@ package final class ProviderRuntime: Sendable {
     package let deadlines: DeadlineSweeper
     /// Where the providers' reported problems go (`check`); nil when nobody collects them.
     package let diagnostics: Diagnostics?
-    private let callIDs = Atomic<UInt64>(0)
 
     /// A runtime on `eventLoopGroup` (by default AsyncHTTPClient's shared group, a documented
     /// library singleton).
@@ -24,8 +23,13 @@ package final class ProviderRuntime: Sendable {
         self.deadlines = DeadlineSweeper(loop: eventLoopGroup.any())
     }
 
-    /// A call id: never 0, never reused within the runtime (the ABI promises both per instance).
-    package func nextCallID() -> UInt64 {
+    /// The call ids of the process. The one mutable static of the host, and on purpose: the ABI
+    /// promises providers that a call id is never 0 and never reused within the process
+    /// (paragon_mcp_plugin.h, `call_id`), and two runtimes may share one provider image.
+    private static let callIDs = Atomic<UInt64>(0)
+
+    /// A call id: never 0, never reused within the process.
+    package static func nextCallID() -> UInt64 {
         callIDs.wrappingAdd(1, ordering: .relaxed).newValue
     }
 

@@ -98,11 +98,13 @@ package final class HTTPService: Sendable {
             reply.fail(failure.code, failure.message)
             return handle
         }
+        // In flight before the call knows of it: an abandonment in between finds it to cancel.
+        inFlight.withLock { $0[handle] = .starting(cancelled: false) }
         guard host.requestStarted(handle, call: outbound.callID) else {
+            inFlight.withLock { $0[handle] = nil }
             reply.fail(PARAGON_MCP_HTTP_ERROR_CANCELLED, "the call this request was made for has ended")
             return handle
         }
-        inFlight.withLock { $0[handle] = .starting(cancelled: false) }
         let started = ContinuousClock.now
         let task = outbound.start(client: client, policy: host.http) { [self] result in
             inFlight.withLock { $0[handle] = nil }

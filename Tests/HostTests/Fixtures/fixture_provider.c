@@ -39,6 +39,7 @@
 
 static int cancels; /* process-wide on purpose: read by the tests through dlsym */
 static int max_in_flight; /* the most calls of FIXTURE_DELAY_MS in flight at once */
+static int calls_received; /* FIXTURE_NEVER_COMPLETES: calls it was given (read by the tests) */
 #ifdef FIXTURE_DELAY_MS
 static int in_flight;
 #endif
@@ -104,6 +105,7 @@ static void call_tool(const paragon_mcp_instance *self, const paragon_mcp_call_c
     (void)f; (void)name; (void)name_len; (void)arguments; (void)arguments_len;
 #if defined(FIXTURE_NEVER_COMPLETES)
     (void)context;
+    __atomic_add_fetch(&calls_received, 1, __ATOMIC_SEQ_CST);
 #elif defined(FIXTURE_DELAY_MS)
     thread_call *call = malloc(sizeof *call);
     if (!call) return;
@@ -170,6 +172,9 @@ PARAGON_MCP_EXPORT const paragon_mcp_provider *paragon_mcp_provider_v1(void) { r
 #else
 PARAGON_MCP_EXPORT const paragon_mcp_provider *some_other_symbol(void) { return &DESCRIPTOR; }
 #endif
+
+/* Read by the tests through dlsym: the calls a never-completing fixture was given. */
+PARAGON_MCP_EXPORT int fixture_calls_received(void) { return __atomic_load_n(&calls_received, __ATOMIC_SEQ_CST); }
 
 /* Read by the tests through dlsym to see that cancel() was called. */
 PARAGON_MCP_EXPORT int fixture_cancel_count(void) { return cancels; }

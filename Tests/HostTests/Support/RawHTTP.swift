@@ -2,14 +2,6 @@ import Foundation
 
 /// A bare TCP client, for what an HTTP library hides: sending a request and hanging up.
 enum RawHTTP {
-    /// Sends `request` to 127.0.0.1:`port`, waits `wait`, then closes the socket unread.
-    static func sendAndHangUp(port: Int, _ request: String, after wait: Duration) async throws {
-        let connection = try RawConnection(port: port)
-        connection.send(request)
-        try await Task.sleep(for: wait)
-        connection.close()
-    }
-
     /// A TCP socket on 127.0.0.1:`port`, connected (`bind` false) or bound (`bind` true).
     static func loopbackSocket(port: Int, bind: Bool) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
