@@ -4,12 +4,16 @@ import Testing
 @testable import PluginRuntime
 
 @Suite struct ProviderCallsTests {
+    /// Starts call `id` and hands it to the provider; true when both took.
+    static func handedOver(_ calls: inout ProviderCalls<String>, _ id: UInt64, _ waiter: String, deadline: UInt64)
+        -> Bool
+    {
+        calls.start(id, waiter, deadline: deadline) && calls.handOver(id)
+    }
+
     @Test func completionResumesTheWaiterOnce() {
         var calls = ProviderCalls<String>()
-        let step1 = calls.start(1, "first", deadline: 100)
-        #expect(step1)
-        let step2 = calls.handOver(1)
-        #expect(step2)
+        #expect(Self.handedOver(&calls, 1, "first", deadline: 100))
         #expect(calls.waitingCount == 1)
         guard case .resume(let waiter, drained: false) = calls.complete(1) else {
             Issue.record("expected resume")
@@ -25,10 +29,7 @@ import Testing
 
     @Test func abandonedCallsDiscardTheirLateCompletion() {
         var calls = ProviderCalls<String>()
-        let step3 = calls.start(7, "w", deadline: 100)
-        #expect(step3)
-        let step4 = calls.handOver(7)
-        #expect(step4)
+        #expect(Self.handedOver(&calls, 7, "w", deadline: 100))
         let step5 = calls.abandon(7)?.waiter
         #expect(step5 == "w")
         let step6 = calls.abandon(7)
@@ -70,14 +71,8 @@ import Testing
 
     @Test func theDrainEndsOnceAfterTheLastCallAndItsAbandonment() {
         var calls = ProviderCalls<String>()
-        let step10 = calls.start(1, "a", deadline: 10)
-        #expect(step10)
-        let step11 = calls.handOver(1)
-        #expect(step11)
-        let step12 = calls.start(2, "b", deadline: 99)
-        #expect(step12)
-        let step13 = calls.handOver(2)
-        #expect(step13)
+        #expect(Self.handedOver(&calls, 1, "a", deadline: 10))
+        #expect(Self.handedOver(&calls, 2, "b", deadline: 99))
         let step14 = calls.drain()
         #expect(step14 == .waitForLastCall)
         let step15 = calls.start(3, "c", deadline: 99)
@@ -102,10 +97,7 @@ import Testing
 
     @Test func requestsOfACallAreCancelledWithIt() {
         var calls = ProviderCalls<String>()
-        let step19 = calls.start(5, "w", deadline: 100)
-        #expect(step19)
-        let step20 = calls.handOver(5)
-        #expect(step20)
+        #expect(Self.handedOver(&calls, 5, "w", deadline: 100))
         let step21 = calls.requestStarted(40, call: 5)
         let step21b = calls.requestStarted(41, call: 5)
         #expect(step21 && step21b)
