@@ -16,9 +16,14 @@ struct JSONParser {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         let value = try parser.value()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
+        try parser.end()
         return value
+    }
+
+    /// After the top-level value: only whitespace may follow.
+    private mutating func end() throws(JSONParseError) {
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected data after the value") }
     }
 
     /// The members of the top-level object of `bytes`, each value as its byte range, unparsed;
@@ -29,15 +34,13 @@ struct JSONParser {
         var parser = JSONParser(bytes)
         parser.skipWhitespace()
         guard parser.peek(UInt8(ascii: "{")) else {
-            _ = try parser.value()
-            parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
+            try parser.skipValue()
+            try parser.end()
             return nil
         }
         var members: [String: Range<Int>] = [:]
         try parser.skipObject { key, range in members.updateValue(range, forKey: key) == nil }
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected data after the value") }
+        try parser.end()
         return members
     }
 

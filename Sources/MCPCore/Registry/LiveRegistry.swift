@@ -14,7 +14,7 @@ package final class LiveRegistry: Sendable {
 
     /// Runs `body` on the current registry, which is not retired before `body` returns.
     package func withCurrent<R: Sendable>(_ body: (ToolRegistry) async throws -> R) async rethrows -> R {
-        // Taken under the lock that `replace` swaps under: a retired registry gets no new lease.
+        // Taken under the lock that `swap` swaps under: a retired registry gets no new lease.
         let registry = state.withLock { registry in
             registry.acquireLease()
             return registry

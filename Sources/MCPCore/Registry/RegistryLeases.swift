@@ -17,9 +17,6 @@ package struct RegistryLeases: Sendable {
         return retiring && count == 0
     }
 
-    /// Whether the registry has been retired.
-    package var isRetired: Bool { retiring }
-
     /// The registry is retired; true when no request uses it (shut it down now), else the
     /// last ``release()`` says when.
     package mutating func retire() -> Bool {

@@ -214,9 +214,6 @@ package final class ToolRegistry: Sendable {
         idle.forEach { $0.resume() }
     }
 
-    /// Requests using the registry now.
-    package var leaseCount: Int { leases.withLock { $0.0.count } }
-
     /// Returns once no request uses the registry (for every caller); new leases are not expected
     /// after (``LiveRegistry`` no longer hands this registry out).
     package func retirement() async {

@@ -65,9 +65,6 @@ package struct ProviderCalls<Waiter> {
 
     package init() {}
 
-    /// Whether the instance is being drained (no new call is accepted).
-    package var isDraining: Bool { draining }
-
     private var drained: Bool { draining && waitingCount == 0 && abandoning.isEmpty }
 
     /// Registers call `id`, answered by `deadline` (monotonic nanoseconds); false, registering

@@ -139,9 +139,6 @@ package final class InstanceHost: Sendable {
         state.withLock { $0.calls.waiting(id) }.map { ($0.waiter.requestID, $0.deadline) }
     }
 
-    /// Calls still waiting for the provider.
-    package var waitingCount: Int { state.withLock { $0.calls.waitingCount } }
-
     package func complete(_ id: UInt64, _ outcome: ProviderOutcome) {
         let (action, drained) = state.withLock { state in
             let action = state.calls.complete(id)

@@ -113,11 +113,11 @@ package final class ProviderInstance: ToolProvider {
         _ start: (InstancePointer, UnsafePointer<paragon_mcp_call_context>) -> Void
     ) async -> ProviderOutcome {
         let instance = self.instance
+        let deadline = Self.deadline(after: timeout)
         return await host.perform(
-            deadlineNanoseconds: Self.deadline(after: timeout), requestID: requestID,
-            onCancel: { id in instance.cancel(id) }
+            deadlineNanoseconds: deadline, requestID: requestID, onCancel: { id in instance.cancel(id) }
         ) { id in
-            withContext(id: id, user: user, requestID: requestID, timeout: timeout) { context in
+            withContext(id: id, user: user, requestID: requestID, deadline: deadline) { context in
                 start(instance, context)
             }
         }
@@ -138,11 +138,10 @@ package final class ProviderInstance: ToolProvider {
     }
 
     private func withContext(
-        id: UInt64, user: UserIdentity, requestID: String, timeout: Duration,
+        id: UInt64, user: UserIdentity, requestID: String, deadline: UInt64,
         _ body: (UnsafePointer<paragon_mcp_call_context>) -> Void
     ) {
         var userID = user.userID, token = user.token, request = requestID
-        let deadline = host.callInfo(id)?.deadlineNanoseconds ?? Self.deadline(after: timeout)
         userID.withUTF8 { userBytes in
             token.withUTF8 { tokenBytes in
                 request.withUTF8 { requestBytes in
