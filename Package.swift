@@ -201,6 +201,7 @@ let package = Package(
             dependencies: [
                 "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
