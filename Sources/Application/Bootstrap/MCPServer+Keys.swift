@@ -25,8 +25,13 @@ extension MCPServer {
         let names = IntegrationNames(
             zeusURL: config.paragon.zeusURL, projectID: config.paragon.projectID, client: httpClient,
             logger: logger)
+        // A state outlives its setup link by ten minutes: time to connect, then retry.
+        let resumable = ResumableCalls(
+            seal: RequestStateSeal(key: RequestStateSeal.derivedKey(from: Array(key.derRepresentation))),
+            ledger: ConsumedRequestStates(), lifetimeSeconds: config.server.setupLinkTTLSeconds + 600)
         self.init(
             config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks,
-            integrationNames: names, logger: logger, keepAlive: keepAlive, metrics: metrics, readiness: readiness)
+            integrationNames: names, logger: logger, keepAlive: keepAlive, metrics: metrics, readiness: readiness,
+            resumable: resumable)
     }
 }

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Shut down in reverse order: first readiness turns to draining, then streams close, then
         // the listener stops accepting and lets calls in flight finish.
-        services += [SessionShutdownService(sessions: bootstrap.server.sessions), ready]
+        services += [SessionShutdownService(server: bootstrap.server), ready]
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: libraryLogger)
         // Calls in flight get this long to finish after SIGTERM; then they are cancelled.
@@ -80,14 +80,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// At shutdown, before the HTTP server drains: closes the sessions' open streams (which would
-/// otherwise keep it waiting), so that it stops accepting and lets the calls in flight finish.
-/// Sessions themselves end after that.
+/// At shutdown, before the HTTP server drains: closes the sessions' open streams and ends the
+/// 2026-07-28 listen streams with their closing result (either would otherwise keep it
+/// waiting), so that it stops accepting and lets the calls in flight finish. Sessions
+/// themselves end after that.
 struct SessionShutdownService: Service {
-    let sessions: SessionStore
+    let server: MCPServer
 
     func run() async throws {
         try? await gracefulShutdown()
-        sessions.closeStreams()
+        server.sessions.closeStreams()
+        server.subscriptions.shutdown()
     }
 }

@@ -49,7 +49,9 @@ struct StdioCommand: AsyncParsableCommand {
         bootstrap.logger.info("serving MCP on stdio", metadata: ["user": "\(principal.userID)"])
         let setupPages = await serveSetupPages(bootstrap)
         defer { setupPages?.cancel() }
-        let transport = StdioTransport(dispatcher: bootstrap.server.dispatcher, principal: principal)
+        let transport = StdioTransport(
+            dispatcher: bootstrap.server.dispatcher, principal: principal,
+            subscriptions: bootstrap.server.subscriptions)
         bootstrap.server.attachLocal(transport.session)
         let reloads = Task { [reloader = bootstrap.reloader] in await reloader.reloadOnSIGHUP() }
         await transport.run()

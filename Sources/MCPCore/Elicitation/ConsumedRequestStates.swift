@@ -78,6 +78,12 @@ package final class ConsumedRequestStates: RequestStateLedger {
         }
     }
 
+    /// Forgets that `state` was used: the retry it let through did not complete its call. Its
+    /// heap entry stays until its expiry (a re-consume adds another of the same expiry).
+    package func release(_ state: RequestState) {
+        _ = self.state.withLock { $0.expiries.removeValue(forKey: state.nonce) }
+    }
+
     /// How many consumed states are remembered (as of the last `consume`).
     package var count: Int { state.withLock { $0.expiries.count } }
 }

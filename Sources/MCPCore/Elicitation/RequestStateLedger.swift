@@ -11,4 +11,8 @@ package protocol RequestStateLedger: Sendable {
     /// until its `expiresAt`: from then on `verify` refuses it as expired. A shared store may
     /// fail, hence `async throws`; the in-memory ledger does neither.
     func consume(_ state: RequestState, now: Int) async throws -> Bool
+
+    /// Forgets that `state` was consumed: the retry it let through did not complete the call
+    /// (the account is still unconnected, or the user declined), so the client may retry again.
+    func release(_ state: RequestState) async throws
 }

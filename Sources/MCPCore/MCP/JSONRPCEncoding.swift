@@ -19,10 +19,9 @@ package enum JSONRPCEncoding {
 
     /// An error answer; `id` nil encodes `"id": null`.
     package static func error(id: JSONRPCID?, _ error: JSONRPCError) -> [UInt8] {
-        JSONValue.object([
-            "jsonrpc": "2.0", "id": id?.json ?? .null,
-            "error": ["code": .integer(error.code), "message": .string(error.message)],
-        ]).encoded()
+        var object: [String: JSONValue] = ["code": .integer(error.code), "message": .string(error.message)]
+        if let data = error.data { object["data"] = data }
+        return JSONValue.object(["jsonrpc": "2.0", "id": id?.json ?? .null, "error": .object(object)]).encoded()
     }
 
     package static func notification(_ method: String, params: JSONValue? = nil) -> [UInt8] {

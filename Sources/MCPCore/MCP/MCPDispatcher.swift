@@ -11,6 +11,11 @@ package struct MCPDispatcher: Sendable {
     package let connectionSetup: any ConnectionSetup
     /// Ids of the requests this dispatcher runs.
     package let requestIDs = RequestIDs()
+    /// Sealing and spending the `requestState` of calls that wait for a connection (2026-07-28);
+    /// nil: such calls answer with a setup link as text, whatever the client.
+    package let resumable: ResumableCalls?
+    /// `ttlMs` of a 2026-07-28 `tools/list` result: how long a client may reuse it.
+    package let listTTLMs: Int
     package let metrics: ServerMetrics
     package let logger: Logger
     package static let serverName = "paragon-mcp"
@@ -22,9 +27,11 @@ package struct MCPDispatcher: Sendable {
 
     package init(
         registry: LiveRegistry, connectionSetup: any ConnectionSetup, metrics: ServerMetrics,
-        logger: Logger
+        logger: Logger, resumable: ResumableCalls? = nil, listTTLMs: Int = 60_000
     ) {
         self.registry = registry
+        self.resumable = resumable
+        self.listTTLMs = listTTLMs
         self.connectionSetup = connectionSetup
         self.metrics = metrics
         self.logger = logger
@@ -125,12 +132,12 @@ package struct MCPDispatcher: Sendable {
         method: String, params: JSONValue?, session: MCPSession, requestID: String
     ) async -> Result<Payload, JSONRPCError> {
         if method == ListTools.name {
-            let page = await listTools(params, session: session, requestID: requestID)
+            let page = await listTools(params, caller: session.caller, requestID: requestID)
             if Task.isCancelled { return .failure(.requestCancelled()) }
             return page.map(Payload.serialized)
         }
         if method == CallTool.name {
-            let result = await callTool(params, session: session, requestID: requestID)
+            let result = await callTool(params, caller: session.caller, requestID: requestID)
             if Task.isCancelled { return .failure(.requestCancelled()) }
             return result
         }
@@ -171,6 +178,7 @@ package struct MCPDispatcher: Sendable {
         session.state.withLock { state in
             state.protocolVersion = version
             state.clientName = params?["clientInfo"]?["name"]?.stringValue ?? ""
+            state.capabilities = ClientCapabilities(params?["capabilities"])
         }
         return .success([
             "protocolVersion": .string(version),
@@ -178,77 +186,6 @@ package struct MCPDispatcher: Sendable {
             "serverInfo": ["name": .string(Self.serverName), "version": .string(HostVersion.current)],
             "instructions": .string(Self.instructions),
         ])
-    }
-
-    /// One page of the user's tools, serialized (pages are made once per list and reused).
-    package func listTools(_ params: JSONValue?, session: MCPSession, requestID: String) async -> Result<
-        [UInt8], JSONRPCError
-    > {
-        var cursor: ToolListCursor?
-        if let value = params?["cursor"], value != .null {
-            guard let text = value.stringValue, let parsed = ToolListCursor(encoded: text) else {
-                return .failure(.invalidParams("Invalid params: unknown cursor"))
-            }
-            cursor = parsed
-        }
-        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader), RegistryError> =
-            await registry.withCurrent { registry in
-                do throws(RegistryError) {
-                    let snapshot = try await registry.snapshot(for: session.owner.identity, requestID: requestID)
-                    return .success((snapshot, registry.paging, registry.offloader))
-                } catch {
-                    return .failure(error)
-                }
-            }
-        let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging, offloader: any Offloader
-        switch listed {
-        case .success(let value): (snapshot, paging, offloader) = value
-        case .failure(let error):
-            logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
-            return .failure(.internalError(Self.clientMessage(for: error)))
-        }
-        guard
-            let page = await snapshot.page(
-                cursor: cursor, paging: paging, version: session.protocolVersion,
-                offloader: offloader)
-        else {
-            return .failure(
-                .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
-        }
-        return .success(page)
-    }
-
-    package func callTool(
-        _ params: JSONValue?, session: MCPSession, requestID: String
-    ) async -> Result<Payload, JSONRPCError> {
-        guard let name = params?["name"]?.stringValue else {
-            return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
-        }
-        let arguments = params?["arguments"] ?? .object([:])
-        guard arguments.objectValue != nil || arguments == .null else {
-            return .failure(.invalidParams("Invalid params: arguments must be an object"))
-        }
-        let user = session.owner.identity
-        let started = ContinuousClock.now
-        let result = await registry.withCurrent { registry in
-            await registry.call(
-                name, arguments: arguments == .null ? .object([:]) : arguments, for: user, requestID: requestID)
-        }
-        metrics.toolCall(result, duration: .now - started)
-        var setupLink: String?
-        var displayName: String?
-        if case .outcome(_, .needsConnection(let integration)) = result {
-            displayName = await connectionSetup.displayName(of: integration, token: user.token)
-            do {
-                setupLink = try await connectionSetup.link(userID: user.userID, integration: integration)
-                metrics.setupLinkIssued()
-            } catch {
-                logger.error("could not sign a setup link: \(error)", metadata: ["request": "\(requestID)"])
-            }
-        }
-        return ToolCallResponse.make(
-            result, version: session.protocolVersion, setupLink: setupLink, displayName: displayName,
-            linkMinutes: connectionSetup.linkLifetimeSeconds / 60, logger: logger, requestID: requestID)
     }
 
     /// What a client may learn of a listing failure: which provider, and the upstream status.

@@ -54,6 +54,8 @@ package enum ToolCallResponse {
         switch result {
         case .unknownTool(let name):
             return .failure(.invalidParams("Unknown tool: \(name)"))
+        case .refused(let error):
+            return .failure(error)
         case .invalidArguments(_, let violations):
             let text = String(
                 decoding: JSONValue.object([

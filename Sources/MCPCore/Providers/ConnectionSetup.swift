@@ -5,9 +5,11 @@ package protocol ConnectionSetup: Sendable {
     /// How long a setup link stays valid, in seconds.
     var linkLifetimeSeconds: Int { get }
 
-    /// A signed setup link for `userID` to connect `integration` (a Paragon integration key).
-    /// Throws when the link cannot be signed.
-    func link(userID: String, integration: String) async throws -> String
+    /// A signed setup link for `userID` to connect `integration` (a Paragon integration key);
+    /// `elicitationID`, when given, is the 2025-11-25 URL elicitation the link completes (the
+    /// setup page's success sends `notifications/elicitation/complete` with it). Throws when
+    /// the link cannot be signed.
+    func link(userID: String, integration: String, elicitationID: String?) async throws -> String
 
     /// The integration's display name for texts ("Google Calendar"), asked with the user's
     /// token; a name made from the key when Paragon does not say.

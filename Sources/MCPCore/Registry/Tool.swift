@@ -11,6 +11,28 @@ package struct Tool: Sendable {
     package var annotations: JSONValue?
     /// The key in config.yaml of the provider that runs it.
     package var providerName: String
+    /// Arguments a 2026-07-28 client mirrors in `Mcp-Param-{token}` headers: the input schema's
+    /// properties of type string, integer or boolean that carry `x-mcp-header` (MCP
+    /// 2026-07-28, Streamable HTTP: parameter headers). Usually none.
+    package var headerArguments: [HeaderArgument] = []
+}
+
+/// An argument mirrored in a request header: the input schema's property and the header's token.
+package struct HeaderArgument: Sendable, Equatable {
+    package var property: String
+    package var token: String
+
+    /// The header arguments an input schema declares, in property order.
+    package static func declared(in schema: JSONValue) -> [HeaderArgument] {
+        guard let properties = schema["properties"]?.objectValue else { return [] }
+        return properties.keys.sorted().compactMap { property in
+            let definition = properties[property]
+            guard let token = definition?["x-mcp-header"]?.stringValue, !token.isEmpty,
+                let type = definition?["type"]?.stringValue, ["string", "integer", "boolean"].contains(type)
+            else { return nil }
+            return HeaderArgument(property: property, token: token)
+        }
+    }
 }
 
 extension Tool {
@@ -37,7 +59,7 @@ extension Tool {
                 description: object["description"]?.stringValue, inputSchema: .object(schema),
                 outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
                 annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
-                providerName: provider))
+                providerName: provider, headerArguments: HeaderArgument.declared(in: .object(schema))))
     }
 }
 

@@ -167,8 +167,11 @@ package final class ToolRegistry: Sendable {
 
     /// Calls a tool for `user`. A tool that is not listed for the user, or is filtered out,
     /// is unknown.
+    /// `admit` sees the tool found and the arguments before they are validated; an error it
+    /// returns refuses the call (``ToolCallResult/refused(_:)``) without running it.
     package func call(
-        _ name: String, arguments: JSONValue, for user: UserIdentity, requestID: String
+        _ name: String, arguments: JSONValue, for user: UserIdentity, requestID: String,
+        admit: (Tool, JSONValue) -> JSONRPCError? = { _, _ in nil }
     ) async -> ToolCallResult {
         let snapshot: ToolSnapshot
         do {
@@ -183,6 +186,7 @@ package final class ToolRegistry: Sendable {
             if !snapshot.unavailable.isEmpty { return .unavailable(name, providers: snapshot.unavailable) }
             return .unknownTool(name)
         }
+        if let refusal = admit(tool, arguments) { return .refused(refusal) }
         var arguments = arguments
         var violations = validator?.validate(arguments) ?? []
         // Lenient reading changes only what fails validation, so valid arguments skip it.
@@ -256,4 +260,7 @@ package enum ToolCallResult: Sendable {
     /// The arguments do not satisfy the tool's input schema; nothing was sent to the provider.
     /// Each violation reads `<JSON path>: <problem>`.
     case invalidArguments(Tool, [String])
+    /// Refused before validation by the caller's own check (a 2026-07-28 parameter header
+    /// that disagrees with its argument).
+    case refused(JSONRPCError)
 }

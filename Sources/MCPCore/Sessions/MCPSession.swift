@@ -28,6 +28,8 @@ package final class MCPSession: Sendable {
         package var protocolVersion = ProtocolVersion.latest
         package var initialized = false
         package var clientName = ""
+        /// The optional capabilities the client declared in `initialize`.
+        package var capabilities = ClientCapabilities()
         package var inFlight: [JSONRPCID: @Sendable () -> Void] = [:]
         /// Requests the client cancelled with `notifications/cancelled`: they get no answer.
         package var cancelledByClient: Set<JSONRPCID> = []
@@ -55,6 +57,15 @@ package final class MCPSession: Sendable {
     package var owner: Principal { state.withLock { $0.owner } }
 
     package var protocolVersion: String { state.withLock { $0.protocolVersion } }
+
+    /// Who the session's requests come from, and what its client negotiated.
+    package var caller: Caller {
+        state.withLock { state in
+            Caller(
+                identity: state.owner.identity, protocolVersion: state.protocolVersion, era: .handshake,
+                capabilities: state.capabilities)
+        }
+    }
 
     /// What a request of `principal` on this session means for its ownership.
     package enum Adoption: Equatable {

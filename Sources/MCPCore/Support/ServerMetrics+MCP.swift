@@ -18,6 +18,7 @@ extension ServerMetrics {
         case .listingFailed: (provider, outcome) = ("none", "listing_failed")
         case .unavailable: (provider, outcome) = ("none", "provider_unavailable")
         case .invalidArguments(let tool, _): (provider, outcome) = (tool.providerName, "invalid_arguments")
+        case .refused: (provider, outcome) = ("none", "header_mismatch")
         }
         toolCalls[provider, outcome].increment()
         toolCallDurations[provider].record(duration)
@@ -26,7 +27,8 @@ extension ServerMetrics {
     /// Methods counted by name; any other is counted as `other`, so a client cannot grow the label set.
     package static let knownMethods: Set<String> = [
         "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "resources/list",
-        "resources/templates/list", "prompts/list", "completion/complete",
+        "resources/templates/list", "prompts/list", "completion/complete", "server/discover",
+        "subscriptions/listen",
     ]
 
     private static func outcome(_ error: JSONRPCError) -> String {
@@ -37,6 +39,10 @@ extension ServerMetrics {
         case -32602: "invalid_params"
         case -32603: "internal_error"
         case -32800: "cancelled"
+        case -32020: "header_mismatch"
+        case -32021: "missing_client_capability"
+        case -32022: "unsupported_protocol_version"
+        case -32042: "url_elicitation_required"
         default: "error"
         }
     }

@@ -24,6 +24,8 @@ package final class MCPServer: Sendable {
     package let watcher = ConnectionWatcher()
     /// The HTTP listener's connection cap and timeouts.
     package let connections: ConnectionLimiter
+    /// The open `subscriptions/listen` streams of 2026-07-28 clients.
+    package let subscriptions = ListSubscriptions()
     /// Sessions outside the HTTP session store (stdio's), told of tool-list changes too.
     package let localSessions = Mutex<[MCPSession]>([])
     package let logger: Logger
@@ -37,7 +39,7 @@ package final class MCPServer: Sendable {
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
         integrationNames: IntegrationNames, logger: Logger, keepAlive: Duration = .seconds(15),
         metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready,
-        time: any TimeSource = EventLoopTimeSource()
+        time: any TimeSource = EventLoopTimeSource(), resumable: ResumableCalls? = nil
     ) {
         self.integrationNames = integrationNames
         self.config = config
@@ -52,7 +54,8 @@ package final class MCPServer: Sendable {
         self.opening = SessionOpening(sessions: sessions)
         self.dispatcher = MCPDispatcher(
             registry: LiveRegistry(registry), connectionSetup: SetupGuide(links: setupLinks, names: integrationNames),
-            metrics: metrics, logger: logger)
+            metrics: metrics, logger: logger, resumable: resumable,
+            listTTLMs: config.toolLists.cacheTTLSeconds * 1000)
         self.policy = HTTPAccessPolicy(server: config.server)
         self.connections = ConnectionLimiter(settings: config.server, logger: logger, metrics: metrics)
         self.logger = logger

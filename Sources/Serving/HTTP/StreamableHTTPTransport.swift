@@ -6,7 +6,9 @@ import MCPCore
 import NIOCore
 
 /// Streamable HTTP at `/mcp`: POST carries client messages, GET opens the session's
-/// server-to-client stream, DELETE ends the session.
+/// server-to-client stream, DELETE ends the session. A request whose `MCP-Protocol-Version` is
+/// not a handshake-era version is 2026-07-28's: POST goes to ``StatelessHTTPTransport``, GET
+/// and DELETE get 405 (that era has neither).
 package struct StreamableHTTPTransport: Sendable {
     package let server: MCPServer
     package static let sessionHeader = HTTPField.Name("Mcp-Session-Id")!
@@ -26,8 +28,13 @@ package struct StreamableHTTPTransport: Sendable {
     // MARK: POST
 
     package func post(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
+        let header = request.headers[Self.versionHeader]
+        if ProtocolEra.of(header: header) == .stateless {
+            return try await StatelessHTTPTransport(server: server).post(request, context)
+        }
         let principal = context.principal
         let body = try await server.readJSONBody(request)
+        if header == nil, let refusal = Self.statelessBodyRefusal(body) { return refusal }
         let accept = AcceptHeader(request.headers[.accept])
         guard let sessionID = request.headers[Self.sessionHeader] else {
             if case .array = body {
@@ -100,6 +107,7 @@ package struct StreamableHTTPTransport: Sendable {
     // MARK: GET
 
     package func get(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
+        if ProtocolEra.of(header: request.headers[Self.versionHeader]) == .stateless { return Self.postOnly() }
         guard AcceptHeader(request.headers[.accept]).allowsEventStream else { return notAcceptable() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
@@ -114,6 +122,7 @@ package struct StreamableHTTPTransport: Sendable {
     // MARK: DELETE
 
     package func delete(_ request: Request, _ context: AdmittedMCPContext) -> Response {
+        if ProtocolEra.of(header: request.headers[Self.versionHeader]) == .stateless { return Self.postOnly() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
@@ -149,6 +158,22 @@ package struct StreamableHTTPTransport: Sendable {
             return HTTPReplies.error(.badRequest, .server("Bad Request: unsupported MCP-Protocol-Version \(version)"))
         }
         return nil
+    }
+
+    /// A 2026-07-28 body (its `_meta` names a protocol version) without `MCP-Protocol-Version`:
+    /// 400 with -32020, never a session (MCP 2026-07-28: the header is required).
+    private static func statelessBodyRefusal(_ body: JSONValue) -> Response? {
+        guard case .request(let id, _, let params) = JSONRPCMessage(body), RequestEnvelope.isStateless(params) else {
+            return nil
+        }
+        return HTTPReplies.error(
+            .badRequest, .headerMismatch("MCP-Protocol-Version is required: the request's _meta names a protocol version"),
+            id: id)
+    }
+
+    /// 405 for GET and DELETE at 2026-07-28, which has neither.
+    private static func postOnly() -> Response {
+        HTTPReplies.methodNotAllowed(allow: "POST")
     }
 
     private func notAcceptable() -> Response {

@@ -20,16 +20,32 @@ extension MCPServer {
             // The old list is gone from the cache either way; the next request fetches again.
             logger.warning("could not refresh the tools of a user after a connection: \(error)")
         }
-        return notifyToolListChanged { $0.owner.userID == grant.userID }
+        if let elicitationID = grant.elicitationID { elicitationCompleted(elicitationID, userID: grant.userID) }
+        return notifyToolListChanged(userID: grant.userID)
     }
 
-    /// Sends `notifications/tools/list_changed` to the open sessions `matching` that can take
-    /// it (a server-to-client stream is open); returns how many were told.
+    /// Tells `userID`'s tool-list listeners (nil: everyone's) that their list changed: each open
+    /// session with a server-to-client stream gets `notifications/tools/list_changed`, and each
+    /// 2026-07-28 `subscriptions/listen` stream that asked for it the same, tagged with its
+    /// subscription id. Returns how many sessions and streams were told.
     @discardableResult
-    package func notifyToolListChanged(matching: (MCPSession) -> Bool = { _ in true }) -> Int {
+    package func notifyToolListChanged(userID: String? = nil) -> Int {
         let notification = JSONRPCEncoding.notification("notifications/tools/list_changed")
         let open = sessions.all + localSessions.withLock { $0 }
-        return open.filter { matching($0) && $0.send(notification) }.count
+        let told = open.filter { (userID == nil || $0.owner.userID == userID) && $0.send(notification) }.count
+        return told + subscriptions.toolListChanged(userID: userID)
+    }
+
+    /// The user finished the 2025-11-25 URL elicitation `elicitationID`: their sessions whose
+    /// client declared URL elicitation get `notifications/elicitation/complete` (MCP 2025-11-25,
+    /// Elicitation: URL mode completion), so the client may retry the call.
+    package func elicitationCompleted(_ elicitationID: String, userID: String) {
+        let notification = JSONRPCEncoding.notification(
+            "notifications/elicitation/complete", params: ["elicitationId": .string(elicitationID)])
+        for session in sessions.all + localSessions.withLock({ $0 })
+        where session.owner.userID == userID && session.caller.capabilities.urlElicitation {
+            session.send(notification)
+        }
     }
 
     /// Registers a session that lives outside the HTTP session store (stdio's) for tool-list

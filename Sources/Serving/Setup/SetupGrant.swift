@@ -3,4 +3,6 @@ package struct SetupGrant: Sendable, Equatable {
     package var userID: String
     package var integration: String
     package var projectID: String
+    /// The 2025-11-25 URL elicitation the link was issued for, if any.
+    package var elicitationID: String? = nil
 }

@@ -13,8 +13,8 @@ package struct SetupGuide: ConnectionSetup {
 
     package var linkLifetimeSeconds: Int { Int(links.lifetime) }
 
-    package func link(userID: String, integration: String) async throws -> String {
-        try await links.link(userID: userID, integration: integration)
+    package func link(userID: String, integration: String, elicitationID: String?) async throws -> String {
+        try await links.link(userID: userID, integration: integration, elicitationID: elicitationID)
     }
 
     package func displayName(of integration: String, token: String) async -> String {

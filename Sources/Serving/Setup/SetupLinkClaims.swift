@@ -11,6 +11,8 @@ package struct SetupLinkClaims: JWTPayload {
     package var int: String
     /// The Paragon project.
     package var prj: String
+    /// The 2025-11-25 URL elicitation the link completes; absent for a plain link.
+    package var eid: String?
     package var exp: ExpirationClaim
 
     package static let type = "setup"

@@ -30,11 +30,14 @@ package final class SetupLinks: Sendable {
             info: Data("paragon-mcp setup link v1".utf8), outputByteCount: 32)
     }
 
-    /// A token letting `userID` connect `integration`, valid for the configured lifetime.
-    package func token(userID: String, integration: String, now: Date = Date()) async throws -> String {
+    /// A token letting `userID` connect `integration`, valid for the configured lifetime;
+    /// `elicitationID` names the 2025-11-25 URL elicitation it completes, if any.
+    package func token(userID: String, integration: String, elicitationID: String? = nil, now: Date = Date())
+        async throws -> String
+    {
         try await keys.sign(
             SetupLinkClaims(
-                typ: SetupLinkClaims.type, usr: userID, int: integration, prj: projectID,
+                typ: SetupLinkClaims.type, usr: userID, int: integration, prj: projectID, eid: elicitationID,
                 exp: ExpirationClaim(
                     value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down)))))
     }
@@ -48,8 +51,8 @@ package final class SetupLinks: Sendable {
     }
 
     /// The link a user opens to connect `integration`.
-    package func link(userID: String, integration: String) async throws -> String {
-        "\(publicURL)/setup?token=\(try await token(userID: userID, integration: integration))"
+    package func link(userID: String, integration: String, elicitationID: String? = nil) async throws -> String {
+        "\(publicURL)/setup?token=\(try await token(userID: userID, integration: integration, elicitationID: elicitationID))"
     }
 
     /// What `token` grants; nil when it is missing, malformed, forged, expired or for another project.
@@ -58,6 +61,7 @@ package final class SetupLinks: Sendable {
             let claims = try? await keys.verify(token, as: SetupLinkClaims.self), claims.prj == projectID,
             !claims.usr.isEmpty, !claims.int.isEmpty
         else { return nil }
-        return SetupGrant(userID: claims.usr, integration: claims.int, projectID: claims.prj)
+        return SetupGrant(
+            userID: claims.usr, integration: claims.int, projectID: claims.prj, elicitationID: claims.eid)
     }
 }

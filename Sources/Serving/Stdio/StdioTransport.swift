@@ -6,14 +6,25 @@ import Synchronization
 /// MCP over standard input and output: one session, newline-delimited JSON-RPC. Requests run
 /// concurrently; answers are written whole, one per line. End of input ends the session after
 /// the requests in flight are answered.
+///
+/// The first request decides the process's era (MCP 2026-07-28, stdio): one whose `_meta`
+/// names a protocol version makes every later request a 2026-07-28 single exchange (see
+/// `StdioTransport+Stateless.swift`); any other keeps the handshake era.
 package final class StdioTransport: Sendable {
     package let dispatcher: MCPDispatcher
     package let session: MCPSession
+    /// The 2026-07-28 listen streams (the server's, so tool-list changes reach them).
+    package let subscriptions: ListSubscriptions
     private let output = Mutex(FileHandle.standardOutput)
+    /// The era, once the first request decided it.
+    let era = Mutex<ProtocolEra?>(nil)
+    /// This process's open listen streams, closed at end of input.
+    let listens = Mutex<Set<UInt64>>([])
 
-    package init(dispatcher: MCPDispatcher, principal: Principal) {
+    package init(dispatcher: MCPDispatcher, principal: Principal, subscriptions: ListSubscriptions) {
         self.dispatcher = dispatcher
         self.session = MCPSession(id: MCPSession.newID(), transport: .stdio, owner: principal)
+        self.subscriptions = subscriptions
     }
 
     package func run() async {
@@ -32,6 +43,10 @@ package final class StdioTransport: Sendable {
                     write(JSONRPCEncoding.error(id: nil, .parseError()))
                     continue
                 }
+                if decideEra(value) == .stateless {
+                    startStateless(value, in: &group)
+                    continue
+                }
                 if case .array(let items) = value {
                     group.addTask { await self.handleBatch(items) }
                     continue
@@ -47,6 +62,7 @@ package final class StdioTransport: Sendable {
                     if let answer = await self.dispatcher.run(begun, session: self.session) { self.write(answer) }
                 }
             }
+            for token in listens.withLock({ $0 }) { subscriptions.close(token) }
         }
     }
 
@@ -64,7 +80,7 @@ package final class StdioTransport: Sendable {
         if !answers.isEmpty { write(JSONRPCEncoding.batch(answers)) }
     }
 
-    private func write(_ message: [UInt8]) {
+    func write(_ message: [UInt8]) {
         output.withLock { handle in
             handle.write(Data(message + [UInt8(ascii: "\n")]))
         }

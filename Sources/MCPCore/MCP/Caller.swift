@@ -1,0 +1,38 @@
+import JSONCore
+
+/// Who a request comes from and what its client speaks: the user it acts for, the protocol
+/// version and era, and the optional client capabilities the answer may use. A session makes
+/// one from what its `initialize` negotiated; a 2026-07-28 request from its own `params._meta`
+/// (MCP 2026-07-28: nothing is inferred from earlier requests).
+package struct Caller: Sendable {
+    package var identity: UserIdentity
+    package var protocolVersion: String
+    package var era: ProtocolEra
+    package var capabilities: ClientCapabilities
+
+    package init(
+        identity: UserIdentity, protocolVersion: String, era: ProtocolEra,
+        capabilities: ClientCapabilities = ClientCapabilities()
+    ) {
+        self.identity = identity
+        self.protocolVersion = protocolVersion
+        self.era = era
+        self.capabilities = capabilities
+    }
+}
+
+/// The optional client capabilities this server may use.
+package struct ClientCapabilities: Sendable, Equatable {
+    /// URL-mode elicitation (`elicitation.url`; MCP 2025-11-25 and later). `elicitation: {}`
+    /// alone means form mode only.
+    package var urlElicitation: Bool
+
+    package init(urlElicitation: Bool = false) {
+        self.urlElicitation = urlElicitation
+    }
+
+    /// Reads a `capabilities` / `clientCapabilities` object; anything unreadable declares nothing.
+    package init(_ value: JSONValue?) {
+        urlElicitation = value?["elicitation"]?["url"]?.objectValue != nil
+    }
+}

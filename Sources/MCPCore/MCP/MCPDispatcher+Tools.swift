@@ -1,0 +1,162 @@
+import Foundation
+import JSONCore
+
+/// `tools/list` and `tools/call`, for a caller of either era.
+extension MCPDispatcher {
+    /// One page of the user's tools, serialized (pages are made once per list and reused).
+    package func listTools(_ params: JSONValue?, caller: Caller, requestID: String) async -> Result<
+        [UInt8], JSONRPCError
+    > {
+        var cursor: ToolListCursor?
+        if let value = params?["cursor"], value != .null {
+            guard let text = value.stringValue, let parsed = ToolListCursor(encoded: text) else {
+                return .failure(.invalidParams("Invalid params: unknown cursor"))
+            }
+            cursor = parsed
+        }
+        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader), RegistryError> =
+            await registry.withCurrent { registry in
+                do throws(RegistryError) {
+                    let snapshot = try await registry.snapshot(for: caller.identity, requestID: requestID)
+                    return .success((snapshot, registry.paging, registry.offloader))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging, offloader: any Offloader
+        switch listed {
+        case .success(let value): (snapshot, paging, offloader) = value
+        case .failure(let error):
+            logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
+            return .failure(.internalError(Self.clientMessage(for: error)))
+        }
+        guard
+            let page = await snapshot.page(
+                cursor: cursor, paging: paging, version: caller.protocolVersion, offloader: offloader)
+        else {
+            return .failure(
+                .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
+        }
+        return .success(page)
+    }
+
+    /// Runs a `tools/call`. `routing` (2026-07-28 over HTTP) holds the `Mcp-Param-*` headers
+    /// checked against the tool's mirrored arguments before anything else about them.
+    ///
+    /// A call on an integration the user has not connected answers, by what the caller can show:
+    /// `input_required` with a URL elicitation and a sealed `requestState` (2026-07-28, client
+    /// declared `elicitation.url`), error -32042 with a URL elicitation (2025-11-25 with
+    /// `elicitation.url`), else a text result with the setup link. A retry carrying the
+    /// `requestState` runs the call again: complete once the user has connected, else
+    /// `input_required` again with the same state.
+    package func callTool(
+        _ params: JSONValue?, caller: Caller, requestID: String, routing: RoutingHeaders? = nil
+    ) async -> Result<Payload, JSONRPCError> {
+        guard let name = params?["name"]?.stringValue else {
+            return .failure(.invalidParams("Invalid params: tools/call needs a tool name"))
+        }
+        var arguments = params?["arguments"] ?? .object([:])
+        guard arguments.objectValue != nil || arguments == .null else {
+            return .failure(.invalidParams("Invalid params: arguments must be an object"))
+        }
+        if arguments == .null { arguments = .object([:]) }
+        let user = caller.identity
+        var resumed: ResumableCalls.Resumed?
+        if caller.era == .stateless, let state = params?["requestState"], state != .null {
+            switch await resume(state, inputResponses: params?["inputResponses"], name: name, arguments: arguments, user: user)
+            {
+            case .failure(let error): return .failure(error)
+            case .success(.declined(let integration)):
+                return .success(
+                    .value(
+                        ToolCallResponse.errorResult(
+                            "The user did not connect \(integration), so \(name) was not run.")))
+            case .success(.resumed(let call)): resumed = call
+            }
+        }
+        let started = ContinuousClock.now
+        let call = arguments
+        let result = await registry.withCurrent { registry in
+            await registry.call(name, arguments: call, for: user, requestID: requestID) { tool, arguments in
+                routing?.paramMismatch(tool.headerArguments, arguments: arguments)
+            }
+        }
+        metrics.toolCall(result, duration: .now - started)
+        if case .outcome(_, .needsConnection(let integration)) = result {
+            if let resumed { await resumable?.release(resumed) }
+            return await needsConnection(
+                integration, result: result, tool: name, arguments: call, caller: caller, resumed: resumed,
+                requestID: requestID)
+        }
+        return ToolCallResponse.make(result, version: caller.protocolVersion, logger: logger, requestID: requestID)
+    }
+
+    /// What a retry's `requestState` allows: the call (the state spent until it completes), or
+    /// nothing when the user declined to connect; -32602 for a state that is not a valid one of
+    /// this user's, for this call.
+    private enum Resumption {
+        case resumed(ResumableCalls.Resumed)
+        case declined(integration: String)
+    }
+
+    private func resume(
+        _ state: JSONValue, inputResponses: JSONValue?, name: String, arguments: JSONValue, user: UserIdentity
+    ) async -> Result<Resumption, JSONRPCError> {
+        guard let resumable, let text = state.stringValue else {
+            return .failure(.invalidParams("Invalid params: requestState is not one this server issued"))
+        }
+        let resumed: ResumableCalls.Resumed
+        do throws(RequestStateError) {
+            resumed = try await resumable.resume(text, userID: user.userID, tool: name, arguments: arguments)
+        } catch {
+            return .failure(.invalidParams("Invalid params: \(error.message)"))
+        }
+        let action = inputResponses?[ResumableCalls.inputKey]?["action"]?.stringValue
+        if action == "decline" || action == "cancel" {
+            await resumable.release(resumed)
+            return .success(.declined(integration: resumed.state.integration))
+        }
+        return .success(.resumed(resumed))
+    }
+
+    /// The answer to a call that needs `integration` connected (see ``callTool(_:caller:requestID:routing:)``).
+    private func needsConnection(
+        _ integration: String, result: ToolCallResult, tool: String, arguments: JSONValue, caller: Caller,
+        resumed: ResumableCalls.Resumed?, requestID: String
+    ) async -> Result<Payload, JSONRPCError> {
+        let user = caller.identity
+        let displayName = await connectionSetup.displayName(of: integration, token: user.token)
+        let prompt = ConnectPrompt(caller: caller, resumable: resumable != nil)
+        let elicitationID = prompt == .urlElicitationError ? ResumableCalls.newElicitationID() : nil
+        let link: String?
+        do {
+            link = try await connectionSetup.link(
+                userID: user.userID, integration: integration, elicitationID: elicitationID)
+            metrics.setupLinkIssued()
+        } catch {
+            logger.error("could not sign a setup link: \(error)", metadata: ["request": "\(requestID)"])
+            link = nil
+        }
+        let message = "Connect your \(displayName) account to continue."
+        switch (prompt, link) {
+        case (.inputRequired, let link?):
+            guard let resumable else { break }
+            let state =
+                resumed?.text
+                ?? resumable.issue(userID: user.userID, tool: tool, arguments: arguments, integration: integration)
+            return .success(.value(ConnectPrompt.inputRequired(url: link, message: message, requestState: state)))
+        case (.urlElicitationError, let link?):
+            return .failure(
+                .urlElicitationRequired(
+                    "This request needs the user to connect \(displayName) first.",
+                    elicitations: [
+                        ConnectPrompt.elicitation(url: link, message: message, elicitationID: elicitationID)
+                    ]))
+        default:
+            break
+        }
+        return ToolCallResponse.make(
+            result, version: caller.protocolVersion, setupLink: link, displayName: displayName,
+            linkMinutes: connectionSetup.linkLifetimeSeconds / 60, logger: logger, requestID: requestID)
+    }
+}

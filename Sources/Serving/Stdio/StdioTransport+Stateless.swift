@@ -1,0 +1,104 @@
+import JSONCore
+import MCPCore
+
+/// stdio at 2026-07-28: each request is a single exchange made from its own `_meta` (no
+/// headers to check on a pipe); `notifications/cancelled` cancels a request or ends a listen;
+/// no server-to-client message goes out but answers and listen frames.
+extension StdioTransport {
+    /// The era of the process: decided by the first request (a batch or a notification decides
+    /// nothing), the same for every later message.
+    func decideEra(_ value: JSONValue) -> ProtocolEra? {
+        let (decided, isNew) = era.withLock { era -> (ProtocolEra?, Bool) in
+            if let era { return (era, false) }
+            guard case .request(_, _, let params) = JSONRPCMessage(value) else { return (nil, false) }
+            let decided: ProtocolEra = RequestEnvelope.isStateless(params) ? .stateless : .handshake
+            era = decided
+            return (decided, true)
+        }
+        // Untagged list-change notifications are the handshake era's: none at 2026-07-28.
+        if isNew, decided == .stateless { session.closeOutbound() }
+        return decided
+    }
+
+    /// Reads one 2026-07-28 message, in reading order (a request is registered before a later
+    /// cancellation can name it), and runs what it asks in `group`.
+    func startStateless(_ value: JSONValue, in group: inout TaskGroup<Void>) {
+        if case .array = value {
+            write(JSONRPCEncoding.error(id: nil, .invalidRequest("Invalid request: 2026-07-28 has no batches")))
+            return
+        }
+        let id: JSONRPCID, method: String, params: JSONValue?
+        switch JSONRPCMessage(value) {
+        case .request(let requestID, let name, let parameters):
+            (id, method, params) = (requestID, name, parameters)
+        case .notification(let method, let params):
+            if method == "notifications/cancelled", let requestID = params?["requestId"].flatMap(JSONRPCID.init) {
+                session.cancel(requestID)
+            }
+            return
+        case .response:
+            return
+        case .invalid(let requestID, let reason):
+            write(JSONRPCEncoding.error(id: requestID, .invalidRequest("Invalid request: \(reason)")))
+            return
+        }
+        let envelope: RequestEnvelope
+        switch StatelessAdmission.check(method: method, params: params, routing: nil) {
+        case .success(let admitted): envelope = admitted
+        case .failure(let error):
+            write(JSONRPCEncoding.error(id: id, error))
+            return
+        }
+        guard let request = InFlightRequest.register(id, in: session) else {
+            write(JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use")))
+            return
+        }
+        let caller = Caller(
+            identity: session.owner.identity, protocolVersion: envelope.protocolVersion, era: .stateless,
+            capabilities: envelope.capabilities)
+        if method == "subscriptions/listen" {
+            group.addTask { await self.listen(id: id, params: params, caller: caller, request: request) }
+            return
+        }
+        let exchange = MCPDispatcher.StatelessRequest(
+            id: id, method: method, params: params, caller: caller, routing: nil)
+        let dispatcher = self.dispatcher
+        group.addTask {
+            let task = Task<[UInt8]?, Never> {
+                await dispatcher.answerStateless(exchange, requestID: dispatcher.requestIDs.next()).bytes
+            }
+            request.start(task)
+            let answer = await task.value
+            if !self.session.unregister(id), let answer { self.write(answer) }
+        }
+    }
+
+    /// A listen on stdio: the acknowledgement, then its frames, until the client cancels it
+    /// (`notifications/cancelled` naming it), input ends, or the server stops.
+    private func listen(id: JSONRPCID, params: JSONValue?, caller: Caller, request: InFlightRequest) async {
+        let wantsTools = params?["notifications"]?["toolsListChanged"] == .bool(true)
+        guard
+            let opened = subscriptions.open(
+                userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
+        else {
+            session.unregister(id)
+            write(JSONRPCEncoding.error(id: id, .internalError("The server is shutting down")))
+            return
+        }
+        let token = opened.token, subscriptions = self.subscriptions
+        listens.withLock { _ = $0.insert(token) }
+        write(MCPDispatcher.listenAcknowledgement(id, toolsListChanged: wantsTools))
+        let task = Task<[UInt8]?, Never> {
+            await withTaskCancellationHandler {
+                for await frame in opened.stream where !frame.isEmpty { self.write(frame) }
+            } onCancel: {
+                subscriptions.close(token)
+            }
+            return nil
+        }
+        request.start(task)
+        _ = await task.value
+        listens.withLock { _ = $0.remove(token) }
+        session.unregister(id)
+    }
+}

@@ -1,0 +1,129 @@
+"""Drives an MCP server over stdio with the official Python SDK (PyPI `mcp` 2.3), in either era.
+
+Usage:
+  stdio_client.py --mode auto|legacy|2026-07-28 [--call TOOL [--arguments JSON]] [--timeout SECONDS]
+                  -- COMMAND [ARGS...]
+
+Starts COMMAND as a subprocess with this process's whole environment (the SDK alone would pass only
+HOME, LOGNAME, PATH, SHELL, TERM and USER); its stderr is passed through. The first line the server
+reads is `server/discover` in `auto`, `initialize` in `legacy`, and the first real request (here
+tools/list, carrying the 2026-07-28 `_meta` envelope) in `2026-07-28`.
+Lists every tool (following nextCursor), then optionally calls TOOL.
+
+Prints one JSON object on stdout:
+  {"protocolVersion", "serverInfo", "tools": [names], "call": {content, isError, structuredContent} | null,
+   "callError"?: {code, message, data}}
+Exit status: 0 success; 3 the call ended in a JSON-RPC error (stdout still carries the object,
+with "callError"); 1 any other failure (message on stderr, nothing on stdout); 2 usage.
+"""
+import argparse
+import json
+import os
+import sys
+
+import anyio
+import mcp_types as types
+from mcp import Client, StdioServerParameters
+from mcp.shared.exceptions import MCPError
+
+MAX_PAGES = 1000
+
+
+def parse_args():
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        print("stdio_client: usage: stdio_client.py --mode MODE [--call TOOL --arguments JSON] -- COMMAND ARGS...",
+              file=sys.stderr)
+        sys.exit(2)
+    split = argv.index("--")
+    own, command = argv[:split], argv[split + 1:]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", required=True, choices=["auto", "legacy", "2026-07-28"])
+    parser.add_argument("--call")
+    parser.add_argument("--arguments", default="{}")
+    parser.add_argument("--timeout", type=float, default=60.0, help="per-request read timeout (seconds)")
+    args = parser.parse_args(own)
+    if not command:
+        parser.error("no server command after --")
+    args.command = command
+    try:
+        args.arguments = json.loads(args.arguments)
+    except json.JSONDecodeError as e:
+        parser.error(f"--arguments is not JSON: {e}")
+    if not isinstance(args.arguments, dict):
+        parser.error("--arguments must be a JSON object")
+    return args
+
+
+def leaves(error):
+    if isinstance(error, BaseExceptionGroup):
+        return [leaf for inner in error.exceptions for leaf in leaves(inner)]
+    return [error]
+
+
+def describe(error):
+    parts = []
+    for leaf in leaves(error):
+        code = getattr(leaf, "code", None) if isinstance(leaf, MCPError) else None
+        parts.append(f"{type(leaf).__name__}{f' {code}' if code is not None else ''}: {leaf}")
+    return "; ".join(parts)
+
+
+async def run(args):
+    server = StdioServerParameters(command=args.command[0], args=args.command[1:], env=dict(os.environ))
+    out = {"protocolVersion": None, "serverInfo": None, "tools": [], "call": None}
+    call_error = None
+    client = Client(
+        server,
+        mode=args.mode,
+        read_timeout_seconds=args.timeout,
+        client_info=types.Implementation(name="paragon-tests-stdio-client", version="1.0"),
+    )
+    async with client:
+        out["protocolVersion"] = client.protocol_version
+        info = client.server_info
+        out["serverInfo"] = info.model_dump(by_alias=True, mode="json", exclude_none=True) if info else None
+        cursor, seen = None, set()
+        for _ in range(MAX_PAGES):
+            page = await client.list_tools(cursor=cursor)
+            out["tools"].extend(tool.name for tool in page.tools)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+            if cursor in seen:
+                raise RuntimeError(f"tools/list repeated cursor {cursor!r}")
+            seen.add(cursor)
+        else:
+            raise RuntimeError(f"tools/list did not end within {MAX_PAGES} pages")
+        if args.call is not None:
+            try:
+                result = await client.call_tool(args.call, args.arguments)
+                dumped = result.model_dump(by_alias=True, mode="json", exclude_none=True)
+                out["call"] = {
+                    "content": dumped.get("content", []),
+                    "isError": bool(dumped.get("isError", False)),
+                    "structuredContent": dumped.get("structuredContent"),
+                }
+            except MCPError as error:
+                call_error = {"code": error.code, "message": error.message, "data": error.data}
+    if call_error is not None:
+        out["callError"] = call_error
+    return out, call_error
+
+
+def main():
+    args = parse_args()
+    try:
+        out, call_error = anyio.run(run, args)
+    except BaseException as error:
+        print(f"stdio_client: {describe(error)}", file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps(out))
+    if call_error is not None:
+        print(f"stdio_client: tools/call {args.call} failed: {call_error['code']} {call_error['message']}",
+              file=sys.stderr)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()
