@@ -119,4 +119,52 @@ import Testing
             #expect(document.json?["authorization_servers"] == nil)
         }
     }
+
+    /// Runs `discover_metadata.py` against `url`: the official Python SDK's discovery on a 401.
+    static func discover(_ url: String) async throws -> [String: Any] {
+        let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/discover_metadata.py"
+        let result = try await Subprocess.runAsync(
+            "/usr/bin/env", ["timeout", "60", "python3", script, url],
+            environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "discovery failed (pip install mcp?): \(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    /// The official Python SDK follows each transport's 401 to a document it accepts, whose
+    /// resource covers the URL it asked (the legacy routes' by prefix, as the SDK checks).
+    @Test(arguments: ["/mcp", "/sse"])
+    func thePythonSDKDiscoversTheDocument(path: String) async throws {
+        let port = try TestServer.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        let environment = [
+            "PORT": "\(port)", "MCP_SERVER_URL": base, "MCP_AUTHORIZATION_SERVERS": "https://auth.example.com",
+        ]
+        try await TestServer.with(environment: environment) { server in
+            let summary = try await Self.discover(server.base + path)
+            let expected =
+                path == "/mcp" ? "/.well-known/oauth-protected-resource/mcp" : "/.well-known/oauth-protected-resource"
+            #expect(summary["status"] as? Int == 401)
+            #expect(summary["resource_metadata"] as? String == base + expected)
+            let tried = try #require(summary["tried"] as? [[String: Any]])
+            #expect(tried.first?["url"] as? String == base + expected && tried.first?["accepted"] as? Bool == true)
+            #expect(summary["resource"] as? String == (path == "/mcp" ? base + "/mcp" : base))
+            #expect(summary["authorization_servers"] as? [String] == ["https://auth.example.com"])
+            #expect(summary["allowed"] as? Bool == true)
+        }
+    }
+
+    /// Without an authorization server the SDK (mcp 2.3.0, which wants at least one, as MCP's
+    /// authorization does) accepts no document and goes on as it did before there was any.
+    @Test func withoutAnAuthorizationServerThePythonSDKFindsNone() async throws {
+        let port = try TestServer.freePort()
+        let base = "http://127.0.0.1:\(port)"
+        try await TestServer.with(environment: ["PORT": "\(port)", "MCP_SERVER_URL": base]) { server in
+            let summary = try await Self.discover(server.base + "/mcp")
+            #expect(summary["resource_metadata"] as? String == base + "/.well-known/oauth-protected-resource/mcp")
+            let tried = try #require(summary["tried"] as? [[String: Any]])
+            #expect(tried.map { $0["status"] as? Int } == [200, 200, 200], "\(tried)")
+            #expect(tried.allSatisfy { $0["accepted"] as? Bool == false })
+            #expect(summary["resource"] == nil)
+        }
+    }
 }
