@@ -12,6 +12,7 @@ package struct HostConfig: Sendable {
     package var toolLists: ToolListSettings
     package var validation: ValidationSettings
     package var setup: SetupSettings
+    package var auth: AuthSettings
     /// Enabled and disabled providers, in the order config.yaml lists them.
     package var providers: [ProviderSettings]
     /// Folders searched for provider libraries after the executable's own.
@@ -31,6 +32,7 @@ package struct HostConfig: Sendable {
         toolLists: ToolListSettings,
         validation: ValidationSettings,
         setup: SetupSettings,
+        auth: AuthSettings = AuthSettings(),
         providers: [ProviderSettings],
         providerSearchPaths: [String],
         logging: LogSettings,
@@ -45,6 +47,7 @@ package struct HostConfig: Sendable {
         self.toolLists = toolLists
         self.validation = validation
         self.setup = setup
+        self.auth = auth
         self.providers = providers
         self.providerSearchPaths = providerSearchPaths
         self.logging = logging
@@ -207,6 +210,19 @@ package struct SetupSettings: Sendable, Equatable {
 
     package init(cspExtraSources: [String] = []) {
         self.cspExtraSources = cspExtraSources
+    }
+}
+
+/// What the server says of authentication, in its OAuth 2.0 Protected Resource Metadata
+/// (RFC 9728). Paragon user tokens stay the credential whatever is listed here.
+package struct AuthSettings: Sendable, Equatable {
+    /// Issuer identifiers of the OAuth 2.0 authorization servers the operator fronts the server
+    /// with (`https://auth.example.com`), advertised as `authorization_servers` (RFC 9728 §2);
+    /// empty: none is advertised.
+    package var authorizationServers: [String]
+
+    package init(authorizationServers: [String] = []) {
+        self.authorizationServers = authorizationServers
     }
 }
 

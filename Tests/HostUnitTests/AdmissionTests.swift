@@ -24,12 +24,25 @@ import Testing
                 #"{"error":{"code":-32000,"message":"Forbidden: origin not allowed (MCP_ALLOWED_ORIGINS lists the browser origins allowed)"},"id":null,"jsonrpc":"2.0"}"#
             ),
             (
-                .unauthenticated(.expiredToken), 401, ["WWW-Authenticate": "Bearer"],
+                .unauthenticated(.expiredToken), 401,
+                [
+                    "WWW-Authenticate":
+                        #"Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", error="invalid_token""#
+                ],
                 #"{"error":{"code":-32000,"message":"Unauthorized: the token has expired"},"id":null,"jsonrpc":"2.0"}"#
             ),
+            (
+                .unauthenticated(.missingCredentials), 401,
+                [
+                    "WWW-Authenticate":
+                        #"Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp""#
+                ],
+                #"{"error":{"code":-32000,"message":"Unauthorized: a Paragon user token is required (Authorization: Bearer)"},"id":null,"jsonrpc":"2.0"}"#
+            ),
         ]
+        let metadata = "https://mcp.example.com/.well-known/oauth-protected-resource/mcp"
         for (refusal, status, extra, body) in cases {
-            let rejection = refusal.rejection
+            let rejection = refusal.rejection(resourceMetadata: metadata)
             #expect(rejection.status.code == status, "\(refusal)")
             var headers = ["Content-Type": "application/json", "Content-Length": "\(body.utf8.count)"]
             headers.merge(extra) { $1 }

@@ -59,4 +59,31 @@ import Testing
                 "/unit/config.yaml:4:13", "/unit/config.yaml:2:22", "environment variable PROXY_BASE_URL",
             ])
     }
+
+    @Test func authorizationServersAreIssuerURLs() throws {
+        #expect(try UnitConfig.load("").auth.authorizationServers == [])
+        let file = try UnitConfig.load(
+            "auth:\n  authorization_servers: [https://auth.example.com, http://localhost:9000/realms/mcp]")
+        #expect(file.auth.authorizationServers == ["https://auth.example.com", "http://localhost:9000/realms/mcp"])
+        let environment = try UnitConfig.load(
+            "auth: {authorization_servers: [https://ignored.example.com]}",
+            environment: ["MCP_AUTHORIZATION_SERVERS": "https://a.example.com, https://b.example.com/t"])
+        #expect(environment.auth.authorizationServers == ["https://a.example.com", "https://b.example.com/t"])
+
+        let errors = UnitConfig.errors(
+            "server:\n  port: 3001\nauth:\n  authorization_servers:\n    - http://auth.example.com\n    - https://a.example.com?x=1\n",
+            environment: ["MCP_AUTHORIZATION_SERVERS": "auth.example.com"])
+        #expect(
+            errors.map(\.key) == [
+                "auth.authorization_servers", "auth.authorization_servers", "MCP_AUTHORIZATION_SERVERS",
+            ])
+        #expect(
+            errors.map(\.location.description) == [
+                "/unit/config.yaml:5:5", "/unit/config.yaml:5:5", "environment variable MCP_AUTHORIZATION_SERVERS",
+            ])
+        #expect(
+            errors.first?.description
+                == "/unit/config.yaml:5:5: auth.authorization_servers: \"http://auth.example.com\" is not an issuer URL "
+                + "(https://auth.example.com; http only for localhost)")
+    }
 }

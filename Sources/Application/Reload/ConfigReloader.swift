@@ -154,6 +154,7 @@ actor ConfigReloader {
     static func restartOnly(_ old: HostConfig, _ new: HostConfig) -> [String] {
         var changed: [String] = []
         if old.server != new.server { changed.append("server") }
+        if old.auth != new.auth { changed.append("auth") }
         if old.paragon.signingKeyPEM != new.paragon.signingKeyPEM { changed.append("the signing key") }
         if old.paragon.connectSDKURL != new.paragon.connectSDKURL { changed.append("paragon.connect_sdk_url") }
         if old.logging != new.logging { changed.append("logging") }

@@ -9,7 +9,8 @@ import MCPCore
 /// 1. readiness: while the server starts or drains, everyone gets 503;
 /// 2. the `Host` header against ``HTTPAccessPolicy`` (403);
 /// 3. the `Origin` header against ``HTTPAccessPolicy`` (403);
-/// 4. authentication: a bearer token, or `?user=` in development (401).
+/// 4. authentication: a bearer token, or `?user=` in development (401, naming
+///    `resourceMetadata` in its `WWW-Authenticate`: RFC 9728 §5.1).
 ///
 /// The admitted ``Principal`` goes on the context; the routes of the group run with an
 /// ``AdmittedMCPContext``, which carries it. CORS preflights never get here:
@@ -20,11 +21,15 @@ package struct AdmissionMiddleware: RouterMiddleware {
     package let readiness: ReadinessState
     package let policy: HTTPAccessPolicy
     package let authenticator: Authenticator
+    /// The URL of the protected resource metadata (RFC 9728) of the routes admitted here, which
+    /// a 401 names (``ProtectedResourceMetadata/url``).
+    package let resourceMetadata: String
 
-    package init(server: MCPServer) {
+    package init(server: MCPServer, resourceMetadata: ProtectedResourceMetadata) {
         self.readiness = server.readiness
         self.policy = server.policy
         self.authenticator = server.authenticator
+        self.resourceMetadata = resourceMetadata.url
     }
 
     package func handle(
@@ -34,7 +39,7 @@ package struct AdmissionMiddleware: RouterMiddleware {
         do {
             context.principal = try await admit(request)
         } catch {
-            throw error.rejection
+            throw error.rejection(resourceMetadata: resourceMetadata)
         }
         return try await next(request, context)
     }

@@ -13,7 +13,9 @@ package enum AdmissionRefusal: Error, Equatable, Sendable {
     case hostNotAllowed
     /// 403: an `Origin` outside the allow-list (same section: servers must validate `Origin`).
     case originNotAllowed
-    /// 401 with `WWW-Authenticate: Bearer` (RFC 6750 §3; MCP, Authorization): no valid token.
+    /// 401 with `WWW-Authenticate: Bearer resource_metadata="..."` (RFC 6750 §3, RFC 9728 §5.1;
+    /// MCP, Authorization), with `error="invalid_token"` for a token that failed (RFC 6750
+    /// §3.1): no valid token.
     case unauthenticated(AuthError)
 
     package var status: HTTPResponse.Status {
@@ -37,16 +39,22 @@ package enum AdmissionRefusal: Error, Equatable, Sendable {
         }
     }
 
-    /// Headers besides `Content-Type`.
-    package var headers: HTTPFields {
+    /// Headers besides `Content-Type`; a 401's challenge names `resourceMetadata`, the URL of
+    /// the protected resource metadata of the resource refused (``ProtectedResourceMetadata/url``).
+    package func headers(resourceMetadata: String) -> HTTPFields {
         switch self {
         case .notReady: [.retryAfter: "1"]
         case .hostNotAllowed, .originNotAllowed: [:]
-        case .unauthenticated: [.wwwAuthenticate: "Bearer"]
+        case .unauthenticated(let reason):
+            [
+                .wwwAuthenticate: ProtectedResourceMetadata.bearerChallenge(
+                    resourceMetadata: resourceMetadata, error: reason == .missingCredentials ? nil : "invalid_token")
+            ]
         }
     }
 
-    package var rejection: HTTPRejection {
-        HTTPRejection(response: HTTPReplies.error(status, error, headers: headers))
+    /// The refusal as thrown; see ``headers(resourceMetadata:)``.
+    package func rejection(resourceMetadata: String) -> HTTPRejection {
+        HTTPRejection(response: HTTPReplies.error(status, error, headers: headers(resourceMetadata: resourceMetadata)))
     }
 }

@@ -9,16 +9,29 @@ package enum HTTPFront {
         router.add(middleware: HTTPMetricsMiddleware(metrics: server.metrics))
         router.add(middleware: MCPCORSMiddleware(policy: server.policy))
         // The MCP routes: admitted once, by the group's middleware, before their handlers run.
-        let admitted = router.group().add(middleware: AdmissionMiddleware(server: server))
-            .group(context: AdmittedMCPContext.self)
-        StreamableHTTPTransport(server: server).register(on: router, admitted: admitted)
+        // A 401 names the metadata of the resource refused: `/mcp`'s, or the server's for the
+        // legacy routes (RFC 9728 §3.3: a client checks the resource against the URL it asked).
+        let metadata = ProtectedResourceMetadata.documents(for: server.config)
+        StreamableHTTPTransport(server: server).register(
+            on: router, admitted: admitted(router, server, resourceMetadata: metadata.mcpEndpoint))
         SetupRoutes(server: server).register(on: router)
         if server.config.server.legacySSE {
-            LegacySSETransport(server: server).register(on: admitted)
+            LegacySSETransport(server: server).register(
+                on: admitted(router, server, resourceMetadata: metadata.server))
         }
+        ProtectedResourceMetadata.register([metadata.server, metadata.mcpEndpoint], on: router)
         let metrics = server.config.metrics
         OperationsRoutes(server: server).register(on: router, metrics: metrics.enabled && metrics.port == nil)
         return router
+    }
+
+    /// A group of `router` whose routes run after ``AdmissionMiddleware`` admitted the request,
+    /// with an ``AdmittedMCPContext``.
+    private static func admitted(
+        _ router: Router<MCPRequestContext>, _ server: MCPServer, resourceMetadata: ProtectedResourceMetadata
+    ) -> RouterGroup<AdmittedMCPContext> {
+        router.group().add(middleware: AdmissionMiddleware(server: server, resourceMetadata: resourceMetadata))
+            .group(context: AdmittedMCPContext.self)
     }
 
     /// `/metrics` on a port of its own, when configured.

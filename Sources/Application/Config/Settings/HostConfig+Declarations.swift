@@ -4,7 +4,8 @@ extension HostConfig {
     /// Every setting of the configuration but a provider's own (``ProviderSettings/declarations``),
     /// in config.yaml's reading order, which is also the reference's.
     static let declarations: [SettingDeclaration<HostConfig>] =
-        [configFileSetting] + ServerSettings.declarations + ParagonSettings.declarations + ToolLimits.declarations
+        [configFileSetting] + ServerSettings.declarations + AuthSettings.declarations + ParagonSettings.declarations
+        + ToolLimits.declarations
         + ToolListSettings.declarations + ValidationSettings.declarations + SetupSettings.declarations
         + ProviderSettings.toggles + [providerSearchPathsSetting] + LogSettings.declarations
         + MetricsSettings.declarations
