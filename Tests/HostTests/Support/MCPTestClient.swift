@@ -60,16 +60,26 @@ struct MCPTestClient: Sendable {
         return id
     }
 
-    /// Opens an SSE stream and returns its events as they arrive (`event` name and `data`).
-    func events(path: String, token: String? = nil, session: String? = nil)
+    /// Opens an SSE stream and returns its events as they arrive (`event` name and `data`):
+    /// a GET, or a POST of `body` (a 2026-07-28 listen) with `headers`.
+    func events(
+        path: String, token: String? = nil, session: String? = nil, body: String? = nil,
+        headers: [(String, String)] = []
+    )
         async throws -> (
             status: Int, events: AsyncThrowingStream<(String, String), Error>, cancel: @Sendable () -> Void
         )
     {
         var request = HTTPClientRequest(url: base + path)
-        request.headers.add(name: "Accept", value: "text/event-stream")
+        request.headers.add(name: "Accept", value: body == nil ? "text/event-stream" : Self.accept)
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         if let session { request.headers.add(name: "Mcp-Session-Id", value: session) }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let (stream, continuation) = AsyncThrowingStream<(String, String), Error>.makeStream()
         let reader = Task {

@@ -23,10 +23,13 @@ enum RawHTTP {
         return fd
     }
 
-    static func post(path: String, port: Int, token: String, session: String?, body: String) -> String {
+    static func post(
+        path: String, port: Int, token: String, session: String?, body: String, headers: [(String, String)] = []
+    ) -> String {
         var request = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\n"
         request += "Accept: application/json, text/event-stream\r\nAuthorization: Bearer \(token)\r\n"
         if let session { request += "Mcp-Session-Id: \(session)\r\n" }
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
         return request
     }
