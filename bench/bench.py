@@ -28,6 +28,7 @@ ACCEPT = "application/json, text/event-stream"
 TOOL = "INTEGRATION0_ACTION_0"
 ARGUMENTS = '{"id":"bench","count":3}'
 CURSOR = re.compile(rb'"nextCursor":"([^"]+)"')
+MODERN = "2026-07-28"  # MCP's single-exchange revision: no initialize, no session
 
 
 def free_port():
@@ -62,6 +63,23 @@ class MCPConnection:
             raise RuntimeError(f"initialize: {status} {body[:200]!r}")
         self.post("notifications/initialized", {}, token, session, notification=True)
         return session
+
+    def call_modern(self, token, tool, arguments):
+        """One tools/call on the single-exchange path, as bench/wrk/modern.lua sends it; raises
+        unless the answer is a complete, successful result (the load run's check, with the
+        answer in the message)."""
+        self.next_id += 1
+        meta = {"io.modelcontextprotocol/protocolVersion": MODERN, "io.modelcontextprotocol/clientCapabilities": {}}
+        message = {"jsonrpc": "2.0", "id": self.next_id, "method": "tools/call",
+                   "params": {"name": tool, "arguments": json.loads(arguments), "_meta": meta}}
+        headers = {"Content-Type": "application/json", "Accept": ACCEPT, "Authorization": "Bearer " + token,
+                   "MCP-Protocol-Version": MODERN, "Mcp-Method": "tools/call", "Mcp-Name": tool}
+        self.connection.request("POST", "/mcp", body=json.dumps(message), headers=headers)
+        response = self.connection.getresponse()
+        body = response.read()
+        result = json.loads(body).get("result") if response.status == 200 else None
+        if not result or result.get("resultType") != "complete" or result.get("isError"):
+            raise RuntimeError(f"tools/call ({MODERN}): {response.status} {body[:300]!r}")
 
 
 class RawConnection:
@@ -281,6 +299,12 @@ def main():
                 files[name] = os.path.join(workdir, f"sessions-{name}.txt")
                 with open(files[name], "w") as file:
                     file.writelines(f"{session} {token}\n" for session, token in chosen)
+            # The same users' tokens, for the single-exchange path (no sessions).
+            files["tokens"] = os.path.join(workdir, "tokens-many.txt")
+            with open(files["tokens"], "w") as file:
+                file.writelines(f"{token}\n" for _, token in sessions)
+            for _, token in sessions:
+                connection.call_modern(token, TOOL, ARGUMENTS)
             call_env = {"BENCH_TOOL": TOOL, "BENCH_ARGUMENTS": ARGUMENTS}
             call = os.path.join(HERE, "wrk", "call.lua")
 
@@ -289,6 +313,12 @@ def main():
             many = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["many"]), connections, duration)
             cpu_per_thousand = (server.cpu_seconds() - cpu) / many["requests"] * 1000 * 1000
             after = upstream.status()
+            # 1b. The same calls on the single-exchange path (MCP 2026-07-28): same users, tool,
+            # arguments and connections, each request whole and authenticated on its own.
+            cpu = server.cpu_seconds()
+            modern = wrk(url, os.path.join(HERE, "wrk", "modern.lua"),
+                         dict(call_env, BENCH_TOKENS=files["tokens"]), connections, duration)
+            modern_cpu_per_thousand = (server.cpu_seconds() - cpu) / modern["requests"] * 1000 * 1000
             one = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["1"]), connections, duration)
             single = wrk(url, call, dict(call_env, BENCH_SESSIONS=files["many"]), 1, duration)
 
@@ -353,6 +383,8 @@ def main():
     rows += [
         (f"tools/call, {users_count} sessions over {connections} connections",
          f"{many['rps']:,.0f} req/s; {latency(many)}{checked(many)}", "≥ 15,000 req/s, p99 ≤ 5 ms"),
+        (f"tools/call without sessions ({MODERN} single exchange), {users_count} users over {connections} connections",
+         f"{modern['rps']:,.0f} req/s; {latency(modern)}{checked(modern)}", "as fast as sessions"),
         (f"tools/call, 1 session over {connections} connections",
          f"{one['rps']:,.0f} req/s; {latency(one)}{checked(one)}", "not much slower than 32 sessions"),
         ("tools/call, 1 connection", f"{single['rps']:,.0f} req/s; {latency(single)}{checked(single)}", ""),
@@ -371,6 +403,9 @@ def main():
          "≤ 200 MB"),
         (f"start-up to ready, all providers (median of {startups})", f"{startup:.0f} ms", "≤ 300 ms"),
         ("CPU time per 1,000 calls", f"{cpu_per_thousand:.0f} ms", ""),
+        (f"CPU time per 1,000 single-exchange calls ({MODERN}, no sessions)",
+         f"{modern_cpu_per_thousand:.0f} ms ({modern_cpu_per_thousand - cpu_per_thousand:+.0f} ms against sessions)",
+         "no more than with sessions"),
         (f"floor: HTTP server alone (GET /healthz), {connections} connections",
          f"{health['rps']:,.0f} req/s; {health_cpu:.0f} µs CPU a request{checked(health)}", ""),
         (f"floor: outbound client alone (AsyncHTTPClient to the stand-in), {connections} in flight",

@@ -10,16 +10,22 @@ import Testing
             environment: ProcessInfo.processInfo.environment)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
-        #expect(rows.count == 17, "\(result.stdout)")
+        #expect(rows.count == 19, "\(result.stdout)")
         for measure in [
-            "tools/call, 2 sessions", "upstream alone", "added latency", "tools/list, first page",
-            "full paginated walk", "idle sessions", "start-up to ready", "CPU time per 1,000 calls",
-            "floor: HTTP server",
+            "tools/call, 2 sessions", "tools/call without sessions (2026-07-28 single exchange), 2 users",
+            "CPU time per 1,000 single-exchange calls (2026-07-28, no sessions)",
+            "upstream alone", "added latency", "tools/list, first page", "full paginated walk",
+            "idle sessions", "start-up to ready", "CPU time per 1,000 calls", "floor: HTTP server",
             "floor: outbound client", "spec load: Stripe-like", "spec load: Slack",
         ] {
             #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")
         }
         #expect(!result.stdout.contains("bad answers") && !result.stdout.contains("socket errors"), "\(result.stdout)")
+        // The single-exchange run's answers checked out (bench/wrk/modern.lua counts anything
+        // but a complete, successful result as bad) and it ran calls at all.
+        let modern = rows.first { $0.contains("tools/call without sessions") } ?? ""
+        #expect(modern.contains(" req/s; p50 ") && !modern.contains("bad answers") && !modern.contains(" 0 req/s"),
+                "\(modern)")
         #expect(result.stdout.contains("Machine: ") && !result.stdout.contains("not built"), "\(result.stdout)")
     }
 }

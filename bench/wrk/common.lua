@@ -1,6 +1,7 @@
 -- What the MCP scripts share: thread numbers (for unique JSON-RPC ids), the sessions of
--- BENCH_SESSIONS ("<session id> <bearer token>" lines), and a count of bad answers that
--- done() prints as "bad responses: N". Loaded with dofile() from BENCH_LUA_DIR.
+-- BENCH_SESSIONS ("<session id> <bearer token>" lines), the bearer tokens of BENCH_TOKENS (one
+-- a line, for the single-exchange path), and a count of bad answers that done() prints as
+-- "bad responses: N". Loaded with dofile() from BENCH_LUA_DIR.
 local threads = {}
 local thread_count = 0
 
@@ -26,6 +27,15 @@ function load_sessions()
     end
   end
   return sessions
+end
+
+function load_tokens()
+  local tokens = {}
+  for line in io.lines(os.getenv("BENCH_TOKENS")) do
+    local token = line:match("^(%S+)$")
+    if token then table.insert(tokens, token) end
+  end
+  return tokens
 end
 
 function done(summary, latency, requests)
