@@ -17,6 +17,8 @@ user-facing client would), one line goes to stderr:
 and the script waits: with --elicit-ack FILE until FILE exists (it is deleted once seen, so each
 elicitation needs its own acknowledgment), without it for SECONDS; then it answers `accept`. If
 FILE does not appear within SECONDS it answers `cancel`. Form-mode elicitations are declined.
+With --elicit-open SCRIPT (implies --elicit-wait 0), the callback runs `python3 SCRIPT URL` (a
+browser that completes the page) first, records its exit status and output, then accepts.
 
 Prints one JSON object on stdout:
   {"protocolVersion", "serverInfo", "tools": [names], "call": {content, isError, structuredContent} | null,
@@ -50,6 +52,7 @@ def parse_args():
     parser.add_argument("--arguments", default="{}")
     parser.add_argument("--elicit-wait", type=float)
     parser.add_argument("--elicit-ack")
+    parser.add_argument("--elicit-open")
     parser.add_argument("--timeout", type=float, default=60.0, help="per-request read timeout (seconds)")
     args = parser.parse_args()
     try:
@@ -90,9 +93,10 @@ def call_json(result):
 class Elicitor:
     """Records URL elicitations, announces each on stderr and waits for the harness's go-ahead."""
 
-    def __init__(self, wait, ack):
+    def __init__(self, wait, ack, open_with=None):
         self.wait = wait
         self.ack = ack
+        self.open_with = open_with
         self.records = []
 
     async def handle_url(self, url, message, elicitation_id, era):
@@ -103,7 +107,11 @@ class Elicitor:
         self.records.append(record)
         print("ELICIT " + json.dumps({"elicitationUrl": url, "message": message}), file=sys.stderr, flush=True)
         action = "accept"
-        if self.ack is None:
+        if self.open_with is not None:
+            opened = await anyio.run_process([sys.executable, self.open_with, url], check=False)
+            record["browserStatus"] = opened.returncode
+            record["browser"] = opened.stdout.decode(errors="replace")
+        elif self.ack is None:
             await anyio.sleep(self.wait)
         else:
             with anyio.move_on_after(self.wait) as scope:
@@ -164,7 +172,10 @@ async def call_tool(client, name, arguments, elicitor):
 
 async def run(args):
     headers = {} if args.token in ("", "-") else {"Authorization": f"Bearer {args.token}"}
-    elicitor = Elicitor(args.elicit_wait, args.elicit_ack) if args.elicit_wait is not None else None
+    if args.elicit_open is not None and args.elicit_wait is None:
+        args.elicit_wait = 0
+    elicitor = (
+        Elicitor(args.elicit_wait, args.elicit_ack, args.elicit_open) if args.elicit_wait is not None else None)
     http = httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(30, read=300))
     out = {"protocolVersion": None, "serverInfo": None, "tools": [], "call": None, "elicitations": []}
     call_error = None
