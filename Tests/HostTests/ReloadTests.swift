@@ -38,6 +38,10 @@ import Testing
         let stream = try await client.events(path: "/mcp", token: token, session: session)
         defer { stream.cancel() }
         var events = stream.events.filter { $0.1.contains("list_changed") }.makeAsyncIterator()
+        // A 2026-07-28 client listening beside the session.
+        let listen = try await StatelessClient(client: client, token: token).listen()
+        defer { listen.cancel() }
+        var heard = listen.events.filter { $0.1.contains("list_changed") }.makeAsyncIterator()
         #expect(try await Self.toolNames(client, token: token, session: session) == ["SLOW"])
 
         // Turn the proxy tool on while a call is in flight.
@@ -48,6 +52,9 @@ import Testing
         try Self.config(slow: slow, proxy: true).write(toFile: file, atomically: true, encoding: .utf8)
         child.signal(SIGHUP)
         #expect(try await events.next() != nil, "the open session is told its tools changed")
+        #expect(
+            try await heard.next()?.1.contains(#""io.modelcontextprotocol/subscriptionId":"listen-1""#) == true,
+            "the listen stream is told, tagged with its subscription id")
         #expect(try await Self.toolNames(client, token: token, session: session) == ["SLOW", "CALL_API_REQUEST"])
         let call = try await inFlight.value
         #expect(call.status == 200 && call.result != nil && call.result?["isError"] == nil, "\(call.body)")
