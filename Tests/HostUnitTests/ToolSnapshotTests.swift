@@ -106,4 +106,16 @@ import Testing
         }
         #expect(tools[2].inputSchema["properties"]?["q"]?["type"] == "string")
     }
+
+    @Test func nullOutputSchemaAndAnnotationsAreLeftOut() throws {
+        let entry = try JSONValue.parse(
+            Array(
+                #"{"name":"A","integration":"x","inputSchema":{"type":"object"},"outputSchema":null,"annotations":null}"#
+                    .utf8))
+        let tool = try Tool.decode(entry, provider: "p").get()
+        #expect(tool.outputSchema == nil)
+        #expect(tool.annotations == nil)
+        let listed = tool.mcpJSON(version: "2025-11-25")
+        #expect(listed["outputSchema"] == nil && listed["annotations"] == nil)
+    }
 }

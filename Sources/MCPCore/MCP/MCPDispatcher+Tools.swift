@@ -82,6 +82,14 @@ extension MCPDispatcher {
             }
         }
         metrics.toolCall(result, duration: .now - started)
+        if let resumed {
+            switch result {
+            case .outcome: break
+            // Refused before the provider ran (a header, the arguments, the listing): the call
+            // did not complete, so the retry's state is not spent.
+            default: await resumable?.release(resumed)
+            }
+        }
         if case .outcome(_, .needsConnection(let integration)) = result {
             if let resumed { await resumable?.release(resumed) }
             return await needsConnection(

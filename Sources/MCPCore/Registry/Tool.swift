@@ -57,8 +57,9 @@ extension Tool {
             Tool(
                 name: name, integration: integration, title: object["title"]?.stringValue,
                 description: object["description"]?.stringValue, inputSchema: .object(schema),
-                outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : $0 },
-                annotations: object["annotations"].flatMap { $0 == .null ? nil : $0 },
+                // `.some`: a bare `nil` would be read as JSONValue.null, keeping a null member.
+                outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : .some($0) },
+                annotations: object["annotations"].flatMap { $0 == .null ? nil : .some($0) },
                 providerName: provider, headerArguments: HeaderArgument.declared(in: .object(schema))))
     }
 }

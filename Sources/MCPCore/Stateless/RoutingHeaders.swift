@@ -56,7 +56,8 @@ package struct RoutingHeaders: Sendable, Equatable {
     package func paramMismatch(_ mirrored: [HeaderArgument], arguments: JSONValue) -> JSONRPCError? {
         for argument in mirrored {
             let sent = params[argument.token.lowercased()]
-            let value = arguments[argument.property].flatMap { $0 == .null ? nil : $0 }
+            // A null argument is not set (`.some`: a bare `nil` would be read as JSONValue.null).
+            let value = arguments[argument.property].flatMap { $0 == .null ? nil : .some($0) }
             switch (sent, value) {
             case (nil, nil):
                 continue

@@ -6,7 +6,8 @@ extension RoutingHeaders {
     /// recorded in ``repeated``).
     package init(_ fields: HTTPFields) {
         self.init()
-        var seen: Set<String> = []
+        // Each routing header's name as first seen, by its lowercased name.
+        var seen: [String: String] = [:]
         for field in fields {
             let lowered = field.name.canonicalName
             guard lowered.hasPrefix("mcp-") else { continue }
@@ -19,8 +20,10 @@ extension RoutingHeaders {
                 guard lowered.hasPrefix("mcp-param-"), lowered.utf8.count > 10 else { continue }
                 params[String(lowered.dropFirst(10))] = value
             }
-            if !seen.insert(lowered).inserted, !repeated.contains(field.name.rawName) {
-                repeated.append(field.name.rawName)
+            if let first = seen[lowered] {
+                if !repeated.contains(first) { repeated.append(first) }
+            } else {
+                seen[lowered] = field.name.rawName
             }
         }
     }
