@@ -70,4 +70,12 @@ import Testing
         #expect(request.target == "https://slack.com/api/x?a=x%20y%26z%3D1&b=2")
         #expect(request.loggableURL == "https://slack.com/api/x (query: a, b)")
     }
+
+    /// `"body": null` means no body, as an absent one does: never a JSON `null` sent upstream.
+    @Test func aNullBodyIsNoBody() throws {
+        let request = try ProxyRequest([
+            "integration": "slack", "url": "https://slack.com/api/x", "httpMethod": "POST", "body": nil,
+        ])
+        #expect(request.body == nil)
+    }
 }

@@ -25,7 +25,7 @@ struct ProxyRequest: Sendable {
             headers[name] = value.stringValue ?? String(decoding: value.encoded(), as: UTF8.self)
         }
         self.headers = headers
-        self.body = arguments["body"].flatMap { $0 == .null ? nil : $0 }
+        self.body = arguments["body"].flatMap { $0 == .null ? nil : .some($0) }
     }
 
     /// `X-Paragon-Proxy-Url`: the URL (without its fragment), and the query parameters
