@@ -24,8 +24,9 @@ import Testing
         // The single-exchange run's answers checked out (bench/wrk/modern.lua counts anything
         // but a complete, successful result as bad) and it ran calls at all.
         let modern = rows.first { $0.contains("tools/call without sessions") } ?? ""
-        #expect(modern.contains(" req/s; p50 ") && !modern.contains("bad answers") && !modern.contains(" 0 req/s"),
-                "\(modern)")
+        #expect(
+            modern.contains(" req/s; p50 ") && !modern.contains("bad answers") && !modern.contains(" 0 req/s"),
+            "\(modern)")
         #expect(result.stdout.contains("Machine: ") && !result.stdout.contains("not built"), "\(result.stdout)")
     }
 }

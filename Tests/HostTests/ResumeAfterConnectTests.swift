@@ -132,7 +132,8 @@ import Testing
             var completed = false
             var events = stream.events.makeAsyncIterator()
             while !completed, let (name, data) = try await events.next() {
-                completed = name == "message" && data.contains("notifications/elicitation/complete") && data.contains(id)
+                completed =
+                    name == "message" && data.contains("notifications/elicitation/complete") && data.contains(id)
             }
             #expect(completed)
             let retried = try await client.send(body: MCPTestClient.call(3, Self.tool), token: frank, session: session)
@@ -154,7 +155,8 @@ import Testing
             let result = try await Subprocess.runAsync(
                 "/usr/bin/env",
                 [
-                    "timeout", "120", "python3", script, "--url", server.base + "/mcp", "--token", token, "--mode", mode,
+                    "timeout", "120", "python3", script, "--url", server.base + "/mcp", "--token", token, "--mode",
+                    mode,
                     "--call", Self.tool, "--arguments", "{}", "--elicit-open", browser,
                 ], environment: ProcessInfo.processInfo.environment)
             #expect(result.status == 0, "python client failed: \(result.stderr)")

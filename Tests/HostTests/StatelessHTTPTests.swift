@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import NIOHTTP1
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// MCP 2026-07-28's single-exchange path on /mcp over real HTTP, item by item of the checklist
@@ -23,8 +23,11 @@ import Testing
             #expect(reply.headers.first(name: "Mcp-Session-Id") == nil, "no session is made")
             let result = try #require(reply.result)
             let versions = try #require(result["supportedVersions"] as? [String])
-            #expect(versions.first == "2026-07-28" && versions.contains("2025-11-25") && versions.contains("2024-11-05"))
-            #expect(((result["capabilities"] as? [String: Any])?["tools"] as? [String: Any])?["listChanged"] as? Bool == true)
+            #expect(
+                versions.first == "2026-07-28" && versions.contains("2025-11-25") && versions.contains("2024-11-05"))
+            #expect(
+                ((result["capabilities"] as? [String: Any])?["tools"] as? [String: Any])?["listChanged"] as? Bool
+                    == true)
             #expect(result["resultType"] as? String == "complete")
             #expect(result["cacheScope"] as? String == "private")
             #expect((result["ttlMs"] as? Int ?? -1) >= 0)
@@ -73,7 +76,9 @@ import Testing
                 #expect(reply.errorCode == code, "\(comment): \(reply.body)", sourceLocation: sourceLocation)
             }
             // Mcp-Method missing, mismatched; version header against the body.
-            expect(try await modern.send("tools/list", headers: [("MCP-Protocol-Version", "2026-07-28")]), 400, -32020, "no Mcp-Method")
+            expect(
+                try await modern.send("tools/list", headers: [("MCP-Protocol-Version", "2026-07-28")]), 400, -32020,
+                "no Mcp-Method")
             expect(
                 try await modern.send(
                     "tools/list", headers: [("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "tools/call")]),
@@ -86,12 +91,15 @@ import Testing
             // Mcp-Name for tools/call: missing, mismatched, base64-encoded.
             let call = modern.body("1", "tools/call", #""name":"EXAMPLE_ECHO","arguments":{"text":"x"}"#)
             expect(try await modern.send("tools/call", body: call), 400, -32020, "no Mcp-Name")
-            expect(try await modern.send("tools/call", name: "EXAMPLE_HTTP_GET", body: call), 400, -32020, "Mcp-Name differs")
+            expect(
+                try await modern.send("tools/call", name: "EXAMPLE_HTTP_GET", body: call), 400, -32020,
+                "Mcp-Name differs")
             let encoded = "=?base64?" + Data("EXAMPLE_ECHO".utf8).base64EncodedString() + "?="
             expect(try await modern.send("tools/call", name: encoded, body: call), 200, nil, "a base64 Mcp-Name")
             // A routing header twice.
             expect(
-                try await modern.send("tools/list", extra: [("Mcp-Method", "tools/list")]), 400, -32020, "Mcp-Method twice")
+                try await modern.send("tools/list", extra: [("Mcp-Method", "tools/list")]), 400, -32020,
+                "Mcp-Method twice")
             // The envelope: no _meta keys.
             let bare = #"{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}"#
             expect(try await modern.send("tools/list", body: bare), 400, -32602, "no _meta")
@@ -166,7 +174,8 @@ import Testing
             #expect(TestStack.text(of: call.result) == "old")
             #expect(call.result?["resultType"] == nil, "no 2026-only fields on the session path")
             #expect(call.result?["_meta"] == nil)
-            let list = try await client.send(body: MCPTestClient.request(3, "tools/list"), token: modern.token, session: session)
+            let list = try await client.send(
+                body: MCPTestClient.request(3, "tools/list"), token: modern.token, session: session)
             #expect(list.result?["ttlMs"] == nil && list.result?["cacheScope"] == nil)
 
             let headerless = try await client.send(body: modern.body("4", "tools/list"), token: modern.token)
@@ -192,7 +201,8 @@ import Testing
             let arguments = #"{"region":"us-west1","count":7}"#
             let matching = try await modern.call(
                 "REGIONAL", arguments: arguments, extra: [("Mcp-Param-Region", "us-west1"), ("mcp-param-count", "007")])
-            #expect(matching.status == 200 && matching.result?["resultType"] as? String == "complete", "\(matching.body)")
+            #expect(
+                matching.status == 200 && matching.result?["resultType"] as? String == "complete", "\(matching.body)")
             let missing = try await modern.call("REGIONAL", arguments: arguments, extra: [("Mcp-Param-Count", "7")])
             #expect(missing.status == 400 && missing.errorCode == -32020)
             let differs = try await modern.call(
@@ -275,7 +285,9 @@ import Testing
             let ack = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
             #expect(ack["method"] as? String == "notifications/subscriptions/acknowledged")
             let params = ack["params"] as? [String: Any]
-            #expect((params?["_meta"] as? [String: Any])?["io.modelcontextprotocol/subscriptionId"] as? String == "listen-1")
+            #expect(
+                (params?["_meta"] as? [String: Any])?["io.modelcontextprotocol/subscriptionId"] as? String == "listen-1"
+            )
             #expect((params?["notifications"] as? [String: Any])?["toolsListChanged"] as? Bool == true)
             #expect(try await events.next()?.0 == "comment", "a keep-alive")
 

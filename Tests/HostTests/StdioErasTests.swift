@@ -61,7 +61,9 @@ import Testing
         #expect((answer(3)?["error"] as? [String: Any])?["code"] as? Int == -32602)
         #expect(stdout.contains(#""text":"modern""#))
         let ack = objects.first { $0["method"] as? String == "notifications/subscriptions/acknowledged" }
-        #expect(((ack?["params"] as? [String: Any])?["_meta"] as? [String: Any])?["io.modelcontextprotocol/subscriptionId"] as? String == "l1")
+        #expect(
+            ((ack?["params"] as? [String: Any])?["_meta"] as? [String: Any])?["io.modelcontextprotocol/subscriptionId"]
+                as? String == "l1")
         #expect(objects.count == 5, "four answers and the acknowledgement; none for the cancelled listen: \(stdout)")
     }
 }

@@ -30,7 +30,9 @@ private struct MemoryProvider: ToolProvider {
 
 private struct NoSetup: ConnectionSetup {
     var linkLifetimeSeconds: Int { 600 }
-    func link(userID: String, integration: String, elicitationID: String?) async throws -> String { "https://setup.example/\(integration)" }
+    func link(userID: String, integration: String, elicitationID: String?) async throws -> String {
+        "https://setup.example/\(integration)"
+    }
     func displayName(of integration: String, token: String) async -> String { integration }
 }
 

@@ -20,7 +20,8 @@ package enum ConnectPrompt: Equatable {
         }
         switch caller.era {
         case .stateless: self = canResume ? .inputRequired : .text
-        case .handshake: self = ProtocolVersion.atLeast(caller.protocolVersion, "2025-11-25") ? .urlElicitationError : .text
+        case .handshake:
+            self = ProtocolVersion.atLeast(caller.protocolVersion, "2025-11-25") ? .urlElicitationError : .text
         }
     }
 

@@ -63,7 +63,8 @@ extension MCPDispatcher {
         let user = caller.identity
         var resumed: ResumableCalls.Resumed?
         if caller.era == .stateless, let state = params?["requestState"], state != .null {
-            switch await resume(state, inputResponses: params?["inputResponses"], name: name, arguments: arguments, user: user)
+            switch await resume(
+                state, inputResponses: params?["inputResponses"], name: name, arguments: arguments, user: user)
             {
             case .failure(let error): return .failure(error)
             case .success(.declined(let integration)):

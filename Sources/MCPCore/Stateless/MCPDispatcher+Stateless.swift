@@ -38,7 +38,8 @@ extension MCPDispatcher {
             answer = .success(.value(discover()))
         case "tools/list":
             answer = await listTools(request.params, caller: request.caller, requestID: requestID).map { page in
-                .serialized(StatelessResult.stamped(serialized: page, extra: StatelessResult.cacheHints(ttlMs: listTTLMs)))
+                .serialized(
+                    StatelessResult.stamped(serialized: page, extra: StatelessResult.cacheHints(ttlMs: listTTLMs)))
             }
         case "tools/call":
             answer = await callTool(

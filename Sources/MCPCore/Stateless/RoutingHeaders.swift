@@ -39,7 +39,9 @@ package struct RoutingHeaders: Sendable, Equatable {
         }
         guard let sent = self.method else { return .headerMismatch("Mcp-Method is required") }
         guard let decoded = Self.decode(sent) else { return .headerMismatch("Mcp-Method is malformed") }
-        guard decoded == method else { return .headerMismatch("Mcp-Method \(decoded) differs from the body's \(method)") }
+        guard decoded == method else {
+            return .headerMismatch("Mcp-Method \(decoded) differs from the body's \(method)")
+        }
         guard let member = Self.namedBy[method], let expected = params?[member]?.stringValue else { return nil }
         guard let name else { return .headerMismatch("Mcp-Name is required for \(method)") }
         guard let decodedName = Self.decode(name) else { return .headerMismatch("Mcp-Name is malformed") }

@@ -167,7 +167,8 @@ package struct StreamableHTTPTransport: Sendable {
             return nil
         }
         return HTTPReplies.error(
-            .badRequest, .headerMismatch("MCP-Protocol-Version is required: the request's _meta names a protocol version"),
+            .badRequest,
+            .headerMismatch("MCP-Protocol-Version is required: the request's _meta names a protocol version"),
             id: id)
     }
 

@@ -38,9 +38,10 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.exceptions import MCPError, UrlElicitationRequiredError
 
+from client_support import call_json, error_json, finish, json_object_argument, list_all_tools, server_info_json
+
 URL_ELICITATION_REQUIRED = -32042
 MAX_LEGACY_ROUNDS = 5
-MAX_PAGES = 1000
 
 
 def parse_args():
@@ -55,39 +56,10 @@ def parse_args():
     parser.add_argument("--elicit-open")
     parser.add_argument("--timeout", type=float, default=60.0, help="per-request read timeout (seconds)")
     args = parser.parse_args()
-    try:
-        args.arguments = json.loads(args.arguments)
-    except json.JSONDecodeError as e:
-        parser.error(f"--arguments is not JSON: {e}")
-    if not isinstance(args.arguments, dict):
-        parser.error("--arguments must be a JSON object")
+    args.arguments = json_object_argument(parser, args.arguments)
     if args.elicit_ack is not None and args.elicit_wait is None:
         parser.error("--elicit-ack needs --elicit-wait")
     return args
-
-
-def leaves(error):
-    """The innermost exceptions of a (possibly nested) exception group."""
-    if isinstance(error, BaseExceptionGroup):
-        return [leaf for inner in error.exceptions for leaf in leaves(inner)]
-    return [error]
-
-
-def describe(error):
-    parts = []
-    for leaf in leaves(error):
-        code = getattr(leaf, "code", None) if isinstance(leaf, MCPError) else None
-        parts.append(f"{type(leaf).__name__}{f' {code}' if code is not None else ''}: {leaf}")
-    return "; ".join(parts)
-
-
-def call_json(result):
-    dumped = result.model_dump(by_alias=True, mode="json", exclude_none=True)
-    return {
-        "content": dumped.get("content", []),
-        "isError": bool(dumped.get("isError", False)),
-        "structuredContent": dumped.get("structuredContent"),
-    }
 
 
 class Elicitor:
@@ -137,20 +109,6 @@ class Elicitor:
         return types.ElicitResult(action="decline")
 
 
-async def list_all_tools(client):
-    names, cursor, seen = [], None, set()
-    for _ in range(MAX_PAGES):
-        page = await client.list_tools(cursor=cursor)
-        names.extend(tool.name for tool in page.tools)
-        cursor = page.next_cursor
-        if cursor is None:
-            return names
-        if cursor in seen:
-            raise RuntimeError(f"tools/list repeated cursor {cursor!r}")
-        seen.add(cursor)
-    raise RuntimeError(f"tools/list did not end within {MAX_PAGES} pages")
-
-
 async def call_tool(client, name, arguments, elicitor):
     """Calls the tool; a -32042 (2025-11-25) is shown to the 'user' and the call made again."""
     for _ in range(MAX_LEGACY_ROUNDS):
@@ -189,14 +147,13 @@ async def run(args):
         )
         async with client:
             out["protocolVersion"] = client.protocol_version
-            info = client.server_info
-            out["serverInfo"] = info.model_dump(by_alias=True, mode="json", exclude_none=True) if info else None
+            out["serverInfo"] = server_info_json(client)
             out["tools"] = await list_all_tools(client)
             if args.call is not None:
                 try:
                     out["call"] = call_json(await call_tool(client, args.call, args.arguments, elicitor))
                 except MCPError as error:
-                    call_error = {"code": error.code, "message": error.message, "data": error.data}
+                    call_error = error_json(error)
     if elicitor is not None:
         out["elicitations"] = elicitor.records
     if call_error is not None:
@@ -205,17 +162,7 @@ async def run(args):
 
 
 def main():
-    args = parse_args()
-    try:
-        out, call_error = anyio.run(run, args)
-    except BaseException as error:  # report every failure as one line; KeyboardInterrupt included
-        print(f"modern_client: {describe(error)}", file=sys.stderr)
-        sys.exit(1)
-    print(json.dumps(out))
-    if call_error is not None:
-        print(f"modern_client: tools/call {args.call} failed: {call_error['code']} {call_error['message']}",
-              file=sys.stderr)
-        sys.exit(3)
+    finish("modern_client", parse_args(), run)
 
 
 if __name__ == "__main__":

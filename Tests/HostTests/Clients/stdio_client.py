@@ -26,7 +26,7 @@ import mcp_types as types
 from mcp import Client, StdioServerParameters
 from mcp.shared.exceptions import MCPError
 
-MAX_PAGES = 1000
+from client_support import call_json, error_json, finish, json_object_argument, list_all_tools, server_info_json
 
 
 def parse_args():
@@ -46,27 +46,8 @@ def parse_args():
     if not command:
         parser.error("no server command after --")
     args.command = command
-    try:
-        args.arguments = json.loads(args.arguments)
-    except json.JSONDecodeError as e:
-        parser.error(f"--arguments is not JSON: {e}")
-    if not isinstance(args.arguments, dict):
-        parser.error("--arguments must be a JSON object")
+    args.arguments = json_object_argument(parser, args.arguments)
     return args
-
-
-def leaves(error):
-    if isinstance(error, BaseExceptionGroup):
-        return [leaf for inner in error.exceptions for leaf in leaves(inner)]
-    return [error]
-
-
-def describe(error):
-    parts = []
-    for leaf in leaves(error):
-        code = getattr(leaf, "code", None) if isinstance(leaf, MCPError) else None
-        parts.append(f"{type(leaf).__name__}{f' {code}' if code is not None else ''}: {leaf}")
-    return "; ".join(parts)
 
 
 async def run(args):
@@ -81,48 +62,20 @@ async def run(args):
     )
     async with client:
         out["protocolVersion"] = client.protocol_version
-        info = client.server_info
-        out["serverInfo"] = info.model_dump(by_alias=True, mode="json", exclude_none=True) if info else None
-        cursor, seen = None, set()
-        for _ in range(MAX_PAGES):
-            page = await client.list_tools(cursor=cursor)
-            out["tools"].extend(tool.name for tool in page.tools)
-            cursor = page.next_cursor
-            if cursor is None:
-                break
-            if cursor in seen:
-                raise RuntimeError(f"tools/list repeated cursor {cursor!r}")
-            seen.add(cursor)
-        else:
-            raise RuntimeError(f"tools/list did not end within {MAX_PAGES} pages")
+        out["serverInfo"] = server_info_json(client)
+        out["tools"] = await list_all_tools(client)
         if args.call is not None:
             try:
-                result = await client.call_tool(args.call, args.arguments)
-                dumped = result.model_dump(by_alias=True, mode="json", exclude_none=True)
-                out["call"] = {
-                    "content": dumped.get("content", []),
-                    "isError": bool(dumped.get("isError", False)),
-                    "structuredContent": dumped.get("structuredContent"),
-                }
+                out["call"] = call_json(await client.call_tool(args.call, args.arguments))
             except MCPError as error:
-                call_error = {"code": error.code, "message": error.message, "data": error.data}
+                call_error = error_json(error)
     if call_error is not None:
         out["callError"] = call_error
     return out, call_error
 
 
 def main():
-    args = parse_args()
-    try:
-        out, call_error = anyio.run(run, args)
-    except BaseException as error:
-        print(f"stdio_client: {describe(error)}", file=sys.stderr)
-        sys.exit(1)
-    print(json.dumps(out))
-    if call_error is not None:
-        print(f"stdio_client: tools/call {args.call} failed: {call_error['code']} {call_error['message']}",
-              file=sys.stderr)
-        sys.exit(3)
+    finish("stdio_client", parse_args(), run)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,9 @@ struct StatelessClient: Sendable {
             headers: (headers ?? self.headers(method, name: name)) + extra, accept: accept)
     }
 
-    func call(_ tool: String, arguments: String = "{}", id: String = "1", more: String = "", extra: [(String, String)] = [])
+    func call(
+        _ tool: String, arguments: String = "{}", id: String = "1", more: String = "", extra: [(String, String)] = []
+    )
         async throws -> MCPTestClient.Reply
     {
         let params = #""name":"\#(tool)","arguments":\#(arguments)"# + (more.isEmpty ? "" : "," + more)

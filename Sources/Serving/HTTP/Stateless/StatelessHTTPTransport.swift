@@ -19,7 +19,8 @@ package struct StatelessHTTPTransport: Sendable {
     package func post(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
         let accept = AcceptHeader(request.headers[.accept])
         guard accept.allowsJSON else {
-            return HTTPReplies.error(.notAcceptable, .invalidRequest("Not Acceptable: Accept must allow application/json"))
+            return HTTPReplies.error(
+                .notAcceptable, .invalidRequest("Not Acceptable: Accept must allow application/json"))
         }
         let body = try await server.readJSONBody(request)
         if case .array = body {
