@@ -166,10 +166,15 @@ import Testing
                 ),
             ]
             sandbox.sandbox.requests.clear()
+            // The same on 2026-07-28's single-exchange path.
+            let modern = StatelessClient(client: client, token: token)
             for (arguments, expected) in cases {
                 let reply = try await client.send(body: Self.call(arguments), token: token, session: session)
                 #expect(reply.result?["isError"] as? Bool == true, "\(arguments)")
                 #expect(TestStack.text(of: reply.result)?.contains(expected) == true, "\(arguments): \(reply.body)")
+                let single = try await modern.call("CALL_API_REQUEST", arguments: arguments)
+                #expect(single.result?["isError"] as? Bool == true, "2026-07-28: \(arguments)")
+                #expect(TestStack.text(of: single.result)?.contains(expected) == true, "2026-07-28: \(single.body)")
             }
             #expect(sandbox.sandbox.requests.matching(Self.proxyPath).isEmpty, "nothing went upstream")
             let allowed = try await client.send(body: Self.call("{\(good)}"), token: token, session: session)

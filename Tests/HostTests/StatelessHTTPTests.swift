@@ -272,6 +272,36 @@ import Testing
         }
     }
 
+    /// With a progress token, an error keeps its JSON and its status (a stream would be 200).
+    @Test func anErrorToAProgressRequestKeepsItsStatus() async throws {
+        try await TestServer.with { server in
+            let modern = try await Self.modern(server)
+            let body =
+                #"{"jsonrpc":"2.0","id":6,"method":"resources/list","params":{"_meta":{"progressToken":"t2","io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}"#
+            let reply = try await modern.send("resources/list", body: body)
+            #expect(reply.status == 404 && reply.errorCode == -32601)
+            #expect(reply.headers.first(name: "Content-Type") == "application/json")
+        }
+    }
+
+    /// A browser client's preflight may name the `Mcp-Param-*` headers a tool's schema asks for.
+    @Test func aPreflightAllowsTheParameterHeadersItNames() async throws {
+        let origin = "https://app.example.com"
+        try await TestServer.with(environment: ["MCP_ALLOWED_ORIGINS": origin]) { server in
+            let reply = try await MCPTestClient(base: server.base).send(
+                .OPTIONS,
+                headers: [
+                    ("Origin", origin), ("Access-Control-Request-Method", "POST"),
+                    ("Access-Control-Request-Headers", "mcp-method, mcp-name, Mcp-Param-Region, mcp-param-bad_name"),
+                ], accept: nil)
+            #expect(reply.status == 204)
+            let allowed = reply.headers.first(name: "Access-Control-Allow-Headers") ?? ""
+            #expect(
+                allowed.contains("Mcp-Method") && allowed.contains("Mcp-Name") && allowed.contains("Mcp-Param-Region"))
+            #expect(!allowed.contains("bad"))
+        }
+    }
+
     /// `subscriptions/listen`: the acknowledgement first, keep-alives, and the user's list
     /// change (a setup completion, here for another user: not told) tagged with the listen id.
     @Test func aListenIsAcknowledgedAndToldOfItsUsersListChanges() async throws {

@@ -66,4 +66,17 @@ import Testing
                 as? String == "l1")
         #expect(objects.count == 5, "four answers and the acknowledgement; none for the cancelled listen: \(stdout)")
     }
+
+    /// A listen that is the last thing read ends with the input: the process exits.
+    @Test func aListenEndsWithTheInput() async throws {
+        let child = try ChildProcess(
+            ["stdio", "--config", try Self.config(), "--user", "alice"],
+            environment: ["NODE_ENV": "development", "PORT": "\(try TestServer.freePort())"])
+        let modern = StatelessClient(client: MCPTestClient(base: ""), token: nil)
+        child.write(modern.body(#""l2""#, "subscriptions/listen", #""notifications":{"toolsListChanged":true}"#) + "\n")
+        child.closeInput()
+        let (status, stdout, stderr) = try await child.finish()
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("notifications/subscriptions/acknowledged"))
+    }
 }

@@ -161,6 +161,21 @@ import Testing
         #expect(ledger.count == 2)
     }
 
+    /// A released state can be consumed again, as often as it is released, and takes no more
+    /// room for it; a full ledger still keeps a released one's successors apart.
+    @Test func aReleasedStateIsConsumableAgainWithoutGrowingTheLedger() {
+        let ledger = ConsumedRequestStates(capacity: 2)
+        let waiting = state(), other = state(expiresAt: now + 900)
+        #expect(ledger.consume(other, now: now))
+        for round in 0..<50 {
+            #expect(ledger.consume(waiting, now: now + round), "round \(round)")
+            #expect(!ledger.consume(waiting, now: now + round), "spent until released")
+            ledger.release(waiting)
+        }
+        #expect(ledger.count == 2)
+        #expect(!ledger.consume(other, now: now + 60), "releasing one never drops another")
+    }
+
     @Test func theLedgerForgetsStatesOnceTheyExpire() async throws {
         let ledger = ConsumedRequestStates()
         for offset in 1...3 { #expect(ledger.consume(state(expiresAt: now + 100 * offset), now: now)) }

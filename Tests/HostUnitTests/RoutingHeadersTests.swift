@@ -58,7 +58,6 @@ import Testing
 
     @Test func eachDisagreementIsAHeaderMismatch() {
         let cases: [(RoutingHeaders, String)] = [
-            (headers(repeated: ["Mcp-Method"]), "a repeated header"),
             (headers(version: nil), "no MCP-Protocol-Version"),
             (headers(version: "2025-11-25"), "a version other than the body's"),
             (headers(method: nil), "no Mcp-Method"),
@@ -74,9 +73,10 @@ import Testing
             #expect(code(error) == -32020, "\(what)")
             #expect(error?.message.hasPrefix("Header mismatch: ") == true, "\(what)")
         }
-        let repeated = headers(version: nil, repeated: ["Mcp-Name"])
-            .mismatch(method: "tools/call", params: call, envelopeVersion: "2026-07-28")
-        #expect(repeated?.message.contains("Mcp-Name appears more than once") == true, "a repeat is named first")
+        let repeated = headers(version: nil, repeated: ["Mcp-Name", "Mcp-Method"]).repetition
+        #expect(code(repeated) == -32020)
+        #expect(repeated?.message.contains("Mcp-Name appears more than once") == true, "the first repeat is named")
+        #expect(headers().repetition == nil)
     }
 
     @Test func resourcesReadIsNamedByItsURI() {

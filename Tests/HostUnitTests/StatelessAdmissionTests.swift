@@ -35,12 +35,11 @@ import Testing
             method: "tools/call",
             params: params(
                 capabilities: ["elicitation": ["url": [:]]],
-                extra: [RequestEnvelope.clientInfoKey: ["name": "unit", "version": "1"]]),
+                extra: ["io.modelcontextprotocol/clientInfo": ["name": "unit", "version": "1"]]),
             routing: routing()
         ).get()
         #expect(admitted.protocolVersion == "2026-07-28")
         #expect(admitted.capabilities.urlElicitation)
-        #expect(admitted.clientName == "unit")
         #expect(!admitted.wantsProgress)
     }
 

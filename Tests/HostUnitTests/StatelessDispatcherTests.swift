@@ -10,7 +10,7 @@ import Testing
 
 /// Whether the fake user has connected Salesforce yet, and how many calls reached the provider.
 private final class ProviderState: Sendable {
-    private let state = Mutex((connected: false, calls: 0))
+    private let state = Mutex((connected: false, calls: 0, cancels: false))
 
     var connected: Bool {
         get { state.withLock { $0.connected } }
@@ -20,6 +20,12 @@ private final class ProviderState: Sendable {
     var calls: Int { state.withLock { $0.calls } }
 
     func called() { state.withLock { $0.calls += 1 } }
+
+    /// Calls end as cancelled (the client hung up) while set.
+    var cancels: Bool {
+        get { state.withLock { $0.cancels } }
+        set { state.withLock { $0.cancels = newValue } }
+    }
 }
 
 /// An in-memory provider: ECHO (its result passed on as it is), FAILS (a tool error, so a
@@ -46,6 +52,7 @@ private struct SwitchableProvider: ToolProvider {
         _ name: String, arguments: [UInt8], for user: UserIdentity, requestID: String, timeout: Duration
     ) async -> ProviderOutcome {
         state.called()
+        if state.cancels { return .cancelled }
         let arguments = (try? JSONValue.parse(arguments)) ?? [:]
         switch name {
         case "FAILS":
@@ -341,6 +348,22 @@ private struct FakeSetup: ConnectionSetup {
         #expect(completed["result"]?["content"]?[0]?["text"] == "alice: Acme")
         let (_, replayed) = try await send(dispatcher, "tools/call", retry, routing: routing("Acme"))
         #expect(replayed?.code == -32602, "spent by the call that ran")
+    }
+
+    @Test func aCancelledRetryDoesNotSpendTheState() async throws {
+        let dispatcher = dispatcher()
+        let arguments: JSONValue = ["account": "Acme"]
+        let requestState = try expectInputRequired(
+            try await send(dispatcher, "tools/call", call("CRM", arguments)).answer)
+        state.connected = true
+        state.cancels = true
+        let retry = call("CRM", arguments, extra: ["requestState": .string(requestState)])
+        let (_, cancelled) = try await send(dispatcher, "tools/call", retry)
+        #expect(cancelled?.code == -32800)
+        state.cancels = false
+        let (completed, error) = try await send(dispatcher, "tools/call", retry)
+        #expect(error == nil, "the cancelled retry left the state usable: \(error?.message ?? "")")
+        #expect(completed["result"]?["content"]?[0]?["text"] == "alice: Acme")
     }
 
     @Test func withoutURLElicitationTheLinkComesAsText() async throws {

@@ -16,9 +16,16 @@ package final class ConsumedRequestStates: RequestStateLedger {
         var nonce: [UInt8]
     }
 
+    /// A remembered nonce: its state's expiry, and whether it is spent now (a released state
+    /// stays remembered, unspent, so that a later consume neither adds an entry nor loses one).
+    private struct Remembered {
+        var expiresAt: Int
+        var spent: Bool
+    }
+
     private struct State {
-        /// The consumed nonces, each with its state's expiry.
-        var expiries: [[UInt8]: Int] = [:]
+        /// The remembered nonces.
+        var expiries: [[UInt8]: Remembered] = [:]
         /// The same entries as a binary min-heap on `expiresAt`.
         var heap: [Entry] = []
 
@@ -70,18 +77,24 @@ package final class ConsumedRequestStates: RequestStateLedger {
     package func consume(_ state: RequestState, now: Int) -> Bool {
         self.state.withLock { ledger in
             while let soonest = ledger.heap.first, soonest.expiresAt <= now { ledger.popSoonest() }
-            guard state.expiresAt > now, ledger.expiries[state.nonce] == nil else { return false }
+            guard state.expiresAt > now else { return false }
+            if let remembered = ledger.expiries[state.nonce] {
+                guard !remembered.spent else { return false }
+                ledger.expiries[state.nonce]?.spent = true
+                return true
+            }
             while ledger.heap.count >= capacity { ledger.popSoonest() }
-            ledger.expiries[state.nonce] = state.expiresAt
+            ledger.expiries[state.nonce] = Remembered(expiresAt: state.expiresAt, spent: true)
             ledger.push(Entry(expiresAt: state.expiresAt, nonce: state.nonce))
             return true
         }
     }
 
-    /// Forgets that `state` was used: the retry it let through did not complete its call. Its
-    /// heap entry stays until its expiry (a re-consume adds another of the same expiry).
+    /// Forgets that `state` was used: the retry it let through did not complete its call. The
+    /// nonce stays remembered, unspent, until its expiry, so releasing and consuming again takes
+    /// no more room.
     package func release(_ state: RequestState) {
-        _ = self.state.withLock { $0.expiries.removeValue(forKey: state.nonce) }
+        self.state.withLock { $0.expiries[state.nonce]?.spent = false }
     }
 
     /// How many consumed states are remembered (as of the last `consume`).

@@ -41,8 +41,7 @@ package struct RequestStateSeal: Sendable {
     /// key (what signs user tokens; JWTKit's `derRepresentation`) with ``keyInfo``, 32 bytes.
     /// Derived like setup links' key (`SetupLinks.derivedKey`) but with another `info`.
     package static func derivedKey(from signingKeyDER: [UInt8]) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: signingKeyDER), info: Array(keyInfo.utf8), outputByteCount: 32)
+        DerivedKeys.key(fromSigningKeyDER: signingKeyDER, info: keyInfo)
     }
 
     /// The text of `state`: version byte, GCM nonce, ciphertext and tag, unpadded base64url.

@@ -10,13 +10,16 @@ package struct ResumableCalls: Sendable {
     /// The key of the connect request in `inputRequests` and `inputResponses`.
     package static let inputKey = "connect"
 
+    /// Seals and opens states with the key derived from the signing key.
     package let seal: RequestStateSeal
+    /// Where spent states are remembered until they expire.
     package let ledger: any RequestStateLedger
     /// How long a state stays usable, in seconds.
     package let lifetimeSeconds: Int
     /// The wall clock, in whole seconds since 1970 (states outlive processes and instances).
     package let now: @Sendable () -> Int
 
+    /// Resumable calls whose states live `lifetimeSeconds`; `now` is injectable for tests.
     package init(
         seal: RequestStateSeal, ledger: any RequestStateLedger, lifetimeSeconds: Int,
         now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
@@ -31,6 +34,7 @@ package struct ResumableCalls: Sendable {
     package struct Resumed: Sendable {
         /// As the client sent it (sent back unchanged while the account is still unconnected).
         package var text: String
+        /// What it says, checked.
         package var state: RequestState
     }
 
@@ -59,11 +63,5 @@ package struct ResumableCalls: Sendable {
     /// unconnected, or the user declined).
     package func release(_ resumed: Resumed) async {
         try? await ledger.release(resumed.state)
-    }
-
-    /// A new id for a 2025-11-25 URL elicitation: 32 hex digits.
-    package static func newElicitationID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 }

@@ -5,11 +5,16 @@ import JSONCore
 /// one from what its `initialize` negotiated; a 2026-07-28 request from its own `params._meta`
 /// (MCP 2026-07-28: nothing is inferred from earlier requests).
 package struct Caller: Sendable {
+    /// The user the request acts for; their token goes upstream.
     package var identity: UserIdentity
+    /// The negotiated (handshake era) or declared (2026-07-28) protocol version.
     package var protocolVersion: String
+    /// Which era the request belongs to.
     package var era: ProtocolEra
+    /// The optional capabilities the answer may use.
     package var capabilities: ClientCapabilities
 
+    /// A caller as described.
     package init(
         identity: UserIdentity, protocolVersion: String, era: ProtocolEra,
         capabilities: ClientCapabilities = ClientCapabilities()
@@ -27,6 +32,7 @@ package struct ClientCapabilities: Sendable, Equatable {
     /// alone means form mode only.
     package var urlElicitation: Bool
 
+    /// Capabilities as given; none by default.
     package init(urlElicitation: Bool = false) {
         self.urlElicitation = urlElicitation
     }

@@ -36,12 +36,6 @@ package struct JSONRPCError: Error, Sendable, Equatable {
         .init(code: -32020, message: "Header mismatch: \(message)")
     }
 
-    /// -32021: answering needs a client capability this request did not declare;
-    /// `data.requiredCapabilities` names it.
-    package static func missingClientCapability(_ message: String, required: JSONValue) -> JSONRPCError {
-        .init(code: -32021, message: message, data: ["requiredCapabilities": required])
-    }
-
     /// -32022: the requested protocol version is not served; `data` lists the supported ones and
     /// echoes the requested one.
     package static func unsupportedProtocolVersion(_ requested: String, supported: [String]) -> JSONRPCError {

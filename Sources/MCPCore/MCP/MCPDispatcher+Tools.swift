@@ -83,21 +83,27 @@ extension MCPDispatcher {
             }
         }
         metrics.toolCall(result, duration: .now - started)
-        if let resumed {
-            switch result {
-            case .outcome: break
-            // Refused before the provider ran (a header, the arguments, the listing): the call
-            // did not complete, so the retry's state is not spent.
-            default: await resumable?.release(resumed)
-            }
+        if let resumed, !Self.completes(result) {
+            // The call did not complete (refused before the provider ran, cancelled, or still
+            // waiting for the account): the retry's state is not spent.
+            await resumable?.release(resumed)
         }
         if case .outcome(_, .needsConnection(let integration)) = result {
-            if let resumed { await resumable?.release(resumed) }
             return await needsConnection(
                 integration, result: result, tool: name, arguments: call, caller: caller, resumed: resumed,
                 requestID: requestID)
         }
         return ToolCallResponse.make(result, version: caller.protocolVersion, logger: logger, requestID: requestID)
+    }
+
+    /// Whether `result` spends the `requestState` of the retry it answers: the provider ran the
+    /// call to an answer (not cancelled, and not waiting for a connection again).
+    private static func completes(_ result: ToolCallResult) -> Bool {
+        guard case .outcome(_, let outcome) = result, !Task.isCancelled else { return false }
+        switch outcome {
+        case .cancelled, .needsConnection: return false
+        default: return true
+        }
     }
 
     /// What a retry's `requestState` allows: the call (the state spent until it completes), or
@@ -136,7 +142,7 @@ extension MCPDispatcher {
         let user = caller.identity
         let displayName = await connectionSetup.displayName(of: integration, token: user.token)
         let prompt = ConnectPrompt(caller: caller, resumable: resumable != nil)
-        let elicitationID = prompt == .urlElicitationError ? ResumableCalls.newElicitationID() : nil
+        let elicitationID = prompt == .urlElicitationError ? MCPSession.newID() : nil
         let link: String?
         do {
             link = try await connectionSetup.link(

@@ -19,7 +19,9 @@ package struct Tool: Sendable {
 
 /// An argument mirrored in a request header: the input schema's property and the header's token.
 package struct HeaderArgument: Sendable, Equatable {
+    /// The property of the input schema (the argument's name).
     package var property: String
+    /// The header's name after `Mcp-Param-`, as the schema spells it.
     package var token: String
 
     /// The header arguments an input schema declares, in property order.

@@ -1,3 +1,4 @@
+import JSONCore
 import Synchronization
 
 /// The open `subscriptions/listen` streams of 2026-07-28 clients (MCP 2026-07-28,
@@ -21,6 +22,7 @@ package final class ListSubscriptions: Sendable {
 
     private let state = Mutex(State())
 
+    /// No streams yet.
     package init() {}
 
     /// Opens a stream for `userID`'s listen request `id`, told of tool-list changes when
@@ -60,6 +62,12 @@ package final class ListSubscriptions: Sendable {
         }
         for listener in told { listener.continuation.yield(MCPDispatcher.listChanged(listener.id)) }
         return told.count
+    }
+
+    /// Whether a `subscriptions/listen` request's params ask for tool-list changes
+    /// (`notifications.toolsListChanged: true`), the only kind this server has.
+    package static func wantsToolsListChanged(_ params: JSONValue?) -> Bool {
+        params?["notifications"]?["toolsListChanged"] == .bool(true)
     }
 
     /// How many streams are open.

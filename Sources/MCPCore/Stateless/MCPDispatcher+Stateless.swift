@@ -5,13 +5,18 @@ import JSONCore
 extension MCPDispatcher {
     /// A 2026-07-28 request, admitted (see ``StatelessAdmission``).
     package struct StatelessRequest: Sendable {
+        /// The JSON-RPC id the answer carries.
         package var id: JSONRPCID
+        /// The JSON-RPC method.
         package var method: String
+        /// The params, `_meta` included.
         package var params: JSONValue?
+        /// Who asks, made from this request's envelope alone.
         package var caller: Caller
         /// The HTTP routing headers; nil on stdio.
         package var routing: RoutingHeaders?
 
+        /// A request as admitted; `routing` nil on stdio.
         package init(id: JSONRPCID, method: String, params: JSONValue?, caller: Caller, routing: RoutingHeaders?) {
             self.id = id
             self.method = method
@@ -24,7 +29,9 @@ extension MCPDispatcher {
     /// An answer: the JSON-RPC response, and its error when it is one (the HTTP status
     /// follows from the code).
     package struct StatelessReply: Sendable {
+        /// The JSON-RPC response, serialized.
         package var bytes: [UInt8]
+        /// The error it carries; nil for a result.
         package var error: JSONRPCError?
     }
 
@@ -32,14 +39,20 @@ extension MCPDispatcher {
     /// (`subscriptions/listen` is the transport's: it streams). Every result carries
     /// `resultType` and the server-info stamp.
     package func answerStateless(_ request: StatelessRequest, requestID: String) async -> StatelessReply {
-        let answer: Result<Payload, JSONRPCError>
+        // A result is stamped as it is written out: values as values, serialized results (list
+        // pages, a provider's bytes) spliced in the one pass that writes the response.
+        enum Stamped {
+            case value(JSONValue)
+            case serialized([UInt8], StatelessResult.Stamp)
+        }
+        let answer: Result<Stamped, JSONRPCError>
         switch request.method {
         case "server/discover":
             answer = .success(.value(discover()))
         case "tools/list":
-            answer = await listTools(request.params, caller: request.caller, requestID: requestID).map { page in
-                .serialized(
-                    StatelessResult.stamped(serialized: page, extra: StatelessResult.cacheHints(ttlMs: listTTLMs)))
+            let stamp = StatelessResult.Stamp(extra: StatelessResult.cacheHints(ttlMs: listTTLMs))
+            answer = await listTools(request.params, caller: request.caller, requestID: requestID).map {
+                .serialized($0, stamp)
             }
         case "tools/call":
             answer = await callTool(
@@ -47,7 +60,7 @@ extension MCPDispatcher {
             ).map { payload in
                 switch payload {
                 case .value(let value): .value(StatelessResult.stamped(value))
-                case .serialized(let bytes): .serialized(StatelessResult.stamped(serialized: bytes))
+                case .serialized(let bytes): .serialized(bytes, StatelessResult.complete)
                 }
             }
         default:
@@ -55,9 +68,10 @@ extension MCPDispatcher {
         }
         let final = Task.isCancelled ? .failure(.requestCancelled()) : answer
         switch final {
-        case .success(.serialized(let bytes)):
+        case .success(.serialized(let bytes, let stamp)):
             metrics.mcpRequest(method: request.method, error: nil)
-            return StatelessReply(bytes: JSONRPCEncoding.result(id: request.id, serialized: bytes), error: nil)
+            return StatelessReply(
+                bytes: StatelessResult.response(id: request.id, result: bytes, stamp: stamp), error: nil)
         case .success(.value(let value)):
             metrics.mcpRequest(method: request.method, error: nil)
             return StatelessReply(bytes: JSONRPCEncoding.result(id: request.id, value), error: nil)
@@ -90,6 +104,7 @@ extension MCPDispatcher {
             params: ["_meta": [RequestEnvelope.subscriptionIDKey: id.json], "notifications": .object(notifications)])
     }
 
+    /// A `notifications/tools/list_changed` frame of the listen stream `id`.
     package static func listChanged(_ id: JSONRPCID) -> [UInt8] {
         JSONRPCEncoding.notification(
             "notifications/tools/list_changed", params: ["_meta": [RequestEnvelope.subscriptionIDKey: id.json]])

@@ -2,7 +2,9 @@
 /// (2024-11-05 through 2025-11-25: `initialize`, sessions) and the stateless era (2026-07-28:
 /// every request stands alone and carries its version in `params._meta`).
 package enum ProtocolEra: Sendable, Equatable {
+    /// 2024-11-05 … 2025-11-25: `initialize`, then a session.
     case handshake
+    /// 2026-07-28: single exchanges, each carrying its own envelope.
     case stateless
 
     /// The stateless-era versions served, newest first.

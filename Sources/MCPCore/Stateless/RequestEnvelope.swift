@@ -1,20 +1,23 @@
 import JSONCore
 
 /// What a 2026-07-28 request says of itself in `params._meta` (MCP 2026-07-28, Basic:
-/// request metadata): its protocol version and client capabilities (required), client info,
-/// progress token and log level (optional).
+/// request metadata): its protocol version and client capabilities (required) and whether it
+/// asked for progress. Client info and a log level may come too; this server reads neither
+/// (it sends no `notifications/message`).
 package struct RequestEnvelope: Sendable {
+    /// `_meta` key of the request's protocol version (a string).
     package static let protocolVersionKey = "io.modelcontextprotocol/protocolVersion"
+    /// `_meta` key of the client's capabilities for this request (an object).
     package static let capabilitiesKey = "io.modelcontextprotocol/clientCapabilities"
-    package static let clientInfoKey = "io.modelcontextprotocol/clientInfo"
-    package static let logLevelKey = "io.modelcontextprotocol/logLevel"
+    /// `_meta` key of the server's name and version, stamped on every result.
     package static let serverInfoKey = "io.modelcontextprotocol/serverInfo"
+    /// `_meta` key tagging each frame of a listen stream with the listen request's id.
     package static let subscriptionIDKey = "io.modelcontextprotocol/subscriptionId"
 
+    /// The version the request speaks (served only when in ``ProtocolEra/statelessVersions``).
     package var protocolVersion: String
+    /// What this request's client can do; nothing is remembered for its next request.
     package var capabilities: ClientCapabilities
-    /// `clientInfo.name`, for logs only.
-    package var clientName: String?
     /// `progressToken`: the client wants progress, so the answer goes out as an event stream.
     package var wantsProgress: Bool
 
@@ -32,7 +35,6 @@ package struct RequestEnvelope: Sendable {
         return .success(
             RequestEnvelope(
                 protocolVersion: version, capabilities: ClientCapabilities(capabilities),
-                clientName: meta?[clientInfoKey]?["name"]?.stringValue,
                 wantsProgress: meta?["progressToken"].map { $0 != .null } ?? false))
     }
 

@@ -5,14 +5,18 @@ import JSONCore
 /// headers), which must agree with its body: `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name`
 /// and `Mcp-Param-{token}`. Values are as received; ``decode(_:)`` reads a base64 sentinel.
 package struct RoutingHeaders: Sendable, Equatable {
+    /// `MCP-Protocol-Version`, as sent.
     package var version: String?
+    /// `Mcp-Method`, as sent (maybe base64-encoded).
     package var method: String?
+    /// `Mcp-Name`, as sent (maybe base64-encoded).
     package var name: String?
     /// `Mcp-Param-*` values by their token, lowercased (header names are case-insensitive).
     package var params: [String: String]
     /// Routing headers that came more than once, by name as first seen.
     package var repeated: [String]
 
+    /// Headers as given (tests and the HTTP reader, `RoutingHeaders(HTTPFields)`).
     package init(
         version: String? = nil, method: String? = nil, name: String? = nil, params: [String: String] = [:],
         repeated: [String] = []
@@ -27,11 +31,16 @@ package struct RoutingHeaders: Sendable, Equatable {
     /// Methods whose `Mcp-Name` is required, with the params member it mirrors.
     private static let namedBy = ["tools/call": "name", "prompts/get": "name", "resources/read": "uri"]
 
-    /// -32020 when a header is repeated, missing, malformed or disagrees with the body: the
-    /// version with `envelopeVersion`, `Mcp-Method` with `method`, `Mcp-Name` with
-    /// `params.name` (`params.uri` for `resources/read`). Nil when they agree.
+    /// -32020 when a routing header came more than once (checked before the body is read,
+    /// see ``StatelessAdmission``); nil otherwise.
+    package var repetition: JSONRPCError? {
+        repeated.first.map { .headerMismatch("\($0) appears more than once") }
+    }
+
+    /// -32020 when a header is missing, malformed or disagrees with the body: the version with
+    /// `envelopeVersion`, `Mcp-Method` with `method`, `Mcp-Name` with `params.name`
+    /// (`params.uri` for `resources/read`). Nil when they agree. Repetition is ``repetition``'s.
     package func mismatch(method: String, params: JSONValue?, envelopeVersion: String) -> JSONRPCError? {
-        if let first = repeated.first { return .headerMismatch("\(first) appears more than once") }
         guard let version else { return .headerMismatch("MCP-Protocol-Version is required") }
         guard version == envelopeVersion else {
             return .headerMismatch(

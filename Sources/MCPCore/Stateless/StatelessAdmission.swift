@@ -8,9 +8,7 @@ package enum StatelessAdmission {
     package static func check(
         method: String, params: JSONValue?, routing: RoutingHeaders?
     ) -> Result<RequestEnvelope, JSONRPCError> {
-        if let routing, let first = routing.repeated.first {
-            return .failure(.headerMismatch("\(first) appears more than once"))
-        }
+        if let repetition = routing?.repetition { return .failure(repetition) }
         let envelope: RequestEnvelope
         switch RequestEnvelope.read(params) {
         case .success(let read): envelope = read

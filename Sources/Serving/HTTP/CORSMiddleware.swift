@@ -19,6 +19,20 @@ package struct MCPCORSMiddleware<Context: RequestContext>: RouterMiddleware {
         "Accept, Authorization, Content-Type, Last-Event-ID, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, "
             + "Mcp-Name"
     }
+    /// The headers a preflight allows: ``allowedHeaders``, plus the `Mcp-Param-*` headers the
+    /// browser asks for (a 2026-07-28 call mirrors arguments in headers named by each tool's
+    /// schema, so no fixed list can hold them).
+    package static func allowedHeaders(requested: String?) -> String {
+        let params = (requested ?? "").split(separator: ",").map { $0.trimmingSpaces }
+            .filter { name in
+                name.lowercased().hasPrefix("mcp-param-") && name.utf8.count <= 128
+                    && name.utf8.allSatisfy { byte in
+                        byte == UInt8(ascii: "-") || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                            || (0x61...0x7A).contains(byte)
+                    }
+            }
+        return params.isEmpty ? allowedHeaders : allowedHeaders + ", " + params.joined(separator: ", ")
+    }
     package static var exposedHeaders: String { "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate" }
     /// How long a browser may reuse a preflight's answer, in seconds.
     package static var maxAge: String { "600" }
@@ -38,7 +52,9 @@ package struct MCPCORSMiddleware<Context: RequestContext>: RouterMiddleware {
                 status: .noContent,
                 headers: [
                     .accessControlAllowOrigin: origin, .accessControlAllowMethods: Self.allowedMethods,
-                    .accessControlAllowHeaders: Self.allowedHeaders, .accessControlMaxAge: Self.maxAge,
+                    .accessControlAllowHeaders: Self.allowedHeaders(
+                        requested: request.headers[.accessControlRequestHeaders]),
+                    .accessControlMaxAge: Self.maxAge,
                     .vary: "Origin",
                 ])
         }

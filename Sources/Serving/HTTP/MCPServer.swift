@@ -63,24 +63,29 @@ package final class MCPServer: Sendable {
     }
 
     /// Reads a POST body as one JSON value: JSON content type, no content coding, at most
-    /// 4 MB (refused without reading it all), well-formed.
-    package func readJSONBody(_ request: Request) async throws(HTTPRejection) -> JSONValue {
-        if let refusal = Self.contentTypeRefusal(request.headers[.contentType]) {
+    /// 4 MB (refused without reading it all), well-formed. Refusals carry -32000 in the
+    /// handshake era (as the TypeScript server sends them) and -32600 at 2026-07-28, which
+    /// retired the implementation range.
+    package func readJSONBody(_ request: Request, era: ProtocolEra = .handshake) async throws(HTTPRejection)
+        -> JSONValue
+    {
+        if let refusal = Self.contentTypeRefusal(request.headers[.contentType], era: era) {
             throw HTTPRejection(response: refusal)
         }
         if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
             throw HTTPRejection(
                 response: HTTPReplies.error(
-                    .unsupportedMediaType, .server("Unsupported Media Type: Content-Encoding is not supported")))
+                    .unsupportedMediaType,
+                    Self.transportError("Unsupported Media Type: Content-Encoding is not supported", era: era)))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
-            throw Self.bodyTooLarge
+            throw Self.bodyTooLarge(era)
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: HTTPLimits.maxBodyBytes)
         } catch {
-            throw Self.bodyTooLarge
+            throw Self.bodyTooLarge(era)
         }
         guard let value = try? JSONValue.parse(buffer.readableBytesView) else {
             throw HTTPRejection(response: HTTPReplies.error(.badRequest, .parseError()))
@@ -88,22 +93,30 @@ package final class MCPServer: Sendable {
         return value
     }
 
-    private static var bodyTooLarge: HTTPRejection {
-        HTTPRejection(response: HTTPReplies.error(.contentTooLarge, .server("Request body too large")))
+    private static func bodyTooLarge(_ era: ProtocolEra) -> HTTPRejection {
+        HTTPRejection(
+            response: HTTPReplies.error(.contentTooLarge, transportError("Request body too large", era: era)))
+    }
+
+    /// A refusal before JSON-RPC: -32000 in the handshake era, -32600 at 2026-07-28.
+    package static func transportError(_ message: String, era: ProtocolEra) -> JSONRPCError {
+        era == .stateless ? .invalidRequest(message) : .server(message)
     }
 
     /// Why a `Content-Type` is refused: not JSON, or JSON in a charset other than UTF-8; nil for
     /// JSON (the exact `application/json` most clients send is taken without parsing).
-    package static func contentTypeRefusal(_ header: String?) -> Response? {
+    package static func contentTypeRefusal(_ header: String?, era: ProtocolEra = .handshake) -> Response? {
         if header == "application/json" { return nil }
         let contentType = header?.lowercased() ?? ""
         let parameters = contentType.split(separator: Character(";"))
         guard parameters.first.map({ String($0.trimmingSpaces) }) == "application/json" else {
             return HTTPReplies.error(
-                .unsupportedMediaType, .server("Unsupported Media Type: Content-Type must be application/json"))
+                .unsupportedMediaType,
+                transportError("Unsupported Media Type: Content-Type must be application/json", era: era))
         }
         if let charset = parameters.dropFirst().first(where: { $0.contains("charset=") }), !charset.contains("utf-8") {
-            return HTTPReplies.error(.unsupportedMediaType, .server("Unsupported Media Type: charset must be utf-8"))
+            return HTTPReplies.error(
+                .unsupportedMediaType, transportError("Unsupported Media Type: charset must be utf-8", era: era))
         }
         return nil
     }

@@ -163,18 +163,22 @@ package struct StreamableHTTPTransport: Sendable {
     /// A 2026-07-28 body (its `_meta` names a protocol version) without `MCP-Protocol-Version`:
     /// 400 with -32020, never a session (MCP 2026-07-28: the header is required).
     private static func statelessBodyRefusal(_ body: JSONValue) -> Response? {
-        guard case .request(let id, _, let params) = JSONRPCMessage(body), RequestEnvelope.isStateless(params) else {
-            return nil
-        }
+        // Looked up, not classified: this runs on every header-less POST of the session path.
+        guard RequestEnvelope.isStateless(body["params"]) else { return nil }
+        let id = body["id"].flatMap(JSONRPCID.init)
         return HTTPReplies.error(
             .badRequest,
             .headerMismatch("MCP-Protocol-Version is required: the request's _meta names a protocol version"),
             id: id)
     }
 
-    /// 405 for GET and DELETE at 2026-07-28, which has neither.
+    /// 405 for GET and DELETE at 2026-07-28, which has neither (-32600: 2026-07-28 retired the
+    /// implementation range -32000…-32019).
     private static func postOnly() -> Response {
-        HTTPReplies.methodNotAllowed(allow: "POST")
+        var response = HTTPReplies.error(
+            .methodNotAllowed, .invalidRequest("Method not allowed: 2026-07-28 is POST only"))
+        response.headers[.allow] = "POST"
+        return response
     }
 
     private func notAcceptable() -> Response {

@@ -43,7 +43,9 @@ extension MCPServer {
         let notification = JSONRPCEncoding.notification(
             "notifications/elicitation/complete", params: ["elicitationId": .string(elicitationID)])
         for session in sessions.all + localSessions.withLock({ $0 })
-        where session.owner.userID == userID && session.caller.capabilities.urlElicitation {
+        where session.owner.userID == userID
+            && ConnectPrompt(caller: session.caller, resumable: false) == .urlElicitationError
+        {
             session.send(notification)
         }
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JWTKit
+import MCPCore
 import Synchronization
 
 /// Mints and checks setup links: `{MCP_SERVER_URL}/setup?token=...`. The token is an HS256 JWT
@@ -25,9 +26,7 @@ package final class SetupLinks: Sendable {
 
     /// The key for setup tokens: derived, so a setup token and a user token never share a key.
     package static func derivedKey(from signingKey: JWTKit.Insecure.RSA.PrivateKey) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: signingKey.derRepresentation),
-            info: Data("paragon-mcp setup link v1".utf8), outputByteCount: 32)
+        DerivedKeys.key(fromSigningKeyDER: Array(signingKey.derRepresentation), info: "paragon-mcp setup link v1")
     }
 
     /// A token letting `userID` connect `integration`, valid for the configured lifetime;

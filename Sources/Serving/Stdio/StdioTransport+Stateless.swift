@@ -57,7 +57,9 @@ extension StdioTransport {
             identity: session.owner.identity, protocolVersion: envelope.protocolVersion, era: .stateless,
             capabilities: envelope.capabilities)
         if method == "subscriptions/listen" {
-            group.addTask { await self.listen(id: id, params: params, caller: caller, request: request) }
+            // Opened here, in reading order, so that the end of input finds it and closes it.
+            guard let listen = openListen(id: id, params: params, caller: caller) else { return }
+            group.addTask { await self.forward(listen, id: id, request: request) }
             return
         }
         let exchange = MCPDispatcher.StatelessRequest(
@@ -73,24 +75,32 @@ extension StdioTransport {
         }
     }
 
-    /// A listen on stdio: the acknowledgement, then its frames, until the client cancels it
-    /// (`notifications/cancelled` naming it), input ends, or the server stops.
-    private func listen(id: JSONRPCID, params: JSONValue?, caller: Caller, request: InFlightRequest) async {
-        let wantsTools = params?["notifications"]?["toolsListChanged"] == .bool(true)
-        guard
-            let opened = subscriptions.open(
-                userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
+    /// Opens a listen on stdio and writes its acknowledgement; nil (with an error written) when
+    /// the server is shutting down.
+    private func openListen(id: JSONRPCID, params: JSONValue?, caller: Caller) -> (
+        stream: AsyncStream<[UInt8]>, token: UInt64
+    )? {
+        let wantsTools = ListSubscriptions.wantsToolsListChanged(params)
+        guard let opened = subscriptions.open(userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
         else {
             session.unregister(id)
             write(JSONRPCEncoding.error(id: id, .internalError("The server is shutting down")))
-            return
+            return nil
         }
-        let token = opened.token, subscriptions = self.subscriptions
-        listens.withLock { _ = $0.insert(token) }
+        listens.withLock { _ = $0.insert(opened.token) }
         write(MCPDispatcher.listenAcknowledgement(id, toolsListChanged: wantsTools))
+        return opened
+    }
+
+    /// Writes a listen's frames until the client cancels it (`notifications/cancelled` naming
+    /// it), input ends, or the server stops.
+    private func forward(
+        _ listen: (stream: AsyncStream<[UInt8]>, token: UInt64), id: JSONRPCID, request: InFlightRequest
+    ) async {
+        let token = listen.token, subscriptions = self.subscriptions
         let task = Task<[UInt8]?, Never> {
             await withTaskCancellationHandler {
-                for await frame in opened.stream where !frame.isEmpty { self.write(frame) }
+                for await frame in listen.stream where !frame.isEmpty { self.write(frame) }
             } onCancel: {
                 subscriptions.close(token)
             }

@@ -28,7 +28,8 @@ INITIALIZE = {
 
 async def main():
     server_url = sys.argv[1]
-    async with httpx2.AsyncClient() as client:
+    # Generous: under a loaded CI machine a request can wait seconds for a core.
+    async with httpx2.AsyncClient(timeout=60) as client:
         if server_url.endswith("/sse"):
             refused = await client.get(server_url, headers={"Accept": "text/event-stream"})
         else:

@@ -10,19 +10,23 @@ import NIOCore
 /// is made or read; `Mcp-Session-Id` and `Last-Event-ID` are ignored. A client that hangs up
 /// cancels its request.
 package struct StatelessHTTPTransport: Sendable {
+    /// Authentication's result, the dispatcher, the listen streams and the connection watcher.
     package let server: MCPServer
 
+    /// The path in front of `server`.
     package init(server: MCPServer) {
         self.server = server
     }
 
+    /// Answers one 2026-07-28 POST (its era decided by ``StreamableHTTPTransport``): checks in
+    /// the order of MCP 2026-07-28's checklist (see ``StatelessAdmission``), then the method.
     package func post(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
         let accept = AcceptHeader(request.headers[.accept])
         guard accept.allowsJSON else {
             return HTTPReplies.error(
                 .notAcceptable, .invalidRequest("Not Acceptable: Accept must allow application/json"))
         }
-        let body = try await server.readJSONBody(request)
+        let body = try await server.readJSONBody(request, era: .stateless)
         if case .array = body {
             return HTTPReplies.error(.badRequest, .invalidRequest("Invalid request: 2026-07-28 has no batches"))
         }
@@ -61,7 +65,8 @@ package struct StatelessHTTPTransport: Sendable {
         let exchange = MCPDispatcher.StatelessRequest(
             id: id, method: method, params: params, caller: caller, routing: routing)
         let reply = await run(exchange, channel: context.channel)
-        if envelope.wantsProgress, accept.allowsEventStream {
+        // An error keeps its JSON and status: a stream would answer 200 where 400 or 404 is due.
+        if envelope.wantsProgress, accept.allowsEventStream, reply.error == nil {
             return Response(
                 status: .ok, headers: SSEBody.headers, body: .init(byteBuffer: SSEBody.messageEvent(reply.bytes)))
         }
@@ -88,7 +93,7 @@ package struct StatelessHTTPTransport: Sendable {
     /// `notifications/tools/list_changed` when the user's list changes (if asked for), keep-alive
     /// comments meanwhile, and a closing result when the server stops.
     private func listen(id: JSONRPCID, params: JSONValue?, caller: Caller, channel: any Channel) -> Response {
-        let wantsTools = params?["notifications"]?["toolsListChanged"] == .bool(true)
+        let wantsTools = ListSubscriptions.wantsToolsListChanged(params)
         let subscriptions = server.subscriptions, watcher = server.watcher
         guard let opened = subscriptions.open(userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
         else {
