@@ -133,6 +133,9 @@ import Testing
             expect(
                 try await modern.send("subscriptions/listen", body: listen, accept: "application/json"), 406, -32600,
                 "a listen without text/event-stream")
+            expect(
+                try await modern.send("subscriptions/listen", body: modern.body("10", "subscriptions/listen")), 400,
+                -32602, "a listen naming no notifications")
             // Authentication as on the session path.
             var anonymous = modern
             anonymous.token = nil

@@ -101,4 +101,16 @@ import Testing
         #expect(none["params"]?["notifications"] == [:])
         #expect(none["params"]?["_meta"]?[RequestEnvelope.subscriptionIDKey] == 3)
     }
+
+    @Test func aListenMustNameTheKindsItWants() throws {
+        #expect(try ListSubscriptions.wantsToolsListChanged(["notifications": ["toolsListChanged": true]]).get())
+        #expect(try !ListSubscriptions.wantsToolsListChanged(["notifications": [:]]).get())
+        for params: JSONValue? in [nil, [:], ["notifications": true]] {
+            guard case .failure(let error) = ListSubscriptions.wantsToolsListChanged(params) else {
+                Issue.record("accepted \(String(describing: params))")
+                continue
+            }
+            #expect(error.code == -32602)
+        }
+    }
 }

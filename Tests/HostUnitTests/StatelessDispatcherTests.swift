@@ -320,7 +320,7 @@ private struct FakeSetup: ConnectionSetup {
             #expect(error == nil)
             expectStamped(answer["result"])
             #expect(answer["result"]?["isError"] == true, "\(action)")
-            #expect(answer["result"]?["content"]?[0]?["text"]?.stringValue?.contains("salesforce") == true)
+            #expect(answer["result"]?["content"]?[0]?["text"]?.stringValue?.contains("Salesforce") == true)
         }
         #expect(state.calls == 1, "a declined call is not run")
         state.connected = true
@@ -348,6 +348,26 @@ private struct FakeSetup: ConnectionSetup {
         #expect(completed["result"]?["content"]?[0]?["text"] == "alice: Acme")
         let (_, replayed) = try await send(dispatcher, "tools/call", retry, routing: routing("Acme"))
         #expect(replayed?.code == -32602, "spent by the call that ran")
+    }
+
+    @Test func aRetryAnswerMustBeOneThisServerAskedFor() async throws {
+        let dispatcher = dispatcher()
+        let arguments: JSONValue = ["account": "Acme"]
+        let requestState = try expectInputRequired(
+            try await send(dispatcher, "tools/call", call("CRM", arguments)).answer)
+        state.connected = true
+        for responses: JSONValue in [["action": "accept"], ["connect": ["action": "maybe"]], "accept"] {
+            let retry = call(
+                "CRM", arguments, extra: ["requestState": .string(requestState), "inputResponses": responses])
+            let (_, error) = try await send(dispatcher, "tools/call", retry)
+            #expect(error?.code == -32602, "\(responses)")
+        }
+        let retry = call(
+            "CRM", arguments,
+            extra: ["requestState": .string(requestState), "inputResponses": ["connect": ["action": "accept"]]])
+        let (completed, error) = try await send(dispatcher, "tools/call", retry)
+        #expect(error == nil, "refused answers left the state usable")
+        #expect(completed["result"]?["content"]?[0]?["text"] == "alice: Acme")
     }
 
     @Test func aCancelledRetryDoesNotSpendTheState() async throws {

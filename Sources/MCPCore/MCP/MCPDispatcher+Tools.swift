@@ -68,10 +68,11 @@ extension MCPDispatcher {
             {
             case .failure(let error): return .failure(error)
             case .success(.declined(let integration)):
+                let displayName = await connectionSetup.displayName(of: integration, token: user.token)
                 return .success(
                     .value(
                         ToolCallResponse.errorResult(
-                            "The user did not connect \(integration), so \(name) was not run.")))
+                            "The user did not connect \(displayName), so \(name) was not run.")))
             case .success(.resumed(let call)): resumed = call
             }
         }
@@ -126,12 +127,40 @@ extension MCPDispatcher {
         } catch {
             return .failure(.invalidParams("Invalid params: \(error.message)"))
         }
-        let action = inputResponses?[ResumableCalls.inputKey]?["action"]?.stringValue
-        if action == "decline" || action == "cancel" {
+        switch Self.connectAction(inputResponses) {
+        case .failure(let error):
+            await resumable.release(resumed)
+            return .failure(error)
+        case .success("decline"), .success("cancel"):
             await resumable.release(resumed)
             return .success(.declined(integration: resumed.state.integration))
+        case .success:
+            return .success(.resumed(resumed))
         }
-        return .success(.resumed(resumed))
+    }
+
+    /// The user's answer to the connect request in a retry's `inputResponses`: `accept`,
+    /// `decline` or `cancel` (MCP 2026-07-28, elicitation results), nil when none is given (a
+    /// retry carrying only the state); -32602 for another key or action, which would otherwise
+    /// read as no answer and ask again forever.
+    private static func connectAction(_ responses: JSONValue?) -> Result<String?, JSONRPCError> {
+        guard let responses, responses != .null else { return .success(nil) }
+        guard let object = responses.objectValue else {
+            return .failure(.invalidParams("Invalid params: inputResponses must be an object"))
+        }
+        if let other = object.keys.sorted().first(where: { $0 != ResumableCalls.inputKey }) {
+            return .failure(
+                .invalidParams(
+                    "Invalid params: inputResponses names \(other); this server asked for \(ResumableCalls.inputKey)"))
+        }
+        guard let response = object[ResumableCalls.inputKey] else { return .success(nil) }
+        guard let action = response["action"]?.stringValue, ["accept", "decline", "cancel"].contains(action) else {
+            return .failure(
+                .invalidParams(
+                    "Invalid params: inputResponses.\(ResumableCalls.inputKey).action must be accept, decline or cancel"
+                ))
+        }
+        return .success(action)
     }
 
     /// The answer to a call that needs `integration` connected (see ``callTool(_:caller:requestID:routing:)``).

@@ -64,10 +64,18 @@ package final class ListSubscriptions: Sendable {
         return told.count
     }
 
-    /// Whether a `subscriptions/listen` request's params ask for tool-list changes
-    /// (`notifications.toolsListChanged: true`), the only kind this server has.
-    package static func wantsToolsListChanged(_ params: JSONValue?) -> Bool {
-        params?["notifications"]?["toolsListChanged"] == .bool(true)
+    /// Whether a `subscriptions/listen` request asks for tool-list changes
+    /// (`notifications.toolsListChanged: true`), the only kind this server has; -32602 when
+    /// `params.notifications` is not an object (MCP 2026-07-28: the listen names the kinds it
+    /// wants; without them a stream would carry nothing but keep-alives).
+    package static func wantsToolsListChanged(_ params: JSONValue?) -> Result<Bool, JSONRPCError> {
+        guard let notifications = params?["notifications"], notifications.objectValue != nil else {
+            return .failure(
+                .invalidParams(
+                    #"Invalid params: subscriptions/listen needs params.notifications, such as {"toolsListChanged": true}"#
+                ))
+        }
+        return .success(notifications["toolsListChanged"] == .bool(true))
     }
 
     /// How many streams are open.

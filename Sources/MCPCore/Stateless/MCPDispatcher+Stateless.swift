@@ -63,6 +63,14 @@ extension MCPDispatcher {
                 case .serialized(let bytes): .serialized(bytes, StatelessResult.complete)
                 }
             }
+        case "initialize":
+            // MCP 2026-07-28 checklist: name the versions in any error to initialize.
+            answer = .failure(
+                JSONRPCError(
+                    code: -32601,
+                    message: "Method not found: initialize is not part of 2026-07-28, whose requests need no "
+                        + "handshake; to open a session instead, send initialize without MCP-Protocol-Version",
+                    data: ["supported": .array(ProtocolEra.allVersions.map { .string($0) })]))
         default:
             answer = .failure(.methodNotFound(request.method))
         }

@@ -55,7 +55,7 @@ package struct RoutingHeaders: Sendable, Equatable {
         guard let name else { return .headerMismatch("Mcp-Name is required for \(method)") }
         guard let decodedName = Self.decode(name) else { return .headerMismatch("Mcp-Name is malformed") }
         guard decodedName == expected else {
-            return .headerMismatch("Mcp-Name differs from the body's params.\(member)")
+            return .headerMismatch("Mcp-Name \(decodedName) differs from the body's params.\(member) \(expected)")
         }
         return nil
     }

@@ -80,7 +80,14 @@ extension StdioTransport {
     private func openListen(id: JSONRPCID, params: JSONValue?, caller: Caller) -> (
         stream: AsyncStream<[UInt8]>, token: UInt64
     )? {
-        let wantsTools = ListSubscriptions.wantsToolsListChanged(params)
+        let wantsTools: Bool
+        switch ListSubscriptions.wantsToolsListChanged(params) {
+        case .success(let wants): wantsTools = wants
+        case .failure(let error):
+            session.unregister(id)
+            write(JSONRPCEncoding.error(id: id, error))
+            return nil
+        }
         guard let opened = subscriptions.open(userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
         else {
             session.unregister(id)

@@ -93,7 +93,11 @@ package struct StatelessHTTPTransport: Sendable {
     /// `notifications/tools/list_changed` when the user's list changes (if asked for), keep-alive
     /// comments meanwhile, and a closing result when the server stops.
     private func listen(id: JSONRPCID, params: JSONValue?, caller: Caller, channel: any Channel) -> Response {
-        let wantsTools = ListSubscriptions.wantsToolsListChanged(params)
+        let wantsTools: Bool
+        switch ListSubscriptions.wantsToolsListChanged(params) {
+        case .success(let wants): wantsTools = wants
+        case .failure(let error): return Self.reply(id, error)
+        }
         let subscriptions = server.subscriptions, watcher = server.watcher
         guard let opened = subscriptions.open(userID: caller.identity.userID, id: id, toolsListChanged: wantsTools)
         else {
