@@ -58,7 +58,9 @@ import Testing
     }
 
     @Test func sigtermLetsTheCallInFlightFinishThenExitsZero() async throws {
-        let slow = try CCompiler.fixture("slow_sigterm", "FIXTURE_DELAY_MS=700", "FIXTURE_TOOL_NAME=\"SLOW\"")
+        // The call must reach the server before SIGTERM, which a loaded CI machine can delay by
+        // most of a second: send it, wait a second, and let it run two more.
+        let slow = try CCompiler.fixture("slow_sigterm3000", "FIXTURE_DELAY_MS=3000", "FIXTURE_TOOL_NAME=\"SLOW\"")
         let port = try TestServer.freePort()
         let file = TestPaths.scratch("sigterm") + "/config.yaml"
         try "providers:\n  actionkit: {enabled: false}\n  slow: {library: \(slow)}\n".write(
@@ -74,7 +76,7 @@ import Testing
         let token = try await TestTokens.sign(sub: "alice")
         let session = try await client.initialize(token: token)
         async let call = client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session)
-        try await Task.sleep(for: .milliseconds(200))
+        try await Task.sleep(for: .seconds(1))
         child.signal(SIGTERM)
         let reply = try await call
         #expect(reply.status == 200 && reply.result != nil)

@@ -8,8 +8,9 @@ import Testing
 /// URL elicitation to the setup page, for the account; the user connects it in the sandbox's
 /// Connect Portal (a real headless browser); the call then completes. In both eras, with the
 /// `requestState` of 2026-07-28 refused when tampered, expired, foreign, for another call or
-/// replayed; clients without URL elicitation keep today's text link.
-@Suite struct ResumeAfterConnectTests {
+/// replayed; clients without URL elicitation keep today's text link. One test at a time: three
+/// of them start a browser, which on two cores starves the rest of the suite.
+@Suite(.serialized) struct ResumeAfterConnectTests {
     static let tool = "GOOGLE_CALENDAR_LIST_EVENTS"
 
     /// Opens `link` in headless Chromium and clicks Connect; expects the page to report success.
