@@ -84,6 +84,33 @@ import Testing
         #expect(status == 0)
     }
 
+    /// A 2026-07-28 listen stream does not hold shutdown up: it gets its closing result, and the
+    /// process exits 0.
+    @Test func sigtermEndsListenStreamsWithTheirResult() async throws {
+        let port = try TestServer.freePort()
+        let child = try ChildProcess(
+            ["--config", try exampleConfig()],
+            environment: [
+                "PORT": "\(port)", "HOST": "127.0.0.1", "SIGNING_KEY": try TestKeys.privateKeyPEM(),
+                "NODE_ENV": "production",
+            ])
+        try await child.waitForLog("listening on")
+        let modern = StatelessClient(
+            client: MCPTestClient(base: "http://127.0.0.1:\(port)"), token: try await TestTokens.sign(sub: "alice"))
+        let listen = try await modern.listen()
+        defer { listen.cancel() }
+        var events = listen.events.makeAsyncIterator()
+        #expect(try await events.next()?.1.contains("notifications/subscriptions/acknowledged") == true)
+        child.signal(SIGTERM)
+        var ended = false
+        while !ended, let (name, data) = try await events.next() {
+            ended = name == "message" && data.contains(#""resultType":"complete""#) && data.contains("listen-1")
+        }
+        #expect(ended, "the stream got its closing result")
+        let (status, _, _) = try await child.finish()
+        #expect(status == 0)
+    }
+
     @Test func aPortInUseIsAClearError() async throws {
         try await TestServer.with { server in
             let child = try ChildProcess(

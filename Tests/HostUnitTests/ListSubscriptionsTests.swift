@@ -83,10 +83,12 @@ import Testing
         #expect(ended.count == 1)
         let result = try json(try #require(ended.first))
         #expect(result["id"] == "listen-1")
+        #expect(result["result"]?["resultType"] == "complete")
+        #expect(result["result"]?["_meta"]?[RequestEnvelope.subscriptionIDKey] == "listen-1")
         #expect(
-            result["result"] == [
-                "resultType": "complete", "_meta": [RequestEnvelope.subscriptionIDKey: "listen-1"],
-            ])
+            result["result"]?["_meta"]?[RequestEnvelope.serverInfoKey]
+                == StatelessResult.meta[RequestEnvelope.serverInfoKey],
+            "stamped like every result")
         let other = await remaining(numbered)
         #expect(try other.map { try json($0)["result"]?["_meta"]?[RequestEnvelope.subscriptionIDKey] } == [4])
         subscriptions.shutdown()

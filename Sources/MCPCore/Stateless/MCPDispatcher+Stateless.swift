@@ -118,9 +118,10 @@ extension MCPDispatcher {
             "notifications/tools/list_changed", params: ["_meta": [RequestEnvelope.subscriptionIDKey: id.json]])
     }
 
-    /// The result ending a listen stream gracefully (the server shuts down).
+    /// The result ending a listen stream gracefully (the server shuts down), tagged and stamped.
     package static func listenEnded(_ id: JSONRPCID) -> [UInt8] {
-        JSONRPCEncoding.result(
-            id: id, ["resultType": "complete", "_meta": [RequestEnvelope.subscriptionIDKey: id.json]])
+        var meta = StatelessResult.meta.objectValue ?? [:]
+        meta[RequestEnvelope.subscriptionIDKey] = id.json
+        return JSONRPCEncoding.result(id: id, ["resultType": "complete", "_meta": .object(meta)])
     }
 }
