@@ -289,7 +289,7 @@ import Testing
     }
 
     @Test func aSlowCallHoldsUpNeitherAPingNorAnotherCall() async throws {
-        let slow = try CCompiler.fixture("slow5000", "FIXTURE_DELAY_MS=5000", "FIXTURE_TOOL_NAME=\"SLOW\"")
+        let slow = try CCompiler.fixture("slow10000", "FIXTURE_DELAY_MS=10000", "FIXTURE_TOOL_NAME=\"SLOW\"")
         try await TestServer.with(providers: [("slow", slow, "")]) { server in
             let client = MCPTestClient(base: server.base)
             let token = try await TestTokens.sign(sub: "alice")
