@@ -33,8 +33,10 @@ public struct ActionKitProvider: ToolProvider {
         return catalog.flatMap { integration, actions in
             actions.map { action in
                 ToolDescriptor(
-                    name: action.name, integration: integration, description: action.description,
-                    inputSchema: action.inputSchema)
+                    name: action.name, integration: integration,
+                    title: ActionHints.title(action: action.name, integration: integration),
+                    description: action.description, inputSchema: action.inputSchema,
+                    annotations: ActionHints(action: action.name, integration: integration).annotations)
             }
         }.sorted { ($0.integration, $0.name) < ($1.integration, $1.name) }
     }
