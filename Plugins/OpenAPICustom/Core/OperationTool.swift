@@ -48,7 +48,10 @@ struct OperationTool: Sendable {
     }
 
     var descriptor: ToolDescriptor {
-        ToolDescriptor(name: name, integration: integration, description: description, inputSchema: inputSchema)
+        ToolDescriptor(
+            name: name, integration: integration, title: OperationHints.title(origin.operation),
+            description: description, inputSchema: inputSchema,
+            annotations: OperationHints(method: method).annotations)
     }
 
     /// Whether a header parameter is not the tool's to send: one of ``RequestHeaders``' (credentials,
