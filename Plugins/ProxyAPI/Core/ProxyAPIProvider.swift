@@ -32,11 +32,22 @@ public struct ProxyAPIProvider: ToolProvider {
         } else if !host.limits.integrations.isEmpty {
             integrations = host.limits.integrations
         }
-        return [
-            ToolDescriptor(
-                name: Self.toolName, integration: "*", description: Self.description(rails),
-                inputSchema: Self.inputSchema(integrations: integrations, methods: rails.allowedMethods))
-        ]
+        return [Self.descriptor(integrations: integrations, rails: rails)]
+    }
+
+    static let title = "Call an integration's API"
+
+    /// Any request to any connected service: it may write and destroy, a repeat may not be
+    /// harmless, and it reaches outside the server.
+    static let annotations: JSONValue = [
+        "readOnlyHint": false, "destructiveHint": true, "idempotentHint": false, "openWorldHint": true,
+    ]
+
+    static func descriptor(integrations: [String]?, rails: ProxyGuardRails) -> ToolDescriptor {
+        ToolDescriptor(
+            name: toolName, integration: "*", title: title, description: description(rails),
+            inputSchema: inputSchema(integrations: integrations, methods: rails.allowedMethods),
+            annotations: annotations)
     }
 
     public func callTool(name: String, arguments: JSONValue, context: CallContext) async throws -> ToolResult {
