@@ -38,6 +38,32 @@ import Testing
         }
     }
 
+    /// Titles from 2025-06-18, annotations from 2025-03-26; a 2024-11-05 client gets neither.
+    @Test func toolsDescribeThemselvesByProtocolVersion() async throws {
+        try await withActionKit { _, client in
+            let alice = try await TestTokens.sign(sub: "alice")
+            func send(_ version: String) async throws -> [String: Any] {
+                let reply = try await client.send(body: MCPTestClient.initializeBody(version: version), token: alice)
+                let session = try #require(reply.headers.first(name: "Mcp-Session-Id"), "\(reply.body)")
+                let list = try await client.send(
+                    body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+                let tools = try #require(list.result?["tools"] as? [[String: Any]])
+                return try #require(tools.first { $0["name"] as? String == "SLACK_SEND_MESSAGE" })
+            }
+            let current = try await send("2025-06-18")
+            #expect(current["title"] as? String == "Slack: Send Message")
+            let annotations = try #require(current["annotations"] as? [String: Bool])
+            #expect(
+                annotations == [
+                    "readOnlyHint": false, "destructiveHint": false, "idempotentHint": false, "openWorldHint": true,
+                ])
+            let march = try await send("2025-03-26")
+            #expect(march["title"] == nil && march["annotations"] != nil)
+            let old = try await send("2024-11-05")
+            #expect(old["title"] == nil && old["annotations"] == nil)
+        }
+    }
+
     @Test func anUnconnectedIntegrationAsksTheUserToConnectIt() async throws {
         try await withActionKit { _, client in
             let carol = try await TestTokens.sign(sub: "carol")
