@@ -1,4 +1,5 @@
 import JSONCore
+import ParagonModel
 import Testing
 
 @testable import Application
@@ -78,10 +79,10 @@ import Testing
     }
 
     @Test func integrationNamesAreSpelledOutWhenParagonDoesNotSay() throws {
-        #expect(IntegrationNames.spelledOut("googleCalendar") == "Google Calendar")
-        #expect(IntegrationNames.spelledOut("slack") == "Slack")
-        #expect(IntegrationNames.spelledOut("custom.spotify") == "Spotify")
-        #expect(IntegrationNames.spelledOut("microsoft_teams") == "Microsoft Teams")
+        #expect(IntegrationKey.spelledOut("googleCalendar") == "Google Calendar")
+        #expect(IntegrationKey.spelledOut("slack") == "Slack")
+        #expect(IntegrationKey.spelledOut("custom.spotify") == "Spotify")
+        #expect(IntegrationKey.spelledOut("microsoft_teams") == "Microsoft Teams")
         let list = try JSONValue.parse(
             Array(
                 #"""

@@ -1,10 +1,11 @@
+import ParagonModel
 import ProviderKit
 
 /// What a tool list says about an ActionKit action besides its schema: a title people read
 /// ("Slack: Send Message") and the MCP tool annotations, derived from the verb in the action's
 /// name (`SLACK_SEND_MESSAGE` → `SEND`). Every action acts on an external service, so all are
 /// open-world; a verb the table does not know makes no read-only claim (the spec's defaults).
-struct ActionHints: Equatable, Sendable {
+struct ActionHints: ToolAnnotationHints, Equatable, Sendable {
     var readOnly: Bool
     var destructive: Bool
     var idempotent: Bool
@@ -32,30 +33,10 @@ struct ActionHints: Equatable, Sendable {
         verb.flatMap { verbs[$0.uppercased()] } ?? unknown
     }
 
-    /// The hints for an action of an integration.
-    init(action: String, integration: String) {
-        self = Self.forVerb(Self.actionWords(action, integration: integration).first)
-    }
-
-    init(readOnly: Bool, destructive: Bool, idempotent: Bool, openWorld: Bool = true) {
-        self.readOnly = readOnly
-        self.destructive = destructive
-        self.idempotent = idempotent
-        self.openWorld = openWorld
-    }
-
-    /// The MCP `annotations` object.
-    var annotations: JSONValue {
-        [
-            "readOnlyHint": .bool(readOnly), "destructiveHint": .bool(destructive),
-            "idempotentHint": .bool(idempotent), "openWorldHint": .bool(openWorld),
-        ]
-    }
-
     /// "Slack: Send Message": the integration spelled out, then the action's own words.
     static func title(action: String, integration: String) -> String {
         let words = actionWords(action, integration: integration).map(capitalized).joined(separator: " ")
-        let name = spelledOut(integration)
+        let name = IntegrationKey.spelledOut(integration)
         if words.isEmpty { return name }
         return name.isEmpty ? words : name + ": " + words
     }
@@ -64,7 +45,7 @@ struct ActionHints: Equatable, Sendable {
     /// `googleCalendar`, else the name's first word when it is the integration's first word).
     static func actionWords(_ action: String, integration: String) -> [String] {
         let words = action.split(separator: "_").map { String($0).uppercased() }
-        let prefix = keyWords(integration).map { $0.uppercased() }
+        let prefix = IntegrationKey.words(of: integration).map { $0.uppercased() }
         if !prefix.isEmpty, words.count > prefix.count, Array(words.prefix(prefix.count)) == prefix {
             return Array(words.dropFirst(prefix.count))
         }
@@ -74,32 +55,14 @@ struct ActionHints: Equatable, Sendable {
         return words
     }
 
-    /// An integration key as people read it: `googleCalendar` → `Google Calendar`,
-    /// `custom.acme_crm` → `Acme Crm`.
-    static func spelledOut(_ key: String) -> String {
-        keyWords(key).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    }
-
-    private static func keyWords(_ key: String) -> [String] {
-        let base = key.hasPrefix("custom.") ? String(key.dropFirst("custom.".count)) : key
-        var words: [String] = []
-        var current = ""
-        for character in base {
-            if character == "_" || character == "-" || character == "." || character == " " {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else if character.isUppercase, let last = current.last, !last.isUppercase {
-                words.append(current)
-                current = String(character)
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
-    }
-
     private static func capitalized(_ word: String) -> String {
         word.prefix(1).uppercased() + word.dropFirst().lowercased()
+    }
+}
+
+extension ActionHints {
+    /// The hints for an action of an integration.
+    init(action: String, integration: String) {
+        self = Self.forVerb(Self.actionWords(action, integration: integration).first)
     }
 }

@@ -57,7 +57,7 @@ package final class IntegrationNames: Sendable {
     /// The display name of `integration` (a key as tools name it: `slack`, `custom.spotify`),
     /// for the user whose Paragon user token is `token`.
     package func displayName(of integration: String, token: String) async -> String {
-        await names(token: token)[integration] ?? Self.spelledOut(integration)
+        await names(token: token)[integration] ?? IntegrationKey.spelledOut(integration)
     }
 
     private func names(token: String) async -> [String: String] {
@@ -102,26 +102,6 @@ package final class IntegrationNames: Sendable {
             }
         }
         return names
-    }
-
-    /// `googleCalendar` → `Google Calendar`, `custom.spotify` → `Spotify`.
-    package static func spelledOut(_ key: String) -> String {
-        let base = key.hasPrefix("custom.") ? String(key.dropFirst("custom.".count)) : key
-        var words: [String] = []
-        var current = ""
-        for character in base {
-            if character == "_" || character == "-" || character == "." || character == " " {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else if character.isUppercase, let last = current.last, !last.isUppercase {
-                words.append(current)
-                current = String(character)
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }
 
