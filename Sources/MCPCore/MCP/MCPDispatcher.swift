@@ -16,6 +16,9 @@ package struct MCPDispatcher: Sendable {
     package let resumable: ResumableCalls?
     /// `ttlMs` of a 2026-07-28 `tools/list` result: how long a client may reuse it.
     package let listTTLMs: Int
+    /// What every 2026-07-28 `tools/list` page is stamped with (its cache hints among it),
+    /// encoded once.
+    package let listStamp: StatelessResult.Stamp
     package let metrics: ServerMetrics
     package let logger: Logger
     package static let serverName = "paragon-mcp"
@@ -32,6 +35,7 @@ package struct MCPDispatcher: Sendable {
         self.registry = registry
         self.resumable = resumable
         self.listTTLMs = listTTLMs
+        self.listStamp = StatelessResult.Stamp(extra: StatelessResult.cacheHints(ttlMs: listTTLMs))
         self.connectionSetup = connectionSetup
         self.metrics = metrics
         self.logger = logger
@@ -93,16 +97,29 @@ package struct MCPDispatcher: Sendable {
         guard let request = begun.request else {
             return JSONRPCEncoding.error(id: id, .invalidRequest("Invalid request: id \(id) is already in use"))
         }
-        let task = Task { await self.handle(message, session: session, requestID: requestID) }
+        return await run(request, session: session, watch: watch) {
+            await self.handle(message, session: session, requestID: requestID)
+        }
+    }
+
+    /// Runs a registered request's `answer` in a task of its own, cancellable by
+    /// `notifications/cancelled` and by the caller's cancellation, `watch` arranging more;
+    /// returns the answer, nil when the client cancelled the request.
+    package func run(
+        _ request: InFlightRequest, session: MCPSession,
+        watch: (Task<[UInt8]?, Never>) -> (@Sendable () -> Void)? = { _ in nil },
+        answer: @escaping @Sendable () async -> [UInt8]?
+    ) async -> [UInt8]? {
+        let task = Task { await answer() }
         request.start(task)
         let unwatch = watch(task)
-        let answer = await withTaskCancellationHandler {
+        let result = await withTaskCancellationHandler {
             await task.value
         } onCancel: {
             task.cancel()
         }
         unwatch?()
-        return session.unregister(id) ? nil : answer
+        return session.unregister(request.id) ? nil : result
     }
 
     package func respond(

@@ -50,9 +50,8 @@ extension MCPDispatcher {
         case "server/discover":
             answer = .success(.value(discover()))
         case "tools/list":
-            let stamp = StatelessResult.Stamp(extra: StatelessResult.cacheHints(ttlMs: listTTLMs))
             answer = await listTools(request.params, caller: request.caller, requestID: requestID).map {
-                .serialized($0, stamp)
+                .serialized($0, listStamp)
             }
         case "tools/call":
             answer = await callTool(

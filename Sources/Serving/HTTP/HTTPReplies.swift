@@ -48,8 +48,11 @@ package enum HTTPReplies {
         error(.internalServerError, .internalError("Internal server error"))
     }
 
-    package static func methodNotAllowed(allow: String) -> Response {
-        var response = error(.methodNotAllowed, .server("Method not allowed"))
+    /// 405 naming the methods allowed; `error` is the body's (-32000 unless said otherwise).
+    package static func methodNotAllowed(
+        allow: String, error rejection: JSONRPCError = .server("Method not allowed")
+    ) -> Response {
+        var response = error(.methodNotAllowed, rejection)
         response.headers[.allow] = allow
         return response
     }

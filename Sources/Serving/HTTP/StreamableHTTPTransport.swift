@@ -175,10 +175,8 @@ package struct StreamableHTTPTransport: Sendable {
     /// 405 for GET and DELETE at 2026-07-28, which has neither (-32600: 2026-07-28 retired the
     /// implementation range -32000…-32019).
     private static func postOnly() -> Response {
-        var response = HTTPReplies.error(
-            .methodNotAllowed, .invalidRequest("Method not allowed: 2026-07-28 is POST only"))
-        response.headers[.allow] = "POST"
-        return response
+        HTTPReplies.methodNotAllowed(
+            allow: "POST", error: .invalidRequest("Method not allowed: 2026-07-28 is POST only"))
     }
 
     private func notAcceptable() -> Response {

@@ -31,8 +31,7 @@ extension MCPServer {
     @discardableResult
     package func notifyToolListChanged(userID: String? = nil) -> Int {
         let notification = JSONRPCEncoding.notification("notifications/tools/list_changed")
-        let open = sessions.all + localSessions.withLock { $0 }
-        let told = open.filter { (userID == nil || $0.owner.userID == userID) && $0.send(notification) }.count
+        let told = everySession.filter { (userID == nil || $0.owner.userID == userID) && $0.send(notification) }.count
         return told + subscriptions.toolListChanged(userID: userID)
     }
 
@@ -42,13 +41,16 @@ extension MCPServer {
     package func elicitationCompleted(_ elicitationID: String, userID: String) {
         let notification = JSONRPCEncoding.notification(
             "notifications/elicitation/complete", params: ["elicitationId": .string(elicitationID)])
-        for session in sessions.all + localSessions.withLock({ $0 })
+        for session in everySession
         where session.owner.userID == userID
             && ConnectPrompt(caller: session.caller, resumable: false) == .urlElicitationError
         {
             session.send(notification)
         }
     }
+
+    /// The open sessions: the HTTP session store's and the local ones (stdio's).
+    private var everySession: [MCPSession] { sessions.all + localSessions.withLock { $0 } }
 
     /// Registers a session that lives outside the HTTP session store (stdio's) for tool-list
     /// change notifications.

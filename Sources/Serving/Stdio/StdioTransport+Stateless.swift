@@ -59,19 +59,17 @@ extension StdioTransport {
         if method == "subscriptions/listen" {
             // Opened here, in reading order, so that the end of input finds it and closes it.
             guard let listen = openListen(id: id, params: params, caller: caller) else { return }
-            group.addTask { await self.forward(listen, id: id, request: request) }
+            group.addTask { await self.forward(listen, request: request) }
             return
         }
         let exchange = MCPDispatcher.StatelessRequest(
             id: id, method: method, params: params, caller: caller, routing: nil)
         let dispatcher = self.dispatcher
         group.addTask {
-            let task = Task<[UInt8]?, Never> {
+            let answer = await dispatcher.run(request, session: self.session) {
                 await dispatcher.answerStateless(exchange, requestID: dispatcher.requestIDs.next()).bytes
             }
-            request.start(task)
-            let answer = await task.value
-            if !self.session.unregister(id), let answer { self.write(answer) }
+            if let answer { self.write(answer) }
         }
     }
 
@@ -102,10 +100,10 @@ extension StdioTransport {
     /// Writes a listen's frames until the client cancels it (`notifications/cancelled` naming
     /// it), input ends, or the server stops.
     private func forward(
-        _ listen: (stream: AsyncStream<[UInt8]>, token: UInt64), id: JSONRPCID, request: InFlightRequest
+        _ listen: (stream: AsyncStream<[UInt8]>, token: UInt64), request: InFlightRequest
     ) async {
         let token = listen.token, subscriptions = self.subscriptions
-        let task = Task<[UInt8]?, Never> {
+        _ = await dispatcher.run(request, session: session) {
             await withTaskCancellationHandler {
                 for await frame in listen.stream where !frame.isEmpty { self.write(frame) }
             } onCancel: {
@@ -113,9 +111,6 @@ extension StdioTransport {
             }
             return nil
         }
-        request.start(task)
-        _ = await task.value
         listens.withLock { _ = $0.remove(token) }
-        session.unregister(id)
     }
 }
