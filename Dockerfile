@@ -4,6 +4,10 @@
 # Mount your own config.yaml at /app/config.yaml and OpenAPI specs at /app/openapi.
 
 FROM swift:6.3-noble AS build
+# SQLite's headers (with FTS5) for GRDB, which the tool search is built on.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libsqlite3-dev \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first: this layer is reused until Package.swift or Package.resolved changes.
 COPY Package.* ./
@@ -16,15 +20,15 @@ COPY config.yaml ./
 # SwiftPM wants a folder for each test target of Package.swift; the tests stay out of the image,
 # and an empty folder makes SwiftPM skip its target (with a warning).
 RUN mkdir -p Tests/HostTests Tests/HostUnitTests Tests/JSONSchemaTests Tests/JSONCoreTests Tests/YAMLJSONTests \
-    Tests/ActionKitCoreTests Tests/OpenAPICustomCoreTests Tests/ProxyAPICoreTests
+    Tests/ActionKitCoreTests Tests/OpenAPICustomCoreTests Tests/ProxyAPICoreTests Tests/ToolSearchTests
 RUN bash scripts/stage.sh release /staging
 
 # The slim image carries the Swift runtime libraries (Foundation included), which the
 # executable and the providers find through their run path /usr/lib/swift/linux.
 FROM swift:6.3-noble-slim
-# curl for the health check; CA certificates for TLS to Paragon.
+# curl for the health check; CA certificates for TLS to Paragon; SQLite for the tool search.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && apt-get install -y --no-install-recommends ca-certificates curl libsqlite3-0 \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --user-group --no-create-home --home-dir /app \
     --shell /usr/sbin/nologin paragon

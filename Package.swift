@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // The contract: one C header, nothing else.
@@ -40,6 +41,12 @@ let package = Package(
         .target(name: "JSONCore"),
         // JSON Schema validation of tool arguments; depends on nothing of the host.
         .target(name: "JSONSchema", dependencies: ["JSONCore"]),
+
+        // Ranked search over tool descriptions (SQLite FTS5 through GRDB); knows nothing of MCP.
+        .target(
+            name: "ToolSearch",
+            dependencies: ["ParagonModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
 
         // The host, in layers; each depends only on those above it here.
         // Settings as plain values: what every layer is configured with (read by Application).
@@ -58,7 +65,7 @@ let package = Package(
         .target(
             name: "MCPCore",
             dependencies: [
-                "Settings", "Observability", "JSONCore", "JSONSchema",
+                "Settings", "Observability", "JSONCore", "JSONSchema", "ToolSearch", "ParagonModel",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -207,6 +214,7 @@ let package = Package(
         ),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSONCore"], exclude: ["Suite"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "ToolSearchTests", dependencies: ["ToolSearch"]),
         .testTarget(name: "YAMLJSONTests", dependencies: ["YAMLJSON", "JSONCore"]),
         // The providers' logic, without sockets or subprocesses.
         .testTarget(name: "ActionKitCoreTests", dependencies: ["ActionKitCore", "ParagonAPI", "ProviderKit"]),

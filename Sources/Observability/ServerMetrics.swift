@@ -11,6 +11,7 @@ package final class ServerMetrics: Sendable {
     package let mcpRequests: LabeledMetrics<Counter>
     package let toolCalls: LabeledMetrics<Counter>
     package let toolCallDurations: LabeledMetrics<DurationHistogram>
+    package let toolSearches: LabeledMetrics<Counter>
     package let upstreamRequests: LabeledMetrics<Counter>
     package let upstreamDurations: LabeledMetrics<DurationHistogram>
     package let toolListCache: LabeledMetrics<Counter>
@@ -59,6 +60,8 @@ package final class ServerMetrics: Sendable {
         toolCalls = counter("tool_calls_total", "Tool calls, by provider and outcome.", ["provider", "outcome"])
         toolCallDurations = histogram(
             "tool_call_duration_seconds", "Tool call latency, by provider.", ["provider"])
+        toolSearches = counter(
+            "tool_searches_total", "Searches of search mode's SEARCH_TOOLS, by whether they found a tool.", ["outcome"])
         upstreamRequests = counter(
             "upstream_requests_total", "Providers' outbound HTTP requests, by provider and status.",
             ["provider", "status"])

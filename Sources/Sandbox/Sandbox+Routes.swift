@@ -72,6 +72,19 @@ extension Sandbox {
                 }))
     }
 
+    /// `GET /projects/{id}/sdk/me`: the authenticated user, as the Connect SDK's `getUser()`
+    /// reads it: `integrations` holds every integration of the project, `enabled` when the user
+    /// connected it.
+    func user(_ call: Call, _ sandbox: Sandbox) async throws -> Response {
+        if let fault = faults.take(["me"]), let response = try await apply(fault, call) { return response }
+        var integrations: [String: JSONValue] = [:]
+        for integration in catalog.integrations {
+            integrations[integration.name] = ["enabled": .bool(state.isConnected(call.user, integration.name))]
+        }
+        return Self.json(
+            .ok, ["authenticated": true, "userId": .string(call.user), "integrations": .object(integrations)])
+    }
+
     /// `/projects/{id}/sdk/proxy/{integration}` with `X-Paragon-Proxy-Url`: answers as the
     /// integration's API would for the endpoints its catalog entry emulates (query items and
     /// the JSON body are the parameters), and with a description of the request otherwise.

@@ -51,6 +51,9 @@ public final class Sandbox: Sendable {
         api.get("sdk/integrations") { request, context in
             try await self.answer(request, context) { try await self.integrations($0, $1) }
         }
+        api.get("sdk/me") { request, context in
+            try await self.answer(request, context) { try await self.user($0, $1) }
+        }
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
             api.on("sdk/proxy/:integration", method: method) { request, context in
                 try await self.answer(request, context) { try await self.proxy($0, $1) }

@@ -10,6 +10,8 @@ package struct HostConfig: Sendable {
     package var paragon: ParagonSettings
     package var limits: ToolLimits
     package var toolLists: ToolListSettings
+    /// How tool lists are presented: directly, or through search meta-tools.
+    package var tools: ToolPresentationSettings
     package var validation: ValidationSettings
     package var setup: SetupSettings
     package var auth: AuthSettings
@@ -37,7 +39,8 @@ package struct HostConfig: Sendable {
         providerSearchPaths: [String],
         logging: LogSettings,
         metrics: MetricsSettings,
-        reload: ReloadSettings
+        reload: ReloadSettings,
+        tools: ToolPresentationSettings = ToolPresentationSettings()
     ) {
         self.file = file
         self.directory = directory
@@ -45,6 +48,7 @@ package struct HostConfig: Sendable {
         self.paragon = paragon
         self.limits = limits
         self.toolLists = toolLists
+        self.tools = tools
         self.validation = validation
         self.setup = setup
         self.auth = auth

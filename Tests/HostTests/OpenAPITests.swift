@@ -14,8 +14,10 @@ import Testing
         try await TestSandbox.with { sandbox in
             let library = TestPaths.buildDirectory + "/libOpenAPICustom.so"
             try await TestServer.with(
+                // Every operation listed directly (hundreds of them would otherwise be searched).
                 environment: [
                     "PROJECT_ID": "sandbox-project", "ZEUS_BASE_URL": sandbox.base, "PROXY_BASE_URL": sandbox.base,
+                    "TOOLS_MODE": "direct",
                 ],
                 providers: [("openapi", library, "enabled: true\nconfig:\n  folder: \(folder)")]
             ) { server in

@@ -134,7 +134,8 @@ import Testing
 
     @Test func ActionKitsWholeCatalogComesInPagesClientsAccept() async throws {
         let catalog = SandboxCatalog.synthetic(integrations: 130, actionsPerIntegration: 20)
-        try await TestStack.withActionKit(catalog: catalog) { _, _, client in
+        // The whole list, not search mode's meta-tools, whatever the client takes.
+        try await TestStack.withActionKit(environment: ["TOOLS_MODE": "direct"], catalog: catalog) { _, _, client in
             let user = try #require(catalog.users.first?.id)
             let token = try await TestTokens.sign(sub: user)
             let session = try await client.initialize(token: token)

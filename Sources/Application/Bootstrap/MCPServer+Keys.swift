@@ -25,6 +25,8 @@ extension MCPServer {
         let names = IntegrationNames(
             zeusURL: config.paragon.zeusURL, projectID: config.paragon.projectID, client: httpClient,
             logger: logger)
+        let connections = ConnectedIntegrations(
+            zeusURL: config.paragon.zeusURL, projectID: config.paragon.projectID, client: httpClient, logger: logger)
         // A state outlives its setup link by ten minutes: time to connect, then retry.
         let resumable = ResumableCalls(
             seal: RequestStateSeal(key: RequestStateSeal.derivedKey(from: Array(key.derRepresentation))),
@@ -32,6 +34,6 @@ extension MCPServer {
         self.init(
             config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks,
             integrationNames: names, logger: logger, keepAlive: keepAlive, metrics: metrics, readiness: readiness,
-            resumable: resumable)
+            resumable: resumable, connectedIntegrations: connections)
     }
 }

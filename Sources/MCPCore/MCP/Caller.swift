@@ -1,4 +1,5 @@
 import JSONCore
+import Settings
 
 /// Who a request comes from and what its client speaks: the user it acts for, the protocol
 /// version and era, and the optional client capabilities the answer may use. A session makes
@@ -13,16 +14,22 @@ package struct Caller: Sendable {
     package var era: ProtocolEra
     /// The optional capabilities the answer may use.
     package var capabilities: ClientCapabilities
+    /// The client's `clientInfo.name` from `initialize` (handshake era); empty when unknown.
+    package var clientName: String
+    /// The tool mode the client's URL asks for (`/mcp?tools=search`); nil: the configured one.
+    package var toolMode: ToolMode?
 
     /// A caller as described.
     package init(
         identity: UserIdentity, protocolVersion: String, era: ProtocolEra,
-        capabilities: ClientCapabilities = ClientCapabilities()
+        capabilities: ClientCapabilities = ClientCapabilities(), clientName: String = "", toolMode: ToolMode? = nil
     ) {
         self.identity = identity
         self.protocolVersion = protocolVersion
         self.era = era
         self.capabilities = capabilities
+        self.clientName = clientName
+        self.toolMode = toolMode
     }
 }
 

@@ -3,7 +3,8 @@ import JSONCore
 
 /// `tools/list` and `tools/call`, for a caller of either era.
 extension MCPDispatcher {
-    /// One page of the user's tools, serialized (pages are made once per list and reused).
+    /// One page of the user's tools, serialized (pages are made once per list and reused): every
+    /// tool, or in search mode the meta-tools and pinned tools (``ToolPresentation``).
     package func listTools(_ params: JSONValue?, caller: Caller, requestID: String) async -> Result<
         [UInt8], JSONRPCError
     > {
@@ -14,25 +15,27 @@ extension MCPDispatcher {
             }
             cursor = parsed
         }
-        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader), RegistryError> =
+        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader, ToolPresentation), RegistryError> =
             await registry.withCurrent { registry in
                 do throws(RegistryError) {
                     let snapshot = try await registry.snapshot(for: caller.identity, requestID: requestID)
-                    return .success((snapshot, registry.paging, registry.offloader))
+                    return .success((snapshot, registry.paging, registry.offloader, registry.presentation))
                 } catch {
                     return .failure(error)
                 }
             }
         let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging, offloader: any Offloader
+        let presentation: ToolPresentation
         switch listed {
-        case .success(let value): (snapshot, paging, offloader) = value
+        case .success(let value): (snapshot, paging, offloader, presentation) = value
         case .failure(let error):
             logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(Self.clientMessage(for: error)))
         }
         guard
             let page = await snapshot.page(
-                cursor: cursor, paging: paging, version: caller.protocolVersion, offloader: offloader)
+                cursor: cursor, paging: paging, version: caller.protocolVersion,
+                listing: presentation.listing(for: caller, count: snapshot.tools.count), offloader: offloader)
         else {
             return .failure(
                 .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
@@ -60,6 +63,9 @@ extension MCPDispatcher {
             return .failure(.invalidParams("Invalid params: arguments must be an object"))
         }
         if arguments == .null { arguments = .object([:]) }
+        if let meta = MetaTool(rawValue: name) {
+            return await callMetaTool(meta, arguments: arguments, params: params, caller: caller, requestID: requestID)
+        }
         let user = caller.identity
         var resumed: ResumableCalls.Resumed?
         if caller.era == .stateless, let state = params?["requestState"], state != .null {

@@ -14,4 +14,13 @@ package protocol ConnectionSetup: Sendable {
     /// The integration's display name for texts ("Google Calendar"), asked with the user's
     /// token; a name made from the key when Paragon does not say.
     func displayName(of integration: String, token: String) async -> String
+
+    /// The keys of the integrations `userID` has connected, asked with their token; nil when
+    /// Paragon does not say (then no answer claims either way).
+    func connectedIntegrations(userID: String, token: String) async -> Set<String>?
+}
+
+extension ConnectionSetup {
+    /// Unknown, unless the setup says.
+    package func connectedIntegrations(userID: String, token: String) async -> Set<String>? { nil }
 }

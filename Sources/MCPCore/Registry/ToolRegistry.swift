@@ -11,6 +11,8 @@ import Synchronization
 package final class ToolRegistry: Sendable {
     package let providers: [any ToolProvider]
     package let filter: ToolFilter
+    /// How lists are presented (direct or search), pinned tools and per-tool overrides.
+    package let presentation: ToolPresentation
     package let callTimeout: Duration
     /// Whether arguments are read leniently before validation (see ``ArgumentCoercion``).
     package let coercesArguments: Bool
@@ -31,12 +33,14 @@ package final class ToolRegistry: Sendable {
     package init(
         providers: [any ToolProvider], filter: ToolFilter, callTimeout: Duration,
         lists settings: ToolListSettings = ToolListSettings(), validation: ValidationSettings = ValidationSettings(),
+        presentation: ToolPresentation = ToolPresentation(),
         logger: Logger, metrics: ServerMetrics? = nil, offloader: any Offloader = InlineOffloader()
     ) {
         self.offloader = offloader
         self.coercesArguments = validation.coerce
         self.providers = providers
         self.filter = filter
+        self.presentation = presentation
         self.callTimeout = callTimeout
         self.paging = ToolSnapshot.Paging(size: settings.pageSize, maxBytes: settings.pageMaxBytes)
         self.logger = logger
@@ -138,10 +142,27 @@ package final class ToolRegistry: Sendable {
                         }
                     }
                     if lists.isEmpty, let invalid { throw invalid }
-                    return ToolSnapshot(
+                    let snapshot = ToolSnapshot(
                         catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
-                        unavailable: unavailable.sorted())
+                        unavailable: unavailable.sorted(), presentation: self.presentation)
+                    if self.presentation.settings.mode != .direct { self.prepareSearch(snapshot) }
+                    return snapshot
                 }
+            }
+        }
+    }
+
+    /// Builds the snapshot's search index in the background, so the first search need not wait
+    /// for it (a URL asking for search mode under `tools.mode: direct` builds it at first use).
+    private func prepareSearch(_ snapshot: ToolSnapshot) {
+        let offloader = self.offloader, logger = self.logger
+        Task {
+            let started = ContinuousClock.now
+            switch await snapshot.searchIndex(offloader: offloader) {
+            case .success(let index):
+                logger.debug("built the search index of \(index.count) tools in \(ContinuousClock.now - started)")
+            case .failure(let error):
+                logger.error("\(error); search mode cannot find tools")
             }
         }
     }

@@ -2,10 +2,12 @@ import Crypto
 import JSONCore
 import JSONSchema
 import Synchronization
+import ToolSearch
 
-/// One user's tool list at one moment, ready to serve: the tools after `LIMIT_TO_*`, each with
-/// its compiled input-schema validator, and the `tools/list` pages serialized once per protocol
-/// version and then reused.
+/// One user's tool list at one moment, ready to serve: the tools after `LIMIT_TO_*` (with the
+/// operator's overrides), each with its compiled input-schema validator, the `tools/list` pages
+/// of each presentation serialized once per protocol version and then reused, and the search
+/// index of search mode, built once.
 package final class ToolSnapshot: Sendable {
     /// The tools the user may see and call, in provider order.
     package let tools: [Tool]
@@ -13,10 +15,16 @@ package final class ToolSnapshot: Sendable {
     package let unavailable: [String]
     /// 12 hex digits naming this list (its tool names in order), carried by its cursors.
     package let fingerprint: String
+    /// What search mode lists: the meta-tools, then the pinned tools the user has.
+    package let searchListing: [Tool]
+    /// 12 hex digits naming ``searchListing``.
+    package let searchFingerprint: String
     private let validators: [JSONSchemaValidator?]
     private let indexByName: [String: Int]
-    /// Serialized `tools/list` pages by paging and protocol version, made at first use.
+    /// Serialized `tools/list` pages by paging, protocol version and presentation, made at first use.
     private let pages = Mutex<[PageKey: Pages]>([:])
+    /// The search index, once asked for (built off the event loops, once).
+    private let search = Mutex<Task<Result<ToolSearchIndex, ToolSearchError>, Never>?>(nil)
 
     /// How pages are cut: at most `size` tools and about `maxBytes` bytes each.
     package struct Paging: Hashable, Sendable {
@@ -27,6 +35,7 @@ package final class ToolSnapshot: Sendable {
     private struct PageKey: Hashable {
         var paging: Paging
         var version: String
+        var listing: ToolPresentation.Listing
     }
 
     private struct Pages {
@@ -34,15 +43,34 @@ package final class ToolSnapshot: Sendable {
         var byOffset: [Int: [UInt8]]
     }
 
-    package init(catalog: ToolCatalog, filter: ToolFilter, schemas: SchemaCache, unavailable: [String] = []) {
-        let tools = catalog.tools.filter(filter.allows)
+    package init(
+        catalog: ToolCatalog, filter: ToolFilter, schemas: SchemaCache, unavailable: [String] = [],
+        presentation: ToolPresentation = ToolPresentation()
+    ) {
+        let overrides = presentation.settings.overrides
+        let tools = catalog.tools.filter(filter.allows).map { tool in overrides[tool.name].map(tool.overridden) ?? tool
+        }
         self.tools = tools
         self.unavailable = unavailable
         self.validators = tools.map { schemas.validator(for: $0) }
-        self.indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.indexByName = indexByName
+        self.fingerprint = Self.fingerprint(of: tools)
+        var pinned: [Tool] = []
+        for name in presentation.settings.pinned where MetaTool(rawValue: name) == nil {
+            if let index = indexByName[name], !pinned.contains(where: { $0.name == name }) {
+                pinned.append(tools[index])
+            }
+        }
+        self.searchListing = MetaTool.allCases.map { $0.tool(listing: tools) } + pinned
+        self.searchFingerprint = Self.fingerprint(of: searchListing)
+    }
+
+    /// 12 hex digits of a SHA-256 of the tools' names in order.
+    private static func fingerprint(of tools: [Tool]) -> String {
         var hasher = SHA256()
         for tool in tools { hasher.update(data: Array(tool.name.utf8) + [0]) }
-        self.fingerprint = hasher.finalize().prefix(6).map { byte in
+        return hasher.finalize().prefix(6).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
@@ -63,12 +91,16 @@ package final class ToolSnapshot: Sendable {
     /// The pages of a list are serialized at the first request for them, off the event loops
     /// (see ``Offloader``), then reused.
     package func page(
-        cursor: ToolListCursor?, paging: Paging, version: String, offloader: any Offloader
+        cursor: ToolListCursor?, paging: Paging, version: String, listing: ToolPresentation.Listing = .direct,
+        offloader: any Offloader
     ) async -> [UInt8]? {
+        let (listed, fingerprint) = listing == .direct ? (tools, fingerprint) : (searchListing, searchFingerprint)
         if let cursor, cursor.list != fingerprint { return nil }
-        let key = PageKey(paging: paging, version: version)
+        let key = PageKey(paging: paging, version: version, listing: listing)
         if let made = pages.withLock({ $0[key] }) { return made.byOffset[cursor?.offset ?? 0] }
-        let made = await offloader.run { self.makePages(paging: paging, version: version) }
+        let made = await offloader.run {
+            Self.makePages(listed, fingerprint: fingerprint, paging: paging, version: version)
+        }
         pages.withLock { $0[key] = made }
         return made.byOffset[cursor?.offset ?? 0]
     }
@@ -77,7 +109,7 @@ package final class ToolSnapshot: Sendable {
     /// `paging.maxBytes` (a page holds at least one tool, however large). Clients limit what
     /// they accept in one message: the official Python client's legacy SSE transport refuses an
     /// event over 1 MiB.
-    private func makePages(paging: Paging, version: String) -> Pages {
+    private static func makePages(_ tools: [Tool], fingerprint: String, paging: Paging, version: String) -> Pages {
         let encoded = tools.map { $0.mcpJSON(version: version).encoded() }
         var byOffset: [Int: [UInt8]] = [:]
         var start = 0
@@ -110,4 +142,26 @@ package final class ToolSnapshot: Sendable {
         } while start < tools.count
         return Pages(byOffset: byOffset)
     }
+
+    /// The search index of this list, built at the first ask (off the event loops, by
+    /// `offloader`) and kept; a failure when SQLite could not build it (logged by the caller).
+    package func searchIndex(offloader: any Offloader) async -> Result<ToolSearchIndex, ToolSearchError> {
+        let task = search.withLock { task in
+            if let task { return task }
+            let documents = tools.map(\.searchDocument)
+            let made = Task {
+                await offloader.run { () -> Result<ToolSearchIndex, ToolSearchError> in
+                    do throws(ToolSearchError) { return .success(try ToolSearchIndex(documents)) } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            task = made
+            return made
+        }
+        return await task.value
+    }
+
+    /// The tool at `position` of ``tools`` (a search hit's document).
+    package func tool(at position: Int) -> Tool { tools[position] }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JSONCore
 import Observability
+import Settings
 import Synchronization
 
 /// One MCP session: who owns it, what was negotiated, its requests in flight and its
@@ -28,6 +29,8 @@ package final class MCPSession: Sendable {
         package var protocolVersion = ProtocolVersion.latest
         package var initialized = false
         package var clientName = ""
+        /// The tool mode the URL of the session's `initialize` asked for (`?tools=search`).
+        package var toolMode: ToolMode?
         /// The optional capabilities the client declared in `initialize`.
         package var capabilities = ClientCapabilities()
         package var inFlight: [JSONRPCID: @Sendable () -> Void] = [:]
@@ -63,7 +66,7 @@ package final class MCPSession: Sendable {
         state.withLock { state in
             Caller(
                 identity: state.owner.identity, protocolVersion: state.protocolVersion, era: .handshake,
-                capabilities: state.capabilities)
+                capabilities: state.capabilities, clientName: state.clientName, toolMode: state.toolMode)
         }
     }
 

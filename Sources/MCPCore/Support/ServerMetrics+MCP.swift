@@ -24,6 +24,11 @@ extension ServerMetrics {
         toolCallDurations[provider].record(duration)
     }
 
+    /// A search of search mode answered `results` tools.
+    package func toolSearch(results: Int) {
+        toolSearches[results > 0 ? "found" : "empty"].increment()
+    }
+
     /// Methods counted by name; any other is counted as `other`, so a client cannot grow the label set.
     package static let knownMethods: Set<String> = [
         "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "resources/list",

@@ -63,6 +63,7 @@ package struct ProviderLoader: Sendable {
         ToolRegistry(
             providers: report.loaded, filter: ToolFilter(config.limits),
             callTimeout: .milliseconds(config.server.callTimeoutMs), lists: config.toolLists,
-            validation: config.validation, logger: logger, metrics: metrics, offloader: ThreadPoolOffloader())
+            validation: config.validation, presentation: ToolPresentation(config.tools), logger: logger,
+            metrics: metrics, offloader: ThreadPoolOffloader())
     }
 }

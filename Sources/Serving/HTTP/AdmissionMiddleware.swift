@@ -1,6 +1,7 @@
 import Auth
 import Hummingbird
 import MCPCore
+import Settings
 
 /// Admission to the MCP routes (Streamable HTTP's `/mcp`, legacy `/sse` and `/messages`), run
 /// once for them all before their handler reads a byte of the body, so nothing is parsed for a
@@ -12,7 +13,8 @@ import MCPCore
 /// 4. authentication: a bearer token, or `?user=` in development (401, naming
 ///    `resourceMetadata` in its `WWW-Authenticate`: RFC 9728 §5.1).
 ///
-/// The admitted ``Principal`` goes on the context; the routes of the group run with an
+/// The admitted ``Principal`` goes on the context, with the tool mode the URL asks for
+/// (`?tools=direct|search|auto`; 400 for another value); the routes of the group run with an
 /// ``AdmittedMCPContext``, which carries it. CORS preflights never get here:
 /// ``MCPCORSMiddleware``, outside this one, answers them.
 package struct AdmissionMiddleware: RouterMiddleware {
@@ -41,6 +43,7 @@ package struct AdmissionMiddleware: RouterMiddleware {
         } catch {
             throw error.rejection(resourceMetadata: resourceMetadata)
         }
+        context.toolMode = try Self.toolMode(request)
         return try await next(request, context)
     }
 
@@ -56,5 +59,17 @@ package struct AdmissionMiddleware: RouterMiddleware {
         } catch {
             throw .unauthenticated(error)
         }
+    }
+
+    /// The tool mode `?tools=` asks for; nil when the URL names none.
+    static func toolMode(_ request: Request) throws(HTTPRejection) -> ToolMode? {
+        guard let text = request.uri.queryParameters["tools"].map(String.init), !text.isEmpty else { return nil }
+        guard let mode = ToolMode(rawValue: text) else {
+            let names = ToolMode.allCases.map(\.rawValue).joined(separator: ", ")
+            throw HTTPRejection(
+                response: HTTPReplies.error(
+                    .badRequest, .invalidRequest("Invalid request: ?tools= takes one of \(names), not \"\(text)\"")))
+        }
+        return mode
     }
 }

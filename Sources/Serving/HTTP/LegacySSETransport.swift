@@ -20,6 +20,7 @@ package struct LegacySSETransport: Sendable {
     package func open(_ request: Request, _ context: AdmittedMCPContext) async throws(HTTPRejection) -> Response {
         let (session, opened) = try await server.opening.open(for: context.principal, on: .legacySSE) {
             session throws(HTTPRejection) in
+            session.state.withLock { $0.toolMode = context.toolMode }
             guard let opened = session.openOutbound() else {
                 throw HTTPRejection(response: HTTPReplies.internalError())
             }

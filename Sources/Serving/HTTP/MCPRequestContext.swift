@@ -1,6 +1,7 @@
 import Hummingbird
 import MCPCore
 import NIOCore
+import Settings
 
 /// The request context of the HTTP front: Hummingbird's, plus the connection's channel so a
 /// call can be cancelled when its client disconnects.
@@ -10,6 +11,8 @@ package struct MCPRequestContext: RequestContext {
     /// Who made the request, once ``AdmissionMiddleware`` admitted it; nil before, and on the
     /// routes outside admission (setup pages, operations).
     package var principal: Principal?
+    /// The tool mode the request's URL asks for (`?tools=search`), read at admission.
+    package var toolMode: ToolMode?
 
     package init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

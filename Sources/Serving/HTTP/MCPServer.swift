@@ -34,14 +34,18 @@ package final class MCPServer: Sendable {
 
     /// Display names of the project's integrations, for setup pages and texts.
     package let integrationNames: IntegrationNames
+    /// Which integrations users have connected, for search mode; nil: unknown.
+    package let connectedIntegrations: ConnectedIntegrations?
 
     package init(
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
         integrationNames: IntegrationNames, logger: Logger, keepAlive: Duration = .seconds(15),
         metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready,
-        time: any TimeSource = EventLoopTimeSource(), resumable: ResumableCalls? = nil
+        time: any TimeSource = EventLoopTimeSource(), resumable: ResumableCalls? = nil,
+        connectedIntegrations: ConnectedIntegrations? = nil
     ) {
         self.integrationNames = integrationNames
+        self.connectedIntegrations = connectedIntegrations
         self.config = config
         self.authenticator = authenticator
         self.setupLinks = setupLinks
@@ -53,7 +57,9 @@ package final class MCPServer: Sendable {
             time: time)
         self.opening = SessionOpening(sessions: sessions)
         self.dispatcher = MCPDispatcher(
-            registry: LiveRegistry(registry), connectionSetup: SetupGuide(links: setupLinks, names: integrationNames),
+            registry: LiveRegistry(registry),
+            connectionSetup: SetupGuide(
+                links: setupLinks, names: integrationNames, connections: connectedIntegrations),
             metrics: metrics, logger: logger, resumable: resumable,
             listTTLMs: config.toolLists.cacheTTLSeconds * 1000)
         self.policy = HTTPAccessPolicy(server: config.server)

@@ -4,6 +4,7 @@ import JSONCore
 import MCP
 import MCPCore
 import NIOCore
+import Settings
 
 /// Streamable HTTP at `/mcp`: POST carries client messages, GET opens the session's
 /// server-to-client stream, DELETE ends the session. A request whose `MCP-Protocol-Version` is
@@ -48,7 +49,7 @@ package struct StreamableHTTPTransport: Sendable {
                 }
                 return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
             }
-            return try await initialize(message, principal: principal, accept: accept)
+            return try await initialize(message, principal: principal, toolMode: context.toolMode, accept: accept)
         }
         let session = try lookup(sessionID, principal: principal)
         if let failure = checkVersionHeader(request) { return failure }
@@ -89,13 +90,14 @@ package struct StreamableHTTPTransport: Sendable {
 
     /// `initialize` without a session opens one (see ``SessionOpening``): 200 with its id in
     /// `Mcp-Session-Id`, or 400 with the failed answer, and no session.
-    private func initialize(_ message: JSONRPCMessage, principal: Principal, accept: AcceptHeader)
-        async throws(HTTPRejection) -> Response
-    {
+    private func initialize(
+        _ message: JSONRPCMessage, principal: Principal, toolMode: ToolMode?, accept: AcceptHeader
+    ) async throws(HTTPRejection) -> Response {
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
         let dispatcher = server.dispatcher
         let (session, answer) = try await server.opening.open(for: principal, on: .streamableHTTP) {
             session throws(HTTPRejection) in
+            session.state.withLock { $0.toolMode = toolMode }
             let answer =
                 await dispatcher.handle(message, session: session, requestID: dispatcher.requestIDs.next()) ?? []
             guard Self.isSuccess(answer) else { throw HTTPRejection(response: HTTPReplies.json(.badRequest, answer)) }

@@ -7,6 +7,7 @@ extension MCPServer {
     package func integrationConnected(_ grant: SetupGrant) async -> Int {
         let requestID = dispatcher.requestIDs.next()
         metrics.setupLinkCompleted()
+        connectedIntegrations?.forget(grant.userID)
         logger.info(
             "user connected \(grant.integration); refreshing their tools",
             metadata: ["user": "\(grant.userID)", "request": "\(requestID)"])

@@ -6,7 +6,8 @@ extension HostConfig {
     static let declarations: [SettingDeclaration<HostConfig>] =
         [configFileSetting] + ServerSettings.declarations + AuthSettings.declarations + ParagonSettings.declarations
         + ToolLimits.declarations
-        + ToolListSettings.declarations + ValidationSettings.declarations + SetupSettings.declarations
+        + ToolListSettings.declarations + ToolPresentationSettings.declarations + ValidationSettings.declarations
+        + SetupSettings.declarations
         + ProviderSettings.toggles + [providerSearchPathsSetting] + LogSettings.declarations
         + MetricsSettings.declarations
         + ReloadSettings.declarations

@@ -54,7 +54,7 @@ package struct StatelessHTTPTransport: Sendable {
         }
         let caller = Caller(
             identity: context.principal.identity, protocolVersion: envelope.protocolVersion, era: .stateless,
-            capabilities: envelope.capabilities)
+            capabilities: envelope.capabilities, toolMode: context.toolMode)
         if method == "subscriptions/listen" {
             guard accept.allowsEventStream else {
                 return HTTPReplies.error(

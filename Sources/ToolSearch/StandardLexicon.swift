@@ -1,0 +1,118 @@
+/// The tables of ``SearchLexicon/standard``.
+enum StandardLexicon {
+    static let synonymGroups: [[String]] = [
+        ["send", "post", "notify", "message", "dm", "tell", "ping", "share"],
+        ["list", "get", "fetch", "find", "search", "show", "retrieve", "read", "lookup", "look", "query", "view"],
+        ["create", "add", "new", "make", "open", "start", "insert", "log", "register"],
+        ["update", "edit", "change", "modify", "set", "rename", "patch", "move", "reassign", "assign"],
+        ["delete", "remove", "archive", "erase", "trash", "cancel", "drop", "discard"],
+        ["upload", "attach", "put", "store", "save"],
+        ["download", "export", "save"],
+        ["schedule", "book", "arrange", "plan", "invite"],
+        ["email", "mail", "e-mail", "inbox"],
+        ["meeting", "event", "appointment", "call"],
+        ["customer", "client", "account"],
+        ["company", "organization", "organisation", "business", "firm"],
+        ["ticket", "issue", "case", "incident", "bug"],
+        ["task", "todo", "item", "card"],
+        ["deal", "opportunity"],
+        ["file", "document", "doc", "attachment"],
+        ["folder", "directory"],
+        ["employee", "staff", "worker"],
+        ["candidate", "applicant"],
+        ["spreadsheet", "sheet", "table"],
+    ]
+
+    /// Folded (no accents) words of Spanish, French, German and Portuguese → English.
+    static let translations: [String: [String]] = [
+        // Spanish and Portuguese
+        "enviar": ["send"], "mandar": ["send"], "mensaje": ["message"], "mensagem": ["message"],
+        "canal": ["channel"], "crear": ["create"], "criar": ["create"], "nuevo": ["new"], "nueva": ["new"],
+        "novo": ["new"], "nova": ["new"], "contacto": ["contact"], "contato": ["contact"], "correo": ["email"],
+        "tarea": ["task"], "tarefa": ["task"], "evento": ["event"], "calendario": ["calendar"],
+        "reunion": ["meeting"], "reuniao": ["meeting"], "archivo": ["file"], "arquivo": ["file"],
+        "carpeta": ["folder"], "pasta": ["folder"], "subir": ["upload"], "borrar": ["delete"],
+        "eliminar": ["delete"], "excluir": ["delete"], "apagar": ["delete"], "actualizar": ["update"],
+        "atualizar": ["update"], "buscar": ["search"], "procurar": ["search"], "listar": ["list"],
+        "lista": ["list"], "factura": ["invoice"], "fatura": ["invoice"], "cliente": ["customer"],
+        "clientes": ["customer"], "pedido": ["order"], "producto": ["product"], "produto": ["product"],
+        "empleado": ["employee"], "funcionario": ["employee"], "candidato": ["candidate"],
+        "oportunidad": ["opportunity", "deal"], "oportunidade": ["opportunity", "deal"],
+        "negocio": ["deal"], "empresa": ["company"], "nota": ["note"], "incidencia": ["issue"],
+        "proyecto": ["project"], "projeto": ["project"], "pagina": ["page"], "documento": ["document"],
+        "hoja": ["sheet"], "planilha": ["spreadsheet"], "fila": ["row"], "linha": ["row"],
+        "usuario": ["user"], "equipo": ["team"], "equipe": ["team"], "compartir": ["share"],
+        "compartilhar": ["share"], "descargar": ["download"], "baixar": ["download"], "mover": ["move"],
+        "programar": ["schedule"], "agendar": ["schedule"], "cita": ["appointment"], "pago": ["payment"],
+        "pagamento": ["payment"], "reembolso": ["refund"], "empleados": ["employee"], "vacaciones": ["time", "off"],
+        "ferias": ["time", "off"], "correos": ["email"], "mensajes": ["message"], "tareas": ["task"],
+        "archivos": ["file"], "responder": ["reply"], "comentario": ["comment"], "comentar": ["comment"],
+        "asignar": ["assign"], "atribuir": ["assign"], "cerrar": ["close"], "fechar": ["close"],
+        "campana": ["campaign"], "campanha": ["campaign"], "suscriptor": ["subscriber"], "firma": ["signature"],
+        // French
+        "envoyer": ["send"], "chaine": ["channel"], "creer": ["create"],
+        "nouveau": ["new"], "nouvelle": ["new"], "courriel": ["email"], "tache": ["task"],
+        "evenement": ["event"], "calendrier": ["calendar"], "fichier": ["file"], "dossier": ["folder"],
+        "televerser": ["upload"], "telecharger": ["download", "upload"], "supprimer": ["delete"],
+        "mettre": ["update"], "modifier": ["update"], "rechercher": ["search"], "chercher": ["search"],
+        "lister": ["list"], "facture": ["invoice"], "commande": ["order"], "produit": ["product"],
+        "employe": ["employee"], "salarie": ["employee"], "candidat": ["candidate"], "entreprise": ["company"],
+        "societe": ["company"], "projet": ["project"], "feuille": ["sheet"], "ligne": ["row"],
+        "utilisateur": ["user"], "partager": ["share"], "deplacer": ["move"],
+        "planifier": ["schedule"], "rendez": ["appointment"], "billet": ["ticket"], "paiement": ["payment"],
+        "remboursement": ["refund"], "conges": ["time", "off"], "repondre": ["reply"], "commentaire": ["comment"],
+        "fermer": ["close"], "abonne": ["subscriber"], "affaire": ["deal"],
+        // German (ä, ö, ü folded to a, o, u)
+        "senden": ["send"], "schicken": ["send"], "nachricht": ["message"], "kanal": ["channel"],
+        "erstellen": ["create"], "anlegen": ["create"], "neu": ["new"], "neue": ["new"], "neuen": ["new"],
+        "neuer": ["new"], "kontakt": ["contact"], "aufgabe": ["task"], "termin": ["event", "appointment"],
+        "kalender": ["calendar"], "besprechung": ["meeting"], "datei": ["file"], "ordner": ["folder"],
+        "hochladen": ["upload"], "herunterladen": ["download"], "loschen": ["delete"], "entfernen": ["delete"],
+        "aktualisieren": ["update"], "andern": ["update"], "suchen": ["search"], "finden": ["find"],
+        "auflisten": ["list"], "rechnung": ["invoice"], "kunde": ["customer"], "kunden": ["customer"],
+        "bestellung": ["order"], "produkt": ["product"], "mitarbeiter": ["employee"], "bewerber": ["candidate"],
+        "unternehmen": ["company"], "notiz": ["note"], "projekt": ["project"], "seite": ["page"],
+        "tabelle": ["spreadsheet", "table"], "zeile": ["row"], "benutzer": ["user"], "teilen": ["share"],
+        "verschieben": ["move"], "planen": ["schedule"], "zahlung": ["payment"], "erstattung": ["refund"],
+        "urlaub": ["time", "off"], "antworten": ["reply"], "kommentar": ["comment"], "zuweisen": ["assign"],
+        "schliessen": ["close"], "kampagne": ["campaign"], "abonnent": ["subscriber"], "vertrag": ["contract"],
+        "geschaft": ["deal"],
+    ]
+
+    static let stopwords = Set<String>([
+        // English
+        "a", "an", "the", "to", "of", "in", "on", "for", "from", "with", "by", "at", "as", "into", "onto",
+        "and", "or", "but", "is", "are", "be", "it", "its", "this", "that", "these", "those", "my", "our",
+        "your", "me", "us", "we", "i", "you", "please", "can", "could", "would", "should", "will", "want",
+        "need", "some", "any", "all", "about", "up", "out", "so", "do", "does", "just", "there", "here",
+        "what", "which", "who", "whom", "how", "when", "where", "let", "lets", "know", "via", "using", "use",
+        "tool", "tools", "app", "api", "one", "them", "their", "they", "him", "her", "his", "has", "have",
+        // Spanish, Portuguese
+        "el", "la", "los", "las", "un", "una", "de", "del", "en", "al", "con", "por", "para", "y", "o", "mi",
+        "mis", "su", "sus", "que", "es", "se", "lo", "le", "les", "em", "no", "na", "nos", "nas", "do", "da",
+        "dos", "das", "um", "uma", "meu", "minha", "e", "ao", "pelo", "pela",
+        // French
+        "les", "une", "des", "du", "au", "aux", "et", "ou", "mon", "ma", "mes", "sur", "pour", "dans", "avec",
+        "par", "ce", "cette", "ces", "jour", "a",
+        // German
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder",
+        "im", "zu", "zum", "zur", "mit", "auf", "fur", "von", "vom", "mein", "meine", "meinen", "bitte",
+        "ist", "an", "am", "bei",
+    ])
+
+    static let aliases: [String: [String]] = [
+        "gcal": ["googleCalendar"], "google calendar": ["googleCalendar"], "gdrive": ["googleDrive"],
+        "google drive": ["googleDrive"], "gsheets": ["googleSheets"], "google sheets": ["googleSheets"],
+        "sheets": ["googleSheets"], "gdocs": ["googleDocs"], "google docs": ["googleDocs"],
+        "google mail": ["gmail"], "sfdc": ["salesforce"], "sf": ["salesforce"], "teams": ["microsoftTeams"],
+        "ms teams": ["microsoftTeams"], "msteams": ["microsoftTeams"], "microsoft teams": ["microsoftTeams"],
+        "o365": ["outlook"], "office 365": ["outlook"], "outlook mail": ["outlook"], "gh": ["github"],
+        "qbo": ["quickbooks"], "quickbooks online": ["quickbooks"],
+        "ms dynamics": ["dynamics365", "microsoftDynamics"],
+        "dynamics": ["dynamics365", "microsoftDynamics"], "monday": ["monday", "mondayDotCom"],
+        "monday com": ["monday", "mondayDotCom"], "zoho": ["zohoCrm", "zoho"], "hub spot": ["hubspot"],
+        "one drive": ["onedrive", "oneDrive"], "share point": ["sharepoint"], "docu sign": ["docusign"],
+        "bamboo": ["bamboohr", "bambooHr", "bambooHR"], "click up": ["clickup"], "service now": ["servicenow"],
+        "net suite": ["netsuite"], "mail chimp": ["mailchimp"], "pipe drive": ["pipedrive"],
+    ]
+}
