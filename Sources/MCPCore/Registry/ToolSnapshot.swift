@@ -4,8 +4,8 @@ import JSONSchema
 import Synchronization
 
 /// One user's tool list at one moment, ready to serve: the tools after `LIMIT_TO_*`, each with
-/// its compiled input-schema validator, and the `tools/list` pages serialized once per protocol
-/// version and then reused.
+/// its compiled input-schema validator (and output-schema validator, for a tool that declares
+/// one), and the `tools/list` pages serialized once per protocol version and then reused.
 package final class ToolSnapshot: Sendable {
     /// The tools the user may see and call, in provider order.
     package let tools: [Tool]
@@ -14,6 +14,7 @@ package final class ToolSnapshot: Sendable {
     /// 12 hex digits naming this list (its tool names in order), carried by its cursors.
     package let fingerprint: String
     private let validators: [JSONSchemaValidator?]
+    private let outputValidators: [JSONSchemaValidator?]
     private let indexByName: [String: Int]
     /// Serialized `tools/list` pages by paging and protocol version, made at first use.
     private let pages = Mutex<[PageKey: Pages]>([:])
@@ -39,6 +40,7 @@ package final class ToolSnapshot: Sendable {
         self.tools = tools
         self.unavailable = unavailable
         self.validators = tools.map { schemas.validator(for: $0) }
+        self.outputValidators = tools.map { schemas.outputValidator(for: $0) }
         self.indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var hasher = SHA256()
         for tool in tools { hasher.update(data: Array(tool.name.utf8) + [0]) }
@@ -51,9 +53,12 @@ package final class ToolSnapshot: Sendable {
     /// False when a provider's tools are missing (it failed to list them).
     package var isComplete: Bool { unavailable.isEmpty }
 
-    /// The tool named `name` with its validator (nil when its schema could not be compiled).
-    package func tool(named name: String) -> (tool: Tool, validator: JSONSchemaValidator?)? {
-        indexByName[name].map { (tools[$0], validators[$0]) }
+    /// The tool named `name` with its validators: of its input schema (nil when it could not be
+    /// compiled) and of its output schema (nil when it declares none or it could not be compiled).
+    package func tool(named name: String) -> (
+        tool: Tool, validator: JSONSchemaValidator?, output: JSONSchemaValidator?
+    )? {
+        indexByName[name].map { (tools[$0], validators[$0], outputValidators[$0]) }
     }
 
     /// The serialized `tools/list` result (`{"tools": [...], "nextCursor": ...}`) for the page
