@@ -20,6 +20,7 @@ import Testing
                 body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
             let tools = try #require(list.result?["tools"] as? [[String: Any]])
             #expect(tools.count == 14)
+            #expect(!tools.contains { $0["name"] as? String == "CONNECT_INTEGRATION" }, "only with only_connected")
             let send = try #require(tools.first { $0["name"] as? String == "SLACK_SEND_MESSAGE" })
             #expect((send["inputSchema"] as? [String: Any])?["required"] as? [String] == ["channel", "text"])
             let listing = try #require(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").first)

@@ -27,7 +27,8 @@ import Testing
             #expect(snapshot.tools.map(\.name) == ["OK_TOOL"])
             #expect(snapshot.unavailable == ["broken"])
             #expect(!snapshot.isComplete)
-            guard case .outcome(_, .result) = await registry.call("OK_TOOL", arguments: [:], for: user, requestID: "r")
+            guard
+                case .outcome(_, .result, _) = await registry.call("OK_TOOL", arguments: [:], for: user, requestID: "r")
             else {
                 Issue.record("a healthy provider's tool must work while another fails")
                 continue

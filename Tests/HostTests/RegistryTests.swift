@@ -41,7 +41,7 @@ import Testing
             return
         }
         guard
-            case .outcome(let tool, .result) = await registry.call(
+            case .outcome(let tool, .result, _) = await registry.call(
                 "BETA_TOOL", arguments: [:], for: user,
                 requestID: "r")
         else {

@@ -47,7 +47,7 @@ import Testing
             let registry = server.dispatcher.registry.current
             // Each registry serves a list and a call before it is retired.
             #expect(try await registry.tools(for: user, requestID: "r\(round)").isEmpty == false)
-            if case .outcome(_, .result) = await registry.call(
+            if case .outcome(_, .result, _) = await registry.call(
                 "EXAMPLE_ECHO", arguments: ["text": "hi"], for: user, requestID: "c\(round)")
             {
             } else {

@@ -9,23 +9,31 @@ enum Fixture {
 
     /// A file of `Fixtures/real` (public documents, see its SOURCES.md) parsed as `integration`,
     /// named as the folder would.
-    static func real(_ name: String, as integration: String) throws -> (spec: SpecFile, diagnostics: [Diagnostic]) {
-        try file("real/" + name, as: integration)
+    static func real(_ name: String, as integration: String, outputSchemas: Bool = false) throws -> (
+        spec: SpecFile, diagnostics: [Diagnostic]
+    ) {
+        try file("real/" + name, as: integration, outputSchemas: outputSchemas)
     }
 
     /// A file of `Fixtures` (`synthetic/fan-out.json`) parsed as `integration`.
-    static func file(_ name: String, as integration: String) throws -> (spec: SpecFile, diagnostics: [Diagnostic]) {
+    static func file(_ name: String, as integration: String, outputSchemas: Bool = false) throws -> (
+        spec: SpecFile, diagnostics: [Diagnostic]
+    ) {
         let path = folder + "/" + name
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let yaml = !name.hasSuffix(".json")
-        return named(SpecParser.parse(data, yaml: yaml, integration: integration, file: path))
+        return named(
+            SpecParser.parse(data, yaml: yaml, integration: integration, file: path, outputSchemas: outputSchemas))
     }
 
     /// A document given as JSON, parsed as `integration`.
-    static func spec(_ document: JSONValue, as integration: String = "acme") -> (
+    static func spec(_ document: JSONValue, as integration: String = "acme", outputSchemas: Bool = false) -> (
         spec: SpecFile, diagnostics: [Diagnostic]
     ) {
-        named(SpecParser.parse(Data(document.encoded()), yaml: false, integration: integration, file: "acme.json"))
+        named(
+            SpecParser.parse(
+                Data(document.encoded()), yaml: false, integration: integration, file: "acme.json",
+                outputSchemas: outputSchemas))
     }
 
     /// A YAML text, parsed as `integration`.

@@ -8,11 +8,13 @@ struct ActionKitClient: Sendable {
     let baseURL: String
     let projectID: String
 
-    /// `GET /projects/{id}/actions?limit_to_available=false`: actions by integration. A 429 or
-    /// 5xx is retried with backoff (honouring `Retry-After`) while the call's deadline allows.
-    func listActions(context: CallContext) async throws -> [String: [ActionKitAction]] {
+    /// `GET /projects/{id}/actions?limit_to_available=false`: actions by integration; with
+    /// `onlyAvailable`, `limit_to_available=true`: only those of the integrations the user has
+    /// connected. A 429 or 5xx is retried with backoff (honouring `Retry-After`) while the
+    /// call's deadline allows.
+    func listActions(context: CallContext, onlyAvailable: Bool = false) async throws -> [String: [ActionKitAction]] {
         let request = HTTPRequest(
-            method: "GET", url: "\(baseURL)/projects/\(projectID)/actions?limit_to_available=false",
+            method: "GET", url: "\(baseURL)/projects/\(projectID)/actions?limit_to_available=\(onlyAvailable)",
             headers: headers(context), callID: context.callID)
         var attempt = 0
         while true {

@@ -28,6 +28,6 @@ enum Credentials {
         guard !names.isEmpty, case .object(let object) = schema, let properties = object["properties"]?.objectValue
         else { return (schema, []) }
         let found = Set(properties.keys.filter { names.contains($0.lowercased()) })
-        return found.isEmpty ? (schema, []) : (.object(RequestSchema.removing(found, from: object)), found.sorted())
+        return found.isEmpty ? (schema, []) : (.object(MarkedProperties.removing(found, from: object)), found.sorted())
     }
 }

@@ -20,6 +20,8 @@ public struct OpenAPICustomProvider: ToolProvider {
         var folder: String?
         /// Binary answers larger than this many bytes are described instead of returned.
         var max_binary_bytes: Int?
+        // `output_schema` (a boolean, read by ``ProviderHost/flag(_:default:)``): each operation's
+        // success response schema becomes its tool's output schema (``ResponseSchema``).
     }
 
     public init(host: ProviderHost) throws {
@@ -28,7 +30,7 @@ public struct OpenAPICustomProvider: ToolProvider {
         }
         let settings = try host.decodeConfig(Settings.self)
         let folder = SpecFolder.resolve(settings.folder ?? "openapi", against: host.configDirectory)
-        let loaded = SpecFolder.load(folder)
+        let loaded = SpecFolder.load(folder, outputSchemas: try host.flag("output_schema"))
         for diagnostic in loaded.diagnostics {
             switch diagnostic.severity {
             case .error: host.log(.error, diagnostic.description)

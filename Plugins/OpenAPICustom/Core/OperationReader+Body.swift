@@ -94,7 +94,7 @@ extension OperationReader {
         }
         let files = properties.filter { Self.isFile($0.value) }.keys.sorted()
         guard !files.isEmpty else { return (schema, []) }
-        var object = RequestSchema.removing(Set(files), from: original)
+        var object = MarkedProperties.removing(Set(files), from: original)
         let note = "File fields (\(files.joined(separator: ", "))) cannot be sent by this tool."
         object["description"] = .string(
             [object["description"]?.stringValue, note].compactMap { $0 }.joined(separator: " "))

@@ -14,11 +14,14 @@ struct OperationReader {
     /// Names (lower-cased) of parameters that carry the API's credentials, which Paragon's
     /// proxy supplies from the user's connected account: ``Credentials/parameterNames(in:)``.
     let credentials: Set<String>
+    /// Whether operations get an output schema (the provider's `output_schema` setting).
+    let outputSchemas: Bool
 
-    init(file: String, integration: String, document: JSONValue) {
+    init(file: String, integration: String, document: JSONValue, outputSchemas: Bool = false) {
         self.file = file
         self.integration = integration
         self.document = document
+        self.outputSchemas = outputSchemas
         self.inliner = SchemaInliner(document: document)
         self.credentials = Credentials.parameterNames(in: document)
     }
@@ -35,16 +38,17 @@ struct OperationReader {
     ) -> OperationTool? {
         inliner.beginOperation()
         do throws(Skip) {
-            let tool = try build(
+            var tool = try build(
                 operation, method: method, pathKey: pathKey, shared: shared, sharedPointer: sharedPointer,
                 server: server, pointer: pointer)
             if let ref = inliner.unresolved.first {
                 throw Skip(path: pointer, message: "unresolvable reference \(ref)")
             }
-            if !inliner.overBudget.isEmpty { warnOverBudget(pointer) }
+            if !inliner.overBudget.isEmpty { warnOverBudget(pointer, schema: "input") }
             if operation["responses"] == nil {
                 warn(pointer, "the operation has no `responses` (OpenAPI 3.0 requires them); loaded anyway")
             }
+            if outputSchemas { tool.outputSchema = outputSchema(operation, pointer: pointer) }
             return tool
         } catch {
             diagnostics.append(
@@ -55,9 +59,9 @@ struct OperationReader {
         }
     }
 
-    /// The warning for references the inliner's budget cut in this operation: which, and how
-    /// many times (the first five).
-    private mutating func warnOverBudget(_ pointer: String) {
+    /// The warning for references the inliner's budget cut in this operation's `schema` (`input`,
+    /// `output`): which, and how many times (the first five).
+    mutating func warnOverBudget(_ pointer: String, schema: String) {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for ref in inliner.overBudget {
@@ -68,7 +72,7 @@ struct OperationReader {
         if order.count > 5 { cut.append("\(order.count - 5) more") }
         warn(
             pointer,
-            "the input schema would pass \(inliner.maxBytes / 1024) KiB: these references are not expanded "
+            "the \(schema) schema would pass \(inliner.maxBytes / 1024) KiB: these references are not expanded "
                 + "(any value of their type is accepted there): \(cut.joined(separator: ", "))")
     }
 

@@ -36,6 +36,9 @@ struct OperationTool: Sendable {
     var withheldFields: [String: Withheld] = [:]
     var description: String
     var inputSchema: JSONValue
+    /// The success response's schema when it describes an object and output schemas are on
+    /// (``ResponseSchema``); nil otherwise.
+    var outputSchema: JSONValue?
     /// Where the operation is, for names and log lines.
     var origin: Origin
 
@@ -50,7 +53,7 @@ struct OperationTool: Sendable {
     var descriptor: ToolDescriptor {
         ToolDescriptor(
             name: name, integration: integration, title: OperationHints.title(origin.operation),
-            description: description, inputSchema: inputSchema,
+            description: description, inputSchema: inputSchema, outputSchema: outputSchema,
             annotations: OperationHints(method: method).annotations)
     }
 

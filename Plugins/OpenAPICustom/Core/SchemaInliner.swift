@@ -1,6 +1,7 @@
 import ProviderKit
 
-/// Turns an OpenAPI schema into a self-contained JSON Schema (2020-12) for a tool's input:
+/// Turns an OpenAPI schema into a self-contained JSON Schema (2020-12) for a tool's input (and
+/// its output, ``ResponseSchema``):
 /// - local `$ref`s (any JSON pointer into the document, RFC 6901) are inlined; a recursive one
 ///   is expanded `maxRecursion` times, then cut;
 /// - an operation's inlined schemas weigh at most `maxBytes` (about 256 KiB of JSON, so no
@@ -27,6 +28,8 @@ struct SchemaInliner {
     /// The weight, in bytes of JSON (``JSONSize``), of an operation's inlined schemas beyond
     /// which references are cut.
     var maxBytes = 256 * 1024
+    /// Which schema of the tool is being inlined (`input`, `output`), for the descriptions of cuts.
+    var purpose = "input"
     /// References that could not be resolved, as written, in the current operation.
     private(set) var unresolved: [String] = []
     /// References cut for the budget in the current operation, as written (once per cut).
@@ -150,7 +153,7 @@ struct SchemaInliner {
         if overBudget {
             self.overBudget.append(ref)
             placeholder["description"] = .string(
-                "A \(name) (not expanded: this tool's input schema would pass \(maxBytes / 1024) KiB).")
+                "A \(name) (not expanded: this tool's \(purpose) schema would pass \(maxBytes / 1024) KiB).")
         } else {
             placeholder["description"] = .string("A \(name) (recursive; not expanded further here).")
         }

@@ -20,8 +20,9 @@ enum SpecFolder {
     }
 
     /// Reads and parses every spec in `folder` (a missing folder has none), each file once;
-    /// then names every tool, uniquely across the folder.
-    static func load(_ folder: String) -> Loaded {
+    /// then names every tool, uniquely across the folder. `outputSchemas`: give operations an
+    /// output schema (the provider's `output_schema` setting).
+    static func load(_ folder: String, outputSchemas: Bool = false) -> Loaded {
         var loaded = Loaded()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names.sorted() {
@@ -34,7 +35,8 @@ enum SpecFolder {
                     Diagnostic(severity: .error, file: path, path: "", message: "cannot read the file"))
                 continue
             }
-            let parsed = SpecParser.parse(data, yaml: ext != "json", integration: integration, file: path)
+            let parsed = SpecParser.parse(
+                data, yaml: ext != "json", integration: integration, file: path, outputSchemas: outputSchemas)
             loaded.diagnostics += parsed.diagnostics
             if parsed.understood {
                 loaded.specs.append(SpecFile(file: path, integration: integration, tools: parsed.tools))

@@ -22,18 +22,21 @@ enum SpecParser {
         var understood = false
     }
 
-    static func parse(_ data: Data, yaml: Bool, integration: String, file: String) -> Parsed {
+    /// `outputSchemas`: give operations an output schema (the provider's `output_schema` setting).
+    static func parse(_ data: Data, yaml: Bool, integration: String, file: String, outputSchemas: Bool = false)
+        -> Parsed
+    {
         var parsed = Parsed(file: file, integration: integration, tools: [], diagnostics: [])
         switch SpecReader.read(data, yaml: yaml, file: file) {
         case .failure(let diagnostic):
             parsed.diagnostics.append(diagnostic)
         case .success(let document):
-            parse(document, into: &parsed)
+            parse(document, into: &parsed, outputSchemas: outputSchemas)
         }
         return parsed
     }
 
-    static func parse(_ input: JSONValue, into parsed: inout Parsed) {
+    static func parse(_ input: JSONValue, into parsed: inout Parsed, outputSchemas: Bool = false) {
         let file = parsed.file
         func report(_ severity: Diagnostic.Severity, _ path: String, _ message: String) {
             parsed.diagnostics.append(Diagnostic(severity: severity, file: file, path: path, message: message))
@@ -88,7 +91,8 @@ enum SpecParser {
         let rootServer = ServerChoice.choose(
             document["servers"], level: "the document's", pointer: "/servers", outer: .relative, file: file,
             diagnostics: &parsed.diagnostics)
-        var reader = OperationReader(file: file, integration: parsed.integration, document: document)
+        var reader = OperationReader(
+            file: file, integration: parsed.integration, document: document, outputSchemas: outputSchemas)
         for (path, rawItem) in paths.sorted(by: { $0.key < $1.key }) {
             let pointer = DocumentPointer.join("/paths", path)
             if !path.hasPrefix("/") {

@@ -14,7 +14,8 @@ import ProviderKit
 ///   becomes a parameter's `style`/`explode`, and a form field's Encoding Object;
 /// - `securityDefinitions` become `components.securitySchemes` in 3.0's shape (``securityScheme``),
 ///   which the credentials rule reads;
-/// - `produces` and responses' shapes are not needed for requests.
+/// - responses' `schema` moves under `content`, per media type the operation `produces`
+///   (``responses(_:produces:document:)``), for output schemas.
 struct Swagger2Converter {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -42,6 +43,7 @@ struct Swagger2Converter {
         }
         if !components.isEmpty { result["components"] = .object(components) }
         let consumes = source["consumes"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let produces = source["produces"]?.arrayValue?.compactMap(\.stringValue) ?? []
         var paths: [String: JSONValue] = [:]
         for (path, item) in source["paths"]?.objectValue ?? [:] {
             guard case .object(let members) = item else {
@@ -55,7 +57,7 @@ struct Swagger2Converter {
             for method in Self.methods {
                 guard case .object(let operation)? = members[method] else { continue }
                 converted[method] = self.operation(
-                    operation, shared: shared, consumes: consumes, document: source,
+                    operation, shared: shared, consumes: consumes, produces: produces, document: source,
                     pointer: DocumentPointer.join(pointer, method))
             }
             paths[path] = .object(converted)
@@ -78,10 +80,14 @@ struct Swagger2Converter {
     }
 
     mutating func operation(
-        _ operation: [String: JSONValue], shared: [JSONValue], consumes: [String], document: JSONValue,
-        pointer: String
+        _ operation: [String: JSONValue], shared: [JSONValue], consumes: [String], produces: [String],
+        document: JSONValue, pointer: String
     ) -> JSONValue {
         var result = operation
+        if let responses = operation["responses"] {
+            let types = operation["produces"]?.arrayValue?.compactMap(\.stringValue) ?? produces
+            result["responses"] = Self.responses(responses, produces: types, document: document)
+        }
         result["consumes"] = nil
         result["produces"] = nil
         result["schemes"] = nil

@@ -95,7 +95,7 @@ extension MCPDispatcher {
             // waiting for the account): the retry's state is not spent.
             await resumable?.release(resumed)
         }
-        if case .outcome(_, .needsConnection(let integration)) = result {
+        if case .outcome(_, .needsConnection(let integration), _) = result {
             return await needsConnection(
                 integration, result: result, tool: name, arguments: call, caller: caller, resumed: resumed,
                 requestID: requestID)
@@ -106,7 +106,7 @@ extension MCPDispatcher {
     /// Whether `result` spends the `requestState` of the retry it answers: the provider ran the
     /// call to an answer (not cancelled, and not waiting for a connection again).
     private static func completes(_ result: ToolCallResult) -> Bool {
-        guard case .outcome(_, let outcome) = result, !Task.isCancelled else { return false }
+        guard case .outcome(_, let outcome, _) = result, !Task.isCancelled else { return false }
         switch outcome {
         case .cancelled, .needsConnection: return false
         default: return true

@@ -1,4 +1,5 @@
 import JSONCore
+import JSONSchema
 import Logging
 
 /// Turns how a call ended into a `tools/call` result or JSON-RPC error. A provider's failure is
@@ -7,12 +8,16 @@ package enum ToolCallResponse {
     /// `setupLink` is where the user connects an integration the call needs (valid for
     /// `linkMinutes`); `displayName` is that integration's name as people read it. A provider's
     /// result that needs no change for the client is passed on as its bytes (see
-    /// ``passedOn(_:version:)``).
+    /// ``passedOn(_:version:)``); the result of a tool with an output schema is checked first,
+    /// for clients that were given the schema (``StructuredContentCheck``).
     package static func make(
         _ result: ToolCallResult, version: String, setupLink: String? = nil, displayName: String? = nil,
         linkMinutes: Int = 5, logger: Logger, requestID: String
     ) -> Result<MCPDispatcher.Payload, JSONRPCError> {
-        if case .outcome(_, .result(let bytes)) = result, let passed = passedOn(bytes, version: version) {
+        if case .outcome(_, .result(let bytes), let output) = result,
+            output == nil || !ProtocolVersion.atLeast(version, "2025-06-18"),
+            let passed = passedOn(bytes, version: version)
+        {
             return .success(.serialized(passed))
         }
         return value(
@@ -72,7 +77,7 @@ package enum ToolCallResponse {
         case .listingFailed(let error):
             logger.error("tools/call could not list tools: \(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError(MCPDispatcher.clientMessage(for: error)))
-        case .outcome(let tool, let outcome):
+        case .outcome(let tool, let outcome, let output):
             switch outcome {
             case .result(let bytes):
                 guard let parsed = try? JSONValue.parse(bytes), let object = parsed.objectValue,
@@ -91,6 +96,16 @@ package enum ToolCallResponse {
                     structured.objectValue != nil
                 {
                     answer["structuredContent"] = structured
+                }
+                // The client was given the output schema (2025-06-18 and later, see Tool+MCP).
+                if let output, ProtocolVersion.atLeast(version, "2025-06-18"),
+                    case .drop(let reasons) = StructuredContentCheck.of(answer, validator: output)
+                {
+                    let named = reasons.prefix(StructuredContentCheck.namedReasons).joined(separator: "; ")
+                    logger.info(
+                        "tool \(tool.name): the answer does not match its output schema; sent as text only: \(named)",
+                        metadata: ["request": "\(requestID)", "provider": "\(tool.providerName)"])
+                    answer = StructuredContentCheck.textOnly(answer, reasons: reasons)
                 }
                 return .success(.object(answer))
             case .toolError(let message):

@@ -55,12 +55,18 @@ extension Tool {
         case .success(let normalized): schema = normalized
         case .failure(let problem): return .failure(.init(reason: "tool \(name): \(problem.reason)"))
         }
+        // `.some`: a bare `nil` would be read as JSONValue.null, keeping a null member.
+        let outputSchema = object["outputSchema"].flatMap { $0 == .null ? nil : .some($0) }
+        if let outputSchema, outputSchema["type"] != "object" {
+            let written = outputSchema["type"].map { String(decoding: $0.encoded(), as: UTF8.self) } ?? "none"
+            return .failure(.init(reason: "tool \(name): its outputSchema is not an object schema (type \(written))"))
+        }
         return .success(
             Tool(
                 name: name, integration: integration, title: object["title"]?.stringValue,
                 description: object["description"]?.stringValue, inputSchema: .object(schema),
+                outputSchema: outputSchema,
                 // `.some`: a bare `nil` would be read as JSONValue.null, keeping a null member.
-                outputSchema: object["outputSchema"].flatMap { $0 == .null ? nil : .some($0) },
                 annotations: object["annotations"].flatMap { $0 == .null ? nil : .some($0) },
                 providerName: provider, headerArguments: HeaderArgument.declared(in: .object(schema))))
     }
@@ -70,7 +76,9 @@ extension Tool {
 /// always an object, so `["object", "null"]` is `"object"` too) with `properties` (added when
 /// missing or null: some clients, OpenAI's function calling among them, refuse a tool without,
 /// and with it the whole list). A schema for something other than an object cannot describe
-/// arguments: its tool is dropped.
+/// arguments: its tool is dropped. So is a tool whose `outputSchema` is not `type: "object"`
+/// (MCP 2025-06-18, schema.ts `Tool.outputSchema`): clients that check the list's shape would
+/// refuse the whole list for it.
 package func normalizedInputSchema(_ raw: [String: JSONValue]) -> Result<[String: JSONValue], ToolListProblem> {
     var schema = raw
     switch schema["type"] {

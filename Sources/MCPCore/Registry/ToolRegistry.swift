@@ -200,7 +200,7 @@ package final class ToolRegistry: Sendable {
         } catch {
             return .listingFailed(error)
         }
-        guard let (tool, validator) = snapshot.tool(named: name),
+        guard let (tool, validator, output) = snapshot.tool(named: name),
             let provider = providers.first(where: { $0.name == tool.providerName })
         else {
             // The tool may be one of a provider that could not list just now.
@@ -221,7 +221,7 @@ package final class ToolRegistry: Sendable {
         guard violations.isEmpty else { return .invalidArguments(tool, violations.map(\.description)) }
         let outcome = await provider.callTool(
             name, arguments: arguments.encoded(), for: user, requestID: requestID, timeout: callTimeout)
-        return .outcome(tool, outcome)
+        return .outcome(tool, outcome, output: output)
     }
 
     /// A request begins using the registry (see ``LiveRegistry``).
@@ -271,7 +271,9 @@ package final class ToolRegistry: Sendable {
 
 /// How a call through the registry ended.
 package enum ToolCallResult: Sendable {
-    case outcome(Tool, ProviderOutcome)
+    /// The provider's outcome; `output` checks the structured content of a tool that declares
+    /// an output schema (``OutputConformance``).
+    case outcome(Tool, ProviderOutcome, output: JSONSchemaValidator? = nil)
     /// Not listed for the user, or filtered out by `LIMIT_TO_*`.
     case unknownTool(String)
     /// The tool list could not be had.

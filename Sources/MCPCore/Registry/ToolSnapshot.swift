@@ -5,9 +5,10 @@ import Synchronization
 import ToolSearch
 
 /// One user's tool list at one moment, ready to serve: the tools after `LIMIT_TO_*` (with the
-/// operator's overrides), each with its compiled input-schema validator, the `tools/list` pages
-/// of each presentation serialized once per protocol version and then reused, and the search
-/// index of search mode, built once.
+/// operator's overrides), each with its compiled input-schema validator (and output-schema
+/// validator, for a tool that declares one), the `tools/list` pages of each presentation
+/// serialized once per protocol version and then reused, and the search index of search mode,
+/// built once.
 package final class ToolSnapshot: Sendable {
     /// The tools the user may see and call, in provider order.
     package let tools: [Tool]
@@ -20,6 +21,7 @@ package final class ToolSnapshot: Sendable {
     /// 12 hex digits naming ``searchListing``.
     package let searchFingerprint: String
     private let validators: [JSONSchemaValidator?]
+    private let outputValidators: [JSONSchemaValidator?]
     private let indexByName: [String: Int]
     /// Serialized `tools/list` pages by paging, protocol version and presentation, made at first use.
     private let pages = Mutex<[PageKey: Pages]>([:])
@@ -53,6 +55,7 @@ package final class ToolSnapshot: Sendable {
         self.tools = tools
         self.unavailable = unavailable
         self.validators = tools.map { schemas.validator(for: $0) }
+        self.outputValidators = tools.map { schemas.outputValidator(for: $0) }
         let indexByName = Dictionary(tools.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.indexByName = indexByName
         self.fingerprint = Self.fingerprint(of: tools)
@@ -79,9 +82,12 @@ package final class ToolSnapshot: Sendable {
     /// False when a provider's tools are missing (it failed to list them).
     package var isComplete: Bool { unavailable.isEmpty }
 
-    /// The tool named `name` with its validator (nil when its schema could not be compiled).
-    package func tool(named name: String) -> (tool: Tool, validator: JSONSchemaValidator?)? {
-        indexByName[name].map { (tools[$0], validators[$0]) }
+    /// The tool named `name` with its validators: of its input schema (nil when it could not be
+    /// compiled) and of its output schema (nil when it declares none or it could not be compiled).
+    package func tool(named name: String) -> (
+        tool: Tool, validator: JSONSchemaValidator?, output: JSONSchemaValidator?
+    )? {
+        indexByName[name].map { (tools[$0], validators[$0], outputValidators[$0]) }
     }
 
     /// The serialized `tools/list` result (`{"tools": [...], "nextCursor": ...}`) for the page

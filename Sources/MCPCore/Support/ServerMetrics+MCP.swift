@@ -13,7 +13,8 @@ extension ServerMetrics {
     package func toolCall(_ result: ToolCallResult, duration: Duration) {
         let (provider, outcome): (String, String)
         switch result {
-        case .outcome(let tool, let providerOutcome): (provider, outcome) = (tool.providerName, providerOutcome.label)
+        case .outcome(let tool, let providerOutcome, _):
+            (provider, outcome) = (tool.providerName, providerOutcome.label)
         case .unknownTool: (provider, outcome) = ("none", "unknown_tool")
         case .listingFailed: (provider, outcome) = ("none", "listing_failed")
         case .unavailable: (provider, outcome) = ("none", "provider_unavailable")

@@ -119,7 +119,10 @@ enum paragon_mcp_log_level {
  *         "description": "...",                    optional
  *         "title": "...",                          optional
  *         "inputSchema": {"type": "object", ...},  required; a JSON Schema object
- *         "outputSchema": {...},                   optional
+ *         "outputSchema": {"type": "object", ...}, optional; any other type drops the tool.
+ *                                                  The host checks results' structuredContent
+ *                                                  against it; a result that does not conform
+ *                                                  goes out as its content only, isError true
  *         "annotations": {...}}]                   optional; MCP tool annotations
  *   call_tool: a JSON object shaped like an MCP CallToolResult:
  *       {"content": [{"type": "text", "text": "..."}, ...],  required

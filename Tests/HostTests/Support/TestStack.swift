@@ -5,8 +5,8 @@ import Sandbox
 /// provider (the real `.so`) and setup pages point at it.
 enum TestStack {
     static func withActionKit(
-        environment: [String: String] = [:], catalog: SandboxCatalog? = nil,
-        _ body: @Sendable (TestSandbox, TestServer, MCPTestClient) async throws -> Void
+        environment: [String: String] = [:], catalog: SandboxCatalog? = nil, providerConfig: String = "",
+        zeusOnSandbox: Bool = false, _ body: @Sendable (TestSandbox, TestServer, MCPTestClient) async throws -> Void
     ) async throws {
         try await TestSandbox.with(catalog: catalog) { sandbox in
             let library = TestPaths.buildDirectory + "/libActionKit.so"
@@ -14,11 +14,12 @@ enum TestStack {
                 "PROJECT_ID": "sandbox-project", "ACTIONKIT_BASE_URL": sandbox.base,
                 "CONNECT_SDK_CDN_URL": sandbox.base + "/sdk/index.js",
             ]
+            if zeusOnSandbox { env["ZEUS_BASE_URL"] = sandbox.base }
             env.merge(environment) { _, new in new }
             let port = try TestServer.freePort()
             env["PORT"] = "\(port)"
             if env["MCP_SERVER_URL"] == nil { env["MCP_SERVER_URL"] = "http://127.0.0.1:\(port)" }
-            try await TestServer.with(environment: env, providers: [("actionkit", library, "")]) { server in
+            try await TestServer.with(environment: env, providers: [("actionkit", library, providerConfig)]) { server in
                 try await body(sandbox, server, MCPTestClient(base: server.base))
             }
         }

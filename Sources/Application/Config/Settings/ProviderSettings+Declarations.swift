@@ -23,8 +23,9 @@ extension ProviderSettings {
             .handWritten(
                 "config", default: "`{}`",
                 description: "the provider's own settings, passed to it as JSON: `max_binary_bytes` (all three; "
-                    + "5 MiB), `folder` (openapi), `allowed_methods`, `allowed_url_prefixes`, "
-                    + "`max_response_bytes` (proxy)",
+                    + "5 MiB), `only_connected` (actionkit; `false`), `folder`, `output_schema` (openapi; `false`), "
+                    + "`allowed_methods`, `allowed_url_prefixes`, `max_response_bytes` (proxy); see "
+                    + "[Providers](providers.md)",
                 readBy: "`ConfigLoader.readProviders`: any mapping"),
         ] + HTTPServiceSettings.declarations
 
