@@ -16,6 +16,8 @@ let package = Package(
         .executable(name: "paragon-mcp", targets: ["ParagonMCP"]),
         // The benchmark's outbound-client floor (bench/run); not part of the server.
         .executable(name: "bench-upstream-client", targets: ["BenchUpstreamClient"]),
+        // The benchmark's evaluation of search mode's ranking (bench/run); not part of the server.
+        .executable(name: "bench-tool-search", targets: ["BenchToolSearch"]),
         .library(name: "ProviderKit", targets: ["ProviderKit"]),
     ] + providerProducts,
     dependencies: [
@@ -162,6 +164,8 @@ let package = Package(
             ],
             path: "bench/UpstreamClient"
         ),
+        .executableTarget(
+            name: "BenchToolSearch", dependencies: ["MCPCore", "ToolSearch", "JSONCore"], path: "bench/ToolSearchEval"),
 
         // Swift helper linked into each Swift provider (never into the host). Keeps no globals.
         .target(name: "ProviderKit", dependencies: ["PluginABI", "JSONCore"]),

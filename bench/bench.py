@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 
+import searcheval
 import specload
 import tokens
 from standin import PROJECT, StandIn
@@ -273,6 +274,8 @@ def main():
             # The idle sessions are one user's: the per-user cap would close all but the newest.
             "MCP_MAX_SESSIONS": str(idle + 1000), "MCP_MAX_SESSIONS_PER_USER": str(idle + 1000),
             "LOG_LEVEL": "error",
+            # The whole list is what the list and call figures measure, whatever the client takes.
+            "TOOLS_MODE": "direct",
         }
         server = Server(binary, workdir, environment)
 
@@ -416,6 +419,8 @@ def main():
     ]
     # 7. Spec load time of the OpenAPI provider (bench/specload.py).
     rows += specload.measure(args.bin, args.smoke)
+    # 8. Search mode's ranking on labelled queries, its latency and index build (bench/searcheval.py).
+    rows += searcheval.measure(args.bin, args.smoke)
     print()
     print("| measure | result | target |")
     print("|---|---|---|")
