@@ -110,7 +110,7 @@ INTEGRATIONS_B = [
     I("zohoDesk", "Zoho Desk", "support", {"customer": "contact", "organization": "account"}),
     # Code hosting and incidents
     I("bitbucket", "Bitbucket", "dev", skip=["close_issue", "delete_branch"]),
-    I("azureDevOps", "Azure DevOps", "dev", {"issue": "work item"}, skip=["close_issue", "delete_branch"]),
+    I("azureDevops", "Azure DevOps", "dev", {"issue": "work item"}, skip=["close_issue", "delete_branch"]),
     I("pagerDuty", "PagerDuty", "incidents"),
     I("opsgenie", "Opsgenie", "incidents"),
     I("incidentIo", "incident.io", "incidents"),
