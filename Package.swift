@@ -142,7 +142,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/catalog.json")]
+            resources: [.copy("Resources/catalog.json"), .copy("Resources/synthetic-catalog.json")]
         ),
         .executableTarget(
             name: "ParagonMCP",

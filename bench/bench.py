@@ -26,8 +26,10 @@ from standin import PROJECT, StandIn
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ACCEPT = "application/json, text/event-stream"
-TOOL = "INTEGRATION0_ACTION_0"
-ARGUMENTS = '{"id":"bench","count":3}'
+# The first action of the stand-in's first integration (bench/standin.py), with its required
+# parameter and a few optional ones: a call the server validates against the tool's schema.
+TOOL = "SALESFORCE_CREATE_CONTACT"
+ARGUMENTS = '{"email":"bench@example.com","firstName":"Ana","lastName":"Bench"}'
 CURSOR = re.compile(rb'"nextCursor":"([^"]+)"')
 MODERN = "2026-07-28"  # MCP's single-exchange revision: no initialize, no session
 

@@ -1,12 +1,15 @@
 """The upstream stand-in: nginx serving ActionKit-shaped answers from static files.
 
-A catalog of INTEGRATIONS x ACTIONS actions (Paragon's size: 130 x 20, about 2,600 tools), a
-fixed answer for every action run, and Zeus's integration list. nginx answers far faster than
-the sandbox, so it can stand behind a load test without being the bottleneck.
+A catalog of INTEGRATIONS x ACTIONS actions (Paragon's size: 130 x 20, about 2,600 tools) taken
+from the sandbox's synthetic catalog (Sources/Sandbox/Resources/synthetic-catalog.json, the same
+tools as `paragon-mcp sandbox --synthetic 130x20`), a fixed answer for every action run, and
+Zeus's integration list. nginx answers far faster than the sandbox, so it can stand behind a load
+test without being the bottleneck.
 """
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -16,37 +19,50 @@ PROJECT = "bench"
 RUN_ANSWER = '{"ok":true,"data":{"id":"bench-1","status":"done"}}'
 
 
+SYNTHETIC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         "Sources", "Sandbox", "Resources", "synthetic-catalog.json")
+
+
+def synthetic(integrations, actions):
+    """The first `integrations` x `actions` of the synthetic catalog as (key, [action]), with
+    made-up ones past it named as SandboxCatalog.synthetic names them."""
+    with open(SYNTHETIC, encoding="utf-8") as file:
+        table = json.load(file)["integrations"]
+    chosen = []
+    for index in range(integrations):
+        known = table[index] if index < len(table) else None
+        key = known["name"] if known else f"integration{index}"
+        listed = list(known["actions"][:actions]) if known else []
+        prefix = re.sub(r"(?<=[^A-Z])(?=[A-Z])", "_", key).upper()
+        for number in range(len(listed), actions):
+            listed.append({
+                "name": f"{prefix}_ACTION_{number}",
+                "description": f"Synthetic action {number} of {key}: answers with a fixed result.",
+                "parameters": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string", "description": "An identifier"},
+                        "count": {"type": "integer", "minimum": 0, "maximum": 1000},
+                        "mode": {"type": "string", "enum": ["fast", "thorough"]},
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                    },
+                    "required": ["id"],
+                },
+            })
+        chosen.append((key, listed))
+    return chosen
+
+
 def catalog(integrations, actions):
     """ActionKit's GET /projects/{id}/actions body."""
-    listing = {}
-    for index in range(integrations):
-        name = f"integration{index}"
-        listing[name] = [
-            {
-                "type": "function",
-                "function": {
-                    "name": f"INTEGRATION{index}_ACTION_{number}",
-                    "description": f"Synthetic action {number} of {name}: answers with a fixed result.",
-                    "parameters": {
-                        "type": "object",
-                        "properties": {
-                            "id": {"type": "string", "description": "An identifier"},
-                            "count": {"type": "integer", "minimum": 0, "maximum": 1000},
-                            "mode": {"type": "string", "enum": ["fast", "thorough"]},
-                            "tags": {"type": "array", "items": {"type": "string"}},
-                        },
-                        "required": ["id"],
-                    },
-                },
-            }
-            for number in range(actions)
-        ]
-    return {"actions": listing}
+    return {"actions": {key: [{"type": "function", "function": action} for action in listed]
+                        for key, listed in synthetic(integrations, actions)}}
 
 
 def integrations(count):
     """Zeus's GET /projects/{id}/sdk/integrations body."""
-    return [{"id": f"int-{index}", "type": f"integration{index}", "isActive": True} for index in range(count)]
+    return [{"id": f"int-{index}", "type": key, "isActive": True}
+            for index, (key, _) in enumerate(synthetic(count, 0))]
 
 
 CONFIG = """

@@ -199,11 +199,29 @@ import Testing
             let actions = try #require(reply.json?["actions"] as? [String: [Any]])
             #expect(actions.count == 130)
             #expect(actions.values.map(\.count).reduce(0, +) == 2600)
+            let names = Set(actions.values.joined().compactMap { ($0 as? [String: Any])?["function"] as? [String: Any] }
+                .compactMap { $0["name"] as? String })
+            #expect(names.count == 2600)
+            #expect(names.isSuperset(of: ["SALESFORCE_CREATE_CONTACT", "GOOGLE_CALENDAR_CREATE_EVENT", "JIRA_CREATE_ISSUE"]))
             let run = try await sandbox.send(
                 .POST, sandbox.project + "/actions", token: token,
-                body: #"{"action":"INTEGRATION7_ACTION_3","parameters":{"id":"x"}}"#)
-            #expect(run.status == 200 && (run.json?["parameters"] as? [String: Any])?["id"] as? String == "x")
+                body: #"{"action":"HUBSPOT_CREATE_CONTACT","parameters":{"email":"ana@example.com"}}"#)
+            #expect(
+                run.status == 200
+                    && (run.json?["parameters"] as? [String: Any])?["email"] as? String == "ana@example.com")
         }
+    }
+
+    @Test func aSyntheticCatalogLargerThanItsFileMakesNamesUp() {
+        let catalog = SandboxCatalog.synthetic(integrations: 132, actionsPerIntegration: 22)
+        #expect(catalog.integrations.count == 132 && catalog.integrations.allSatisfy { $0.actions.count == 22 })
+        #expect(catalog.integrations[0].name == "salesforce" && catalog.integrations[0].displayName == "Salesforce")
+        #expect(catalog.action(named: "GOOGLE_CALENDAR_CREATE_EVENT")?.0.name == "googleCalendar")
+        #expect(catalog.action(named: "SALESFORCE_ACTION_21") != nil)
+        #expect(catalog.integrations[131].name == "integration131")
+        #expect(catalog.action(named: "INTEGRATION131_ACTION_0")?.1.effect.kind == .echo)
+        #expect(Set(catalog.integrations.flatMap(\.actions).map(\.name)).count == 132 * 22)
+        #expect(catalog.users.allSatisfy { $0.connected.count == 132 })
     }
 
     @Test func theConnectStandInConnectsWithAUserToken() async throws {
