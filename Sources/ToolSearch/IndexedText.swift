@@ -5,6 +5,7 @@ struct IndexedText {
     var integration: [String]
     var description: [String]
     var parameters: [String]
+    var key: String
 
     init(_ document: SearchDocument) {
         name = TextWords.of(document.name)
@@ -12,12 +13,21 @@ struct IndexedText {
         integration = TextWords.of(document.integrationName) + TextWords.of(document.integration)
         description = TextWords.of(document.description)
         parameters = document.parameters.flatMap { TextWords.of($0.name) + TextWords.of($0.description) }
+        key = Self.keyToken(document.integration)
+    }
+
+    /// An integration key as one token of the index's `key` column (`googleCalendar` →
+    /// `googlecalendar`, `custom.acme` → `customacme`), matched only through that column.
+    static func keyToken(_ key: String) -> String {
+        String(
+            TextWords.fold(key).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        )
     }
 
     var allWords: [String] { name + title + integration + description + parameters }
 
     /// The columns in the index's order.
     var columns: [String] {
-        [name, title, integration, description, parameters].map { $0.joined(separator: " ") }
+        [name, title, integration, description, parameters].map { $0.joined(separator: " ") } + [key]
     }
 }

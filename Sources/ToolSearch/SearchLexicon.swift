@@ -6,7 +6,8 @@ public struct SearchLexicon: Sendable {
     /// Groups of words that ask for the same action (`send`, `post`, `notify`); a query word of
     /// a group also matches the group's other words.
     public var synonymGroups: [[String]]
-    /// Words of other languages (folded: no accents, lower case) → English words.
+    /// Words of other languages (folded: no accents, lower case) → English words; and English
+    /// words of a question or request that stand for an action (`what` → `list`).
     public var translations: [String: [String]]
     /// Words never searched for ("the", "my", "please", "de", "le").
     public var stopwords: Set<String>
@@ -27,7 +28,8 @@ public struct SearchLexicon: Sendable {
 
     /// The shipped lexicon.
     public static let standard = SearchLexicon(
-        synonymGroups: StandardLexicon.synonymGroups, translations: StandardLexicon.translations,
+        synonymGroups: StandardLexicon.synonymGroups,
+        translations: StandardLexicon.translations.merging(StandardLexicon.englishSenses) { $1 },
         stopwords: StandardLexicon.stopwords, aliases: StandardLexicon.aliases)
 
     /// The words a query word also matches (itself first).

@@ -68,25 +68,33 @@ struct SearchQuery: Equatable {
 
     /// The integrations a run of words names, trying each word's senses (so a corrected typo
     /// names one too).
+    /// The words are tried spaced and run together, so `Quick Books`, `QuickBooks` (read as
+    /// `quick books`) and `quickbooks` all name QuickBooks.
     private static func name(in span: ArraySlice<[String]>, _ vocabulary: SearchVocabulary) -> Set<String>? {
-        var candidates = [""]
+        var candidates = [(spaced: "", joined: "")]
         for senses in span {
-            candidates = candidates.flatMap { prefix in senses.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
+            candidates = candidates.flatMap { prefix in
+                senses.map { (prefix.spaced.isEmpty ? $0 : prefix.spaced + " " + $0, prefix.joined + $0) }
+            }
             if candidates.count > 16 { return nil }
         }
         for candidate in candidates {
-            if let keys = vocabulary.integrationNames[candidate] { return keys }
+            if let keys = vocabulary.integrationNames[candidate.spaced] ?? vocabulary.integrationNames[candidate.joined]
+            {
+                return keys
+            }
         }
         return nil
     }
 
-    /// The FTS5 query: every group's words, quoted, joined by OR. Within the scope, the words
-    /// that named it are left out (every tool there has them) unless nothing else is left.
-    func matchExpression(scoped: Bool) -> String {
+    /// The words to match, each once: every group's, but within a scope the words that named it
+    /// (every tool there has them) unless nothing else is left.
+    func terms(scoped: Bool) -> [String] {
         var chosen = groups
         if scoped, naming.count < groups.count {
             chosen = groups.enumerated().filter { !naming.contains($0.offset) }.map(\.element)
         }
-        return chosen.flatMap { $0 }.map { "\"\($0)\"" }.joined(separator: " OR ")
+        var seen = Set<String>()
+        return chosen.flatMap { $0 }.filter { seen.insert($0).inserted }
     }
 }

@@ -7,10 +7,22 @@ struct SearchVocabulary: Sendable {
     private(set) var integrationNames: [String: Set<String>] = [:]
     /// The longest integration name, in words.
     private(set) var longestName = 1
+    /// The words by their length in bytes and first byte, for corrections: only words of a close
+    /// length can be one, and a typo seldom changes the first letter (a swap of the first two
+    /// still finds its word, under the second letter).
+    private var candidates: [Candidates: [(word: String, bytes: [UInt8], frequency: Int)]] = [:]
+
+    private struct Candidates: Hashable {
+        var length: Int
+        var first: UInt8
+    }
     let lexicon: SearchLexicon
+    /// Documents indexed.
+    private(set) var documents = 0
 
     init(documents: [SearchDocument], lexicon: SearchLexicon) {
         self.lexicon = lexicon
+        self.documents = documents.count
         var keys = Set<String>()
         for document in documents {
             for word in Set(IndexedText(document).allWords) { documentFrequency[word, default: 0] += 1 }
@@ -27,6 +39,11 @@ struct SearchVocabulary: Sendable {
         }
         integrationNames.removeValue(forKey: "*")
         integrationNames.removeValue(forKey: "general")
+        for (word, frequency) in documentFrequency {
+            let bytes = Array(word.utf8)
+            guard let first = bytes.first else { continue }
+            candidates[Candidates(length: bytes.count, first: first), default: []].append((word, bytes, frequency))
+        }
     }
 
     private mutating func addName(_ words: [String], for key: String) {
@@ -34,6 +51,13 @@ struct SearchVocabulary: Sendable {
         integrationNames[words.joined(separator: " "), default: []].insert(key)
         longestName = max(longestName, words.count)
         for word in words { documentFrequency[word, default: 0] += 0 }
+    }
+
+    /// Whether `word` is in some documents, but at most a tenth of them (20 at least): a word
+    /// that tells documents apart.
+    func isRare(_ word: String) -> Bool {
+        guard let frequency = documentFrequency[word], frequency > 0 else { return false }
+        return frequency <= max(20, documents / 10)
     }
 
     /// Whether `word` is a word of the documents, of an integration's name, or of the lexicon.
@@ -49,16 +73,22 @@ struct SearchVocabulary: Sendable {
         let limit = word.count >= 8 ? 2 : 1
         let target = Array(word.utf8)
         var best: (word: String, distance: Int, frequency: Int)?
-        for (candidate, frequency) in documentFrequency {
-            guard abs(candidate.utf8.count - target.count) <= limit,
-                let distance = EditDistance.between(Array(candidate.utf8), target, limit: limit)
-            else { continue }
-            if let current = best,
-                current.distance < distance || (current.distance == distance && current.frequency >= frequency)
-            {
-                continue
+        var distances = EditDistance(limit: limit)
+        let firsts = Set(target.prefix(2))
+        for length in (target.count - limit)...(target.count + limit) {
+            for first in firsts {
+                for candidate in candidates[Candidates(length: length, first: first)] ?? [] {
+                    guard let distance = distances.between(candidate.bytes, target) else { continue }
+                    if let current = best,
+                        current.distance < distance
+                            || (current.distance == distance
+                                && (current.frequency, candidate.word) >= (candidate.frequency, current.word))
+                    {
+                        continue
+                    }
+                    best = (candidate.word, distance, candidate.frequency)
+                }
             }
-            best = (candidate, distance, frequency)
         }
         return best?.word
     }

@@ -48,8 +48,7 @@ public final class ToolSearchIndex: Sendable {
         let w = weights
         rankSQL = """
             SELECT rowid, bm25(tools, \(w.name), \(w.title), \(w.integration), \(w.description), \(w.parameters), 0) \
-            AS rank FROM tools WHERE tools MATCH ? AND (? = '' OR instr(?, '|' || key || '|') > 0) \
-            ORDER BY rank LIMIT ?
+            AS rank FROM tools WHERE tools MATCH ? ORDER BY rank LIMIT ?
             """
         do {
             database = try DatabaseQueue()
@@ -57,7 +56,7 @@ public final class ToolSearchIndex: Sendable {
                 try db.execute(
                     sql: """
                         CREATE VIRTUAL TABLE tools USING fts5(
-                            name, title, integration, description, parameters, key UNINDEXED,
+                            name, title, integration, description, parameters, key,
                             tokenize = 'porter unicode61 remove_diacritics 2')
                         """)
                 let insert = try db.makeStatement(
@@ -66,7 +65,7 @@ public final class ToolSearchIndex: Sendable {
                 for (position, document) in documents.enumerated() {
                     let columns = IndexedText(document).columns
                     try insert.execute(arguments: [
-                        position, columns[0], columns[1], columns[2], columns[3], columns[4], document.integration,
+                        position, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5],
                     ])
                 }
                 try db.execute(sql: "INSERT INTO tools(tools) VALUES ('optimize')")
@@ -100,19 +99,45 @@ public final class ToolSearchIndex: Sendable {
         return try run(query, scope: [], scoped: false, limit: limit, connected: connected)
     }
 
+    /// Ranks the documents matching `query`'s terms, within `scope` (integration keys) when
+    /// given. Only the documents that can rank are scored (bm25 costs per document): those of the
+    /// scope, else those holding one of the query's rarer words (in at most a tenth of the
+    /// documents) when it has some, falling back to every match when they are too few.
     private func run(
         _ query: SearchQuery, scope: Set<String>, scoped: Bool, limit: Int, connected: Set<String>
     ) throws(ToolSearchError) -> [SearchHit] {
-        let scopeText = scope.isEmpty ? "" : "|" + scope.sorted().joined(separator: "|") + "|"
+        let terms = query.terms(scoped: scoped)
+        let all = Self.any(terms)
         // Extra rows, so that the connected boost can lift one that bm25 alone ranks just below.
         let fetch = connected.isEmpty ? limit : limit * 2 + 8
+        if !scope.isEmpty {
+            let keys = Self.any(scope.sorted().map(IndexedText.keyToken))
+            return try rank("key : (\(keys)) AND (\(all))", fetch: fetch, limit: limit, connected: connected)
+        }
+        let rare = terms.filter { vocabulary.isRare($0) }
+        if !rare.isEmpty, rare.count < terms.count {
+            let hits = try rank("(\(Self.any(rare))) AND (\(all))", fetch: fetch, limit: limit, connected: connected)
+            if hits.count >= limit { return hits }
+        }
+        return try rank(all, fetch: fetch, limit: limit, connected: connected)
+    }
+
+    /// `words`, each quoted (so no word is read as FTS5 syntax), joined by OR.
+    private static func any(_ words: [String]) -> String {
+        words.map { "\"\($0)\"" }.joined(separator: " OR ")
+    }
+
+    private func rank(
+        _ expression: String, fetch: Int, limit: Int, connected: Set<String>
+    ) throws(ToolSearchError) -> [SearchHit] {
         let rows: [(Int, Double)]
         do {
-            rows = try database.read { db in
+            // No transaction: the index is only read once built.
+            rows = try database.inDatabase { db in
                 let statement = try db.cachedStatement(sql: rankSQL)
-                return try Row.fetchAll(
-                    statement, arguments: [query.matchExpression(scoped: scoped), scopeText, scopeText, fetch]
-                ).map { ($0[0] as Int, $0[1] as Double) }
+                return try Row.fetchAll(statement, arguments: [expression, fetch]).map {
+                    ($0[0] as Int, $0[1] as Double)
+                }
             }
         } catch {
             throw .sqlite(message: "\(error)")
