@@ -10,13 +10,15 @@ import Testing
             environment: ProcessInfo.processInfo.environment)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
-        #expect(rows.count == 19, "\(result.stdout)")
+        #expect(rows.count == 23, "\(result.stdout)")
         for measure in [
             "tools/call, 2 sessions", "tools/call without sessions (2026-07-28 single exchange), 2 users",
             "CPU time per 1,000 single-exchange calls (2026-07-28, no sessions)",
             "upstream alone", "added latency", "tools/list, first page", "full paginated walk",
             "idle sessions", "start-up to ready", "CPU time per 1,000 calls", "floor: HTTP server",
             "floor: outbound client", "spec load: Stripe-like", "spec load: Slack",
+            "tool search recall@1 / recall@5 / MRR (266 labelled queries)", "tool search latency (2,600 tools",
+            "search index build (2,600 tools",
         ] {
             #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")
         }
@@ -28,5 +30,6 @@ import Testing
             modern.contains(" req/s; p50 ") && !modern.contains("bad answers") && !modern.contains(" 0 req/s"),
             "\(modern)")
         #expect(result.stdout.contains("Machine: ") && !result.stdout.contains("not built"), "\(result.stdout)")
+        #expect(!result.stdout.contains("tool search evaluation | failed"), "\(result.stdout)")
     }
 }

@@ -11,11 +11,13 @@ extension ExternalClients {
         static let arguments = ##"{"channel":"#general","text":"hello from search"}"##
 
         /// Runs `search_client.py` with `arguments` against `server`; returns its summary.
-        static func client(_ server: TestServer, token: String, _ arguments: [String]) async throws -> [String: Any] {
+        static func client(
+            _ server: TestServer, path: String = "/mcp", token: String, _ arguments: [String]
+        ) async throws -> [String: Any] {
             let script = TestPaths.packageRoot + "/Tests/HostTests/Clients/search_client.py"
             let result = try await Subprocess.runAsync(
                 "/usr/bin/env",
-                ["timeout", "120", "python3", script, "--url", server.base + "/mcp", "--token", token] + arguments,
+                ["timeout", "120", "python3", script, "--url", server.base + path, "--token", token] + arguments,
                 environment: ProcessInfo.processInfo.environment)
             #expect(result.status == 0, "python client failed: \(result.stderr)")
             return try #require(
@@ -24,8 +26,9 @@ extension ExternalClients {
 
         @Test func aPlainLanguageTaskFindsItsToolWhichCallToolRunsUpstream() async throws {
             let catalog = SandboxCatalog.synthetic(integrations: 130, actionsPerIntegration: 20)
-            try await TestStack.withActionKit(environment: ["TOOLS_MODE": "search"], catalog: catalog) {
-                sandbox, server, _ in
+            try await TestStack.withActionKit(
+                environment: ["TOOLS_MODE": "search"], catalog: catalog, zeusOnSandbox: true
+            ) { sandbox, server, _ in
                 let token = try await TestTokens.sign(sub: try #require(catalog.users.first?.id))
                 sandbox.sandbox.requests.clear()
                 let summary = try await Self.client(
@@ -33,6 +36,8 @@ extension ExternalClients {
                 #expect(summary["tools"] as? [String] == ["SEARCH_TOOLS", "CALL_TOOL", "LIST_INTEGRATIONS"])
                 let found = summary["found"] as? [String] ?? []
                 #expect(found.prefix(5).contains(Self.tool), "\(found)")
+                // Everyone has everything connected in the synthetic catalog (Paragon's user record says so).
+                #expect((summary["connected"] as? [Bool])?.allSatisfy { $0 } == true, "\(summary)")
                 let call = summary["call"] as? [String: Any]
                 #expect(call?["isError"] as? Bool == false, "\(summary)")
                 let ran = sandbox.sandbox.requests.all.filter { $0.method == "POST" && $0.body.contains(Self.tool) }
@@ -74,6 +79,25 @@ extension ExternalClients {
                     #expect(tools == ["SEARCH_TOOLS", "CALL_TOOL", "LIST_INTEGRATIONS"])
                 } else {
                     #expect(tools.count == integrations * actions)
+                }
+            }
+        }
+
+        /// At 2026-07-28 the list depends on the credentials and the URL only: `?tools=search`
+        /// asks for search mode, and without it `auto` lists 30 tools to whatever client.
+        @Test(arguments: ["/mcp?tools=search", "/mcp"])
+        func theURLChoosesSearchModeAt20260728(path: String) async throws {
+            let catalog = SandboxCatalog.synthetic(integrations: 3, actionsPerIntegration: 10)
+            try await TestStack.withActionKit(catalog: catalog) { _, server, _ in
+                let token = try await TestTokens.sign(sub: try #require(catalog.users.first?.id))
+                let summary = try await Self.client(
+                    server, path: path, token: token, ["--mode", "2026-07-28", "--client-name", "cursor-vscode"])
+                #expect(summary["protocolVersion"] as? String == "2026-07-28")
+                let tools = summary["tools"] as? [String] ?? []
+                if path.contains("search") {
+                    #expect(tools == ["SEARCH_TOOLS", "CALL_TOOL", "LIST_INTEGRATIONS"])
+                } else {
+                    #expect(tools.count == 30)
                 }
             }
         }

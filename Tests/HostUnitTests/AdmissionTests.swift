@@ -5,10 +5,24 @@ import Testing
 
 @testable import MCPCore
 @testable import Serving
+@testable import Settings
 
 /// Admission's refusals as the client receives them, and how the HTTP transports open sessions:
 /// plain values and a session store on a manual clock, no server.
 @Suite struct AdmissionTests {
+    /// `?tools=` names a tool mode, or none; another value is a 400, not the configured mode.
+    @Test func theURLsToolModeIsReadOrRefused() throws {
+        func request(_ path: String) -> Request {
+            Request(
+                head: HTTPRequest(method: .post, scheme: "http", authority: "localhost", path: path),
+                body: RequestBody(buffer: ByteBuffer()))
+        }
+        #expect(try AdmissionMiddleware.toolMode(request("/mcp?tools=search")) == .search)
+        #expect(try AdmissionMiddleware.toolMode(request("/mcp?user=a&tools=direct")) == .direct)
+        #expect(try AdmissionMiddleware.toolMode(request("/mcp")) == nil)
+        #expect(throws: HTTPRejection.self) { try AdmissionMiddleware.toolMode(request("/mcp?tools=all")) }
+    }
+
     @Test func eachRefusalIsTheResponseTheClientGets() async throws {
         let cases: [(AdmissionRefusal, Int, [String: String], String)] = [
             (

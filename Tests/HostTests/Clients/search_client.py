@@ -11,6 +11,7 @@ SEARCH_TOOLS, runs TOOL through CALL_TOOL, and calls TOOL by its own name.
 
 Prints one JSON object on stdout:
   {"protocolVersion", "tools": [names], "titled": N, "annotated": N, "found": [names] | null,
+   "connected": [true | false | null, one per found tool],
    "call": {content, isError, structuredContent} | null, "callError"?: {code, message, data},
    "directCall": ... | null, "directCallError"?: ...}
 Exit status: 0 success; 1 any other failure (message on stderr); 2 usage.
@@ -86,6 +87,7 @@ async def run(args):
                 result = await client.call_tool("SEARCH_TOOLS", {"query": args.search, "limit": args.limit})
                 answer = json.loads(result.content[0].text)
                 out["found"] = [tool["name"] for tool in answer.get("tools", [])]
+                out["connected"] = [tool.get("connected") for tool in answer.get("tools", [])]
             if args.call is not None:
                 await attempt(out, "call", client.call_tool("CALL_TOOL", {"name": args.call, "arguments": args.arguments}))
             if args.direct_call is not None:
