@@ -16,6 +16,7 @@ COPY Sources ./Sources
 COPY Plugins ./Plugins
 COPY scripts ./scripts
 COPY bench/UpstreamClient ./bench/UpstreamClient
+COPY bench/ToolSearchEval ./bench/ToolSearchEval
 COPY config.yaml ./
 # SwiftPM wants a folder for each test target of Package.swift; the tests stay out of the image,
 # and an empty folder makes SwiftPM skip its target (with a warning).

@@ -15,7 +15,10 @@ public struct SearchLexicon: Sendable {
     /// (`ms teams` → `microsoftTeams`). Each indexed integration's key and spelled-out name are
     /// names of it without being listed here.
     public var aliases: [String: [String]]
+    /// Word → the synonym groups holding it (their positions in ``synonymGroups``).
+    private let groupsByWord: [String: [Int]]
 
+    /// A lexicon of these tables (see each property for its form).
     public init(
         synonymGroups: [[String]], translations: [String: [String]], stopwords: Set<String>,
         aliases: [String: [String]]
@@ -24,6 +27,13 @@ public struct SearchLexicon: Sendable {
         self.translations = translations
         self.stopwords = stopwords
         self.aliases = aliases
+        var groupsByWord: [String: [Int]] = [:]
+        for (group, words) in synonymGroups.enumerated() {
+            for word in words where !(groupsByWord[word] ?? []).contains(group) {
+                groupsByWord[word, default: []].append(group)
+            }
+        }
+        self.groupsByWord = groupsByWord
     }
 
     /// The shipped lexicon.
@@ -32,17 +42,19 @@ public struct SearchLexicon: Sendable {
         translations: StandardLexicon.translations.merging(StandardLexicon.englishSenses) { $1 },
         stopwords: StandardLexicon.stopwords, aliases: StandardLexicon.aliases)
 
-    /// The words a query word also matches (itself first).
-    func synonyms(of word: String) -> [String] {
-        var words = [word]
-        for group in synonymGroups where group.contains(word) {
-            for other in group where !words.contains(other) { words.append(other) }
-        }
-        return words
+    /// The synonym groups of `word`, or of its singular (`messages` → `message`).
+    func groups(of word: String) -> [Int] {
+        if let groups = groupsByWord[word] { return groups }
+        guard word.count > 3, word.hasSuffix("s") else { return [] }
+        return groupsByWord[String(word.dropLast())] ?? []
     }
 
     /// Whether the lexicon knows `word` (so it is not a typo).
     func knows(_ word: String) -> Bool {
-        stopwords.contains(word) || translations[word] != nil || synonymGroups.contains { $0.contains(word) }
+        stopwords.contains(word) || translations[word] != nil || groupsByWord[word] != nil
     }
+
+    /// The index token standing for synonym group `group`: one word that no text holds, so a
+    /// group counts once however many of its words a tool or a query has.
+    static func concept(_ group: Int) -> String { "qzsyn\(group)x" }
 }

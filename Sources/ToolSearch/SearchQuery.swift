@@ -8,17 +8,28 @@
 /// 4. stopwords dropped; each remaining word matches itself or its synonyms (`send`, `post`,
 ///    `notify`), and a document matching more of the words ranks higher.
 struct SearchQuery: Equatable {
-    /// Each group matches when any of its words does; groups are alternatives ranked by bm25.
-    var groups: [[String]]
+    /// One word of the query: what it may mean (as typed, translated, corrected) and the synonym
+    /// groups of those meanings.
+    struct Term: Equatable {
+        var senses: [String]
+        var groups: [Int]
+    }
+
+    /// The words that are searched for, in query order.
+    var terms: [Term]
     /// Integration keys named in the query; empty when none is.
     var scope: Set<String>
-    /// The groups of the words that named them (redundant within the scope).
+    /// The terms of the words that named them (redundant within the scope).
     var naming: Set<Int> = []
+
+    /// The most words of a query read (the rest is ignored), and the most characters.
+    static let maxWords = 32
+    static let maxCharacters = 1_000
 
     init(_ text: String, vocabulary: SearchVocabulary) {
         let lexicon = vocabulary.lexicon
         var words: [[String]] = []
-        for word in TextWords.of(text) {
+        for word in TextWords.of(String(text.prefix(Self.maxCharacters))).prefix(Self.maxWords) {
             var senses = [word]
             if let english = lexicon.translations[word] {
                 senses += english
@@ -43,25 +54,26 @@ struct SearchQuery: Equatable {
             }
             length -= 1
         }
-        var groups: [[String]] = []
+        var terms: [Term] = []
         var naming = Set<Int>()
         for (position, senses) in words.enumerated() {
             let meaningful = senses.filter { !lexicon.stopwords.contains($0) }
             guard !meaningful.isEmpty, named.contains(position) || !lexicon.stopwords.contains(senses[0]) else {
                 continue
             }
-            var group: [String] = []
+            var groups: [Int] = []
             for sense in meaningful {
-                for synonym in lexicon.synonyms(of: sense) where !group.contains(synonym) { group.append(synonym) }
+                for group in lexicon.groups(of: sense) where !groups.contains(group) { groups.append(group) }
             }
-            if let existing = groups.firstIndex(of: group) {
+            let term = Term(senses: meaningful, groups: groups)
+            if let existing = terms.firstIndex(of: term) {
                 if named.contains(position) { naming.insert(existing) }
                 continue
             }
-            if named.contains(position) { naming.insert(groups.count) }
-            groups.append(group)
+            if named.contains(position) { naming.insert(terms.count) }
+            terms.append(term)
         }
-        self.groups = groups
+        self.terms = terms
         self.scope = scope
         self.naming = naming
     }
@@ -79,7 +91,8 @@ struct SearchQuery: Equatable {
             if candidates.count > 16 { return nil }
         }
         for candidate in candidates {
-            if let keys = vocabulary.integrationNames[candidate.spaced] ?? vocabulary.integrationNames[candidate.joined]
+            if let keys = vocabulary.integrations(named: candidate.spaced, inQuery: true)
+                ?? vocabulary.integrations(named: candidate.joined, inQuery: true)
             {
                 return keys
             }
@@ -87,14 +100,24 @@ struct SearchQuery: Equatable {
         return nil
     }
 
-    /// The words to match, each once: every group's, but within a scope the words that named it
-    /// (every tool there has them) unless nothing else is left.
-    func terms(scoped: Bool) -> [String] {
-        var chosen = groups
-        if scoped, naming.count < groups.count {
-            chosen = groups.enumerated().filter { !naming.contains($0.offset) }.map(\.element)
+    /// The FTS5 phrases to match, each once: every sense of every term as typed (matched in
+    /// every text column), and each synonym group once, through the `concepts` column, so a
+    /// synonym widens the search without outweighing the word the user wrote. Within a scope
+    /// the terms that named it are left out (every tool there has them) unless nothing else is
+    /// left.
+    func phrases(scoped: Bool) -> [String] {
+        var chosen = terms
+        if scoped, naming.count < terms.count {
+            chosen = terms.enumerated().filter { !naming.contains($0.offset) }.map(\.element)
         }
         var seen = Set<String>()
-        return chosen.flatMap { $0 }.filter { seen.insert($0).inserted }
+        var phrases: [String] = []
+        for term in chosen {
+            for sense in term.senses where seen.insert(sense).inserted { phrases.append("\"\(sense)\"") }
+        }
+        for group in Set(chosen.flatMap(\.groups)).sorted() {
+            phrases.append("concepts : \"\(SearchLexicon.concept(group))\"")
+        }
+        return phrases
     }
 }

@@ -19,14 +19,19 @@ struct SearchVocabulary: Sendable {
     let lexicon: SearchLexicon
     /// Documents indexed.
     private(set) var documents = 0
+    /// Documents of each integration key.
+    private var documentsOf: [String: Int] = [:]
 
     init(documents: [SearchDocument], lexicon: SearchLexicon) {
         self.lexicon = lexicon
         self.documents = documents.count
         var keys = Set<String>()
         for document in documents {
-            for word in Set(IndexedText(document).allWords) { documentFrequency[word, default: 0] += 1 }
+            for word in Set(IndexedText(document, lexicon: lexicon).allWords) {
+                documentFrequency[word, default: 0] += 1
+            }
             keys.insert(document.integration)
+            documentsOf[document.integration, default: 0] += 1
             addName(TextWords.of(document.integrationName), for: document.integration)
             addName(TextWords.of(document.integration), for: document.integration)
             // The key as one word too (`googlecalendar`).
@@ -53,11 +58,19 @@ struct SearchVocabulary: Sendable {
         for word in words { documentFrequency[word, default: 0] += 0 }
     }
 
-    /// Whether `word` is in some documents, but at most a tenth of them (20 at least): a word
-    /// that tells documents apart.
-    func isRare(_ word: String) -> Bool {
-        guard let frequency = documentFrequency[word], frequency > 0 else { return false }
-        return frequency <= max(20, documents / 10)
+    /// The integrations `name` (folded words joined by one space, or run together) names,
+    /// unless it is one word that also means something else: a word of the lexicon (`close`,
+    /// `teams`... as a verb or noun of a task) or one that five documents of other integrations
+    /// hold (`box`, `square` in another app's descriptions). Such a word still ranks, through the
+    /// integration column, but does not narrow the search.
+    /// A name given on its own (`inQuery` false: the search's `integration` argument) is never
+    /// taken for anything else.
+    func integrations(named name: String, inQuery: Bool) -> Set<String>? {
+        guard let keys = integrationNames[name] else { return nil }
+        guard inQuery, !name.contains(" ") else { return keys }
+        if lexicon.knows(name) { return nil }
+        let own = keys.reduce(0) { $0 + (documentsOf[$1] ?? 0) }
+        return (documentFrequency[name] ?? 0) - own >= 5 ? nil : keys
     }
 
     /// Whether `word` is a word of the documents, of an integration's name, or of the lexicon.

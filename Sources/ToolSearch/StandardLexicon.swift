@@ -1,7 +1,7 @@
 /// The tables of ``SearchLexicon/standard``.
 enum StandardLexicon {
     static let synonymGroups: [[String]] = [
-        ["send", "post", "notify", "message", "dm", "tell", "ping", "announce"],
+        ["send", "post", "notify", "dm", "tell", "ping", "announce"],
         [
             "list", "get", "fetch", "find", "search", "show", "retrieve", "read", "lookup", "look", "query", "view",
             "see",

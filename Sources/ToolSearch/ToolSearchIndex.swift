@@ -1,30 +1,45 @@
 import GRDB
 
 /// A ranked full-text index of one tool list: SQLite FTS5 in memory, ranked by `bm25()` with
-/// weights per field (name words, title, integration, description, parameters), queries read
-/// by ``SearchQuery`` (synonyms, other languages, typos, integration names). Built once per
-/// distinct list; searched from any task (SQLite serializes the searches of one index).
+/// weights per field (name words, title, integration, description, parameters, and the synonym
+/// groups their words belong to), queries read by ``SearchQuery`` (synonyms, other languages,
+/// typos, integration names). Built once per distinct list; searched from any thread (SQLite
+/// serializes the searches of one index, each well under a millisecond).
 ///
 /// FTS5 and `bm25()`: https://www.sqlite.org/fts5.html (section 5.1.1).
 public final class ToolSearchIndex: Sendable {
     /// How much a match in each field counts, in the index's column order.
     public struct Weights: Sendable, Equatable {
+        /// The tool's name, split into words.
         public var name: Double
+        /// Its title.
         public var title: Double
+        /// Its integration's name and key.
         public var integration: Double
+        /// Its description.
         public var description: Double
+        /// Its parameters' names and descriptions.
         public var parameters: Double
+        /// A synonym group of a word of its name, title or description (a query word's synonyms
+        /// match here, once per group).
+        public var concepts: Double
 
-        public init(name: Double, title: Double, integration: Double, description: Double, parameters: Double) {
+        /// Weights as given.
+        public init(
+            name: Double, title: Double, integration: Double, description: Double, parameters: Double,
+            concepts: Double
+        ) {
             self.name = name
             self.title = title
             self.integration = integration
             self.description = description
             self.parameters = parameters
+            self.concepts = concepts
         }
 
         /// The shipped weights (set by `bench/run`'s evaluation).
-        public static let standard = Weights(name: 6, title: 2, integration: 3, description: 3, parameters: 1)
+        public static let standard = Weights(
+            name: 6, title: 2, integration: 3, description: 3, parameters: 1, concepts: 2)
     }
 
     /// How much more a tool of a connected integration scores (so it ranks first among equal
@@ -33,7 +48,6 @@ public final class ToolSearchIndex: Sendable {
 
     private let database: DatabaseQueue
     private let names: [String]
-    private let integrations: [String]
     private let vocabulary: SearchVocabulary
     private let rankSQL: String
 
@@ -43,12 +57,15 @@ public final class ToolSearchIndex: Sendable {
         _ documents: [SearchDocument], weights: Weights = .standard, lexicon: SearchLexicon = .standard
     ) throws(ToolSearchError) {
         names = documents.map(\.name)
-        integrations = documents.map(\.integration)
         vocabulary = SearchVocabulary(documents: documents, lexicon: lexicon)
         let w = weights
+        // ?1: the match expression; ?2: the connected integrations' key tokens, each between
+        // spaces; ?3: how many. Ties go to the connected, then by name, before LIMIT cuts.
         rankSQL = """
-            SELECT rowid, bm25(tools, \(w.name), \(w.title), \(w.integration), \(w.description), \(w.parameters), 0) \
-            AS rank FROM tools WHERE tools MATCH ? ORDER BY rank LIMIT ?
+            SELECT rowid, bm25(tools, \(w.name), \(w.title), \(w.integration), \(w.description), \(w.parameters), \
+            \(w.concepts), 0, 0) * (CASE WHEN instr(?2, ' ' || key || ' ') > 0 THEN \(Self.connectedBoost) ELSE 1 END) \
+            AS score FROM tools WHERE tools MATCH ?1 \
+            ORDER BY score, instr(?2, ' ' || key || ' ') > 0 DESC, tool LIMIT ?3
             """
         do {
             database = try DatabaseQueue()
@@ -56,17 +73,15 @@ public final class ToolSearchIndex: Sendable {
                 try db.execute(
                     sql: """
                         CREATE VIRTUAL TABLE tools USING fts5(
-                            name, title, integration, description, parameters, key,
+                            name, title, integration, description, parameters, concepts, key, tool UNINDEXED,
                             tokenize = 'porter unicode61 remove_diacritics 2')
                         """)
                 let insert = try db.makeStatement(
-                    sql: "INSERT INTO tools(rowid, name, title, integration, description, parameters, key) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    sql: "INSERT INTO tools(rowid, name, title, integration, description, parameters, concepts, key, "
+                        + "tool) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 for (position, document) in documents.enumerated() {
-                    let columns = IndexedText(document).columns
-                    try insert.execute(arguments: [
-                        position, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5],
-                    ])
+                    let columns: [any DatabaseValueConvertible] = IndexedText(document, lexicon: lexicon).columns
+                    try insert.execute(arguments: StatementArguments([position] + columns + [document.name]))
                 }
                 try db.execute(sql: "INSERT INTO tools(tools) VALUES ('optimize')")
             }
@@ -78,7 +93,16 @@ public final class ToolSearchIndex: Sendable {
     /// The number of documents indexed.
     public var count: Int { names.count }
 
-    /// The best matches for `text`, best first, at most `limit`.
+    /// The integration keys `text` names (a key, a name or an alias, any case: `HubSpot`,
+    /// `google calendar`, `gcal`); empty when it names none of the indexed ones.
+    public func integrations(named text: String) -> Set<String> {
+        let words = TextWords.of(text)
+        return vocabulary.integrations(named: words.joined(separator: " "), inQuery: false)
+            ?? vocabulary.integrations(named: words.joined(), inQuery: false) ?? []
+    }
+
+    /// The best matches for `text`, best first, at most `limit` (of its first
+    /// ``SearchQuery/maxWords`` words).
     /// - Parameters:
     ///   - integrations: when given, only tools of these integration keys; else the
     ///     integrations the query names (falling back to every integration when none of theirs
@@ -90,70 +114,41 @@ public final class ToolSearchIndex: Sendable {
         _ text: String, integrations only: Set<String>? = nil, limit: Int = 5, connected: Set<String> = []
     ) throws(ToolSearchError) -> [SearchHit] {
         let query = SearchQuery(text, vocabulary: vocabulary)
-        guard !query.groups.isEmpty, limit > 0 else { return [] }
-        if let only { return try run(query, scope: only, scoped: false, limit: limit, connected: connected) }
+        guard !query.terms.isEmpty, limit > 0 else { return [] }
+        let connectedTokens = " " + connected.sorted().map(IndexedText.keyToken).joined(separator: " ") + " "
+        if let only {
+            return try rank(query, within: only, scoped: false, limit: limit, connected: connectedTokens)
+        }
         if !query.scope.isEmpty {
-            let scoped = try run(query, scope: query.scope, scoped: true, limit: limit, connected: connected)
+            let scoped = try rank(query, within: query.scope, scoped: true, limit: limit, connected: connectedTokens)
             if !scoped.isEmpty { return scoped }
         }
-        return try run(query, scope: [], scoped: false, limit: limit, connected: connected)
+        return try rank(query, within: nil, scoped: false, limit: limit, connected: connectedTokens)
     }
 
-    /// Ranks the documents matching `query`'s terms, within `scope` (integration keys) when
-    /// given. Only the documents that can rank are scored (bm25 costs per document): those of the
-    /// scope, else those holding one of the query's rarer words (in at most a tenth of the
-    /// documents) when it has some, falling back to every match when they are too few.
-    private func run(
-        _ query: SearchQuery, scope: Set<String>, scoped: Bool, limit: Int, connected: Set<String>
-    ) throws(ToolSearchError) -> [SearchHit] {
-        let terms = query.terms(scoped: scoped)
-        let all = Self.any(terms)
-        // Extra rows, so that the connected boost can lift one that bm25 alone ranks just below.
-        let fetch = connected.isEmpty ? limit : limit * 2 + 8
-        if !scope.isEmpty {
-            let keys = Self.any(scope.sorted().map(IndexedText.keyToken))
-            return try rank("key : (\(keys)) AND (\(all))", fetch: fetch, limit: limit, connected: connected)
-        }
-        let rare = terms.filter { vocabulary.isRare($0) }
-        if !rare.isEmpty, rare.count < terms.count {
-            let hits = try rank("(\(Self.any(rare))) AND (\(all))", fetch: fetch, limit: limit, connected: connected)
-            if hits.count >= limit { return hits }
-        }
-        return try rank(all, fetch: fetch, limit: limit, connected: connected)
-    }
-
-    /// `words`, each quoted (so no word is read as FTS5 syntax), joined by OR.
-    private static func any(_ words: [String]) -> String {
-        words.map { "\"\($0)\"" }.joined(separator: " OR ")
-    }
-
+    /// The documents matching any of `query`'s phrases, within the integrations `scope` names
+    /// (matched in the indexed `key` column, so only theirs are scored), best first.
     private func rank(
-        _ expression: String, fetch: Int, limit: Int, connected: Set<String>
+        _ query: SearchQuery, within scope: Set<String>?, scoped: Bool, limit: Int, connected: String
     ) throws(ToolSearchError) -> [SearchHit] {
+        var expression = query.phrases(scoped: scoped).joined(separator: " OR ")
+        if let scope {
+            guard !scope.isEmpty else { return [] }
+            let keys = scope.sorted().map { "\"\(IndexedText.keyToken($0))\"" }.joined(separator: " OR ")
+            expression = "key : (\(keys)) AND (\(expression))"
+        }
         let rows: [(Int, Double)]
         do {
             // No transaction: the index is only read once built.
             rows = try database.inDatabase { db in
                 let statement = try db.cachedStatement(sql: rankSQL)
-                return try Row.fetchAll(statement, arguments: [expression, fetch]).map {
+                return try Row.fetchAll(statement, arguments: [expression, connected, limit]).map {
                     ($0[0] as Int, $0[1] as Double)
                 }
             }
         } catch {
             throw .sqlite(message: "\(error)")
         }
-        var hits = rows.map { position, rank in
-            let boost = connected.contains(integrations[position]) ? Self.connectedBoost : 1
-            return (
-                SearchHit(document: position, name: names[position], score: -rank * boost),
-                connected: connected.contains(integrations[position])
-            )
-        }
-        hits.sort { a, b in
-            if a.0.score != b.0.score { return a.0.score > b.0.score }
-            if a.connected != b.connected { return a.connected }
-            return a.0.name < b.0.name
-        }
-        return hits.prefix(limit).map(\.0)
+        return rows.map { SearchHit(document: $0.0, name: names[$0.0], score: -$0.1) }
     }
 }

@@ -84,6 +84,18 @@ private let documents: [SearchDocument] = [
         #expect(try index.search("\"OR( NEAR *").isEmpty)
     }
 
+    @Test func anIntegrationIsNamedByItsKeyItsNameOrAnAlias() {
+        #expect(index.integrations(named: "HubSpot") == ["hubspot"])
+        #expect(index.integrations(named: "google calendar") == ["googleCalendar"])
+        #expect(index.integrations(named: "gcal") == ["googleCalendar"])
+        #expect(index.integrations(named: "Salesforce").isEmpty)
+    }
+
+    @Test func aLongQueryIsCut() throws {
+        let long = Array(repeating: "slack message", count: 5_000).joined(separator: " ")
+        #expect(try index.search(long, limit: 1).map(\.name) == ["SLACK_SEND_MESSAGE"])
+    }
+
     @Test func hitsNameTheirDocumentAndAreOrdered() throws {
         let hits = try index.search("contact")
         #expect(hits.allSatisfy { documents[$0.document].name == $0.name })
@@ -94,11 +106,25 @@ private let documents: [SearchDocument] = [
 @Suite struct SearchQueryTests {
     let vocabulary = SearchVocabulary(documents: documents, lexicon: .standard)
 
-    @Test func stopwordsAreDroppedAndSynonymsAdded() {
+    @Test func stopwordsAreDroppedAndSynonymGroupsCountOnce() {
         let query = SearchQuery("please send the report", vocabulary: vocabulary)
-        #expect(query.groups.count == 2)
-        #expect(query.groups[0].starts(with: ["send", "post", "notify"]))
-        #expect(query.groups[1] == ["report"])
+        #expect(query.terms.map(\.senses) == [["send"], ["report"]])
+        let send = SearchLexicon.standard.groups(of: "send")
+        #expect(send.count == 1 && SearchLexicon.standard.groups(of: "post") == send)
+        #expect(
+            query.phrases(scoped: false) == [
+                #""send""#, #""report""#, "concepts : \"\(SearchLexicon.concept(send[0]))\"",
+            ])
+    }
+
+    @Test func aCommonWordNamesNoIntegrationOnItsOwn() {
+        let documents = [
+            SearchDocument(name: "CLOSE_CREATE_TASK", integration: "close", integrationName: "Close"),
+            SearchDocument(name: "ASANA_COMPLETE_TASK", integration: "asana", integrationName: "Asana"),
+        ]
+        let vocabulary = SearchVocabulary(documents: documents, lexicon: .standard)
+        #expect(SearchQuery("close the task in asana", vocabulary: vocabulary).scope == ["asana"])
+        #expect(vocabulary.integrations(named: "close", inQuery: false) == ["close"])
     }
 
     @Test func integrationNamesScope() {

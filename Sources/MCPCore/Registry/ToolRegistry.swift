@@ -91,7 +91,20 @@ package final class ToolRegistry: Sendable {
         return tools
     }
 
+    /// The providers' lists as one catalog. The meta-tools' names are the host's: a provider's
+    /// tool of one of them is dropped (and logged), since calls by that name reach the meta-tool.
     private func merge(_ lists: [(provider: String, tools: [Tool])]) -> ToolCatalog {
+        let lists = lists.map { provider, tools in
+            (
+                provider,
+                tools.filter { tool in
+                    guard MetaTool(rawValue: tool.name) != nil else { return true }
+                    logger.error(
+                        "dropped tool \(tool.name) of provider \(provider): the name is a meta-tool's of search mode")
+                    return false
+                }
+            )
+        }
         let catalog = ToolCatalog(lists: lists)
         for duplicate in catalog.duplicates {
             let error = RegistryError.duplicateTool(name: duplicate.name, providers: duplicate.providers)
@@ -145,7 +158,7 @@ package final class ToolRegistry: Sendable {
                     let snapshot = ToolSnapshot(
                         catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
                         unavailable: unavailable.sorted(), presentation: self.presentation)
-                    if self.presentation.settings.mode != .direct { self.prepareSearch(snapshot) }
+                    if self.presentation.mightSearch(count: snapshot.tools.count) { self.prepareSearch(snapshot) }
                     return snapshot
                 }
             }
@@ -153,7 +166,8 @@ package final class ToolRegistry: Sendable {
     }
 
     /// Builds the snapshot's search index in the background, so the first search need not wait
-    /// for it (a URL asking for search mode under `tools.mode: direct` builds it at first use).
+    /// for it (a list search mode is unlikely to serve, and one a URL's `?tools=search` asks
+    /// for under `tools.mode: direct`, gets its index at the first search).
     private func prepareSearch(_ snapshot: ToolSnapshot) {
         let offloader = self.offloader, logger = self.logger
         Task {
@@ -272,7 +286,7 @@ package final class ToolRegistry: Sendable {
 /// How a call through the registry ended.
 package enum ToolCallResult: Sendable {
     /// The provider's outcome; `output` checks the structured content of a tool that declares
-    /// an output schema (``OutputConformance``).
+    /// an output schema (``StructuredContentCheck``).
     case outcome(Tool, ProviderOutcome, output: JSONSchemaValidator? = nil)
     /// Not listed for the user, or filtered out by `LIMIT_TO_*`.
     case unknownTool(String)

@@ -154,10 +154,12 @@ package final class ToolSnapshot: Sendable {
     package func searchIndex(offloader: any Offloader) async -> Result<ToolSearchIndex, ToolSearchError> {
         let task = search.withLock { task in
             if let task { return task }
-            let documents = tools.map(\.searchDocument)
+            let tools = self.tools
             let made = Task {
                 await offloader.run { () -> Result<ToolSearchIndex, ToolSearchError> in
-                    do throws(ToolSearchError) { return .success(try ToolSearchIndex(documents)) } catch {
+                    do throws(ToolSearchError) {
+                        return .success(try ToolSearchIndex(tools.map(\.searchDocument)))
+                    } catch {
                         return .failure(error)
                     }
                 }

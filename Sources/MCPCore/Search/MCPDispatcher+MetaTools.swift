@@ -1,16 +1,24 @@
 import JSONCore
-import ParagonModel
 import ToolSearch
 
 /// The meta-tools of search mode (``MetaTool``), run by the host itself.
 extension MCPDispatcher {
-    /// Runs `meta`. `CALL_TOOL` goes through ``callTool(_:caller:requestID:routing:)`` with the
-    /// named tool, so it meets exactly the validation, limits, guard rails, setup links and
-    /// metrics of a direct call; the other two read the user's list and answer JSON (as text, and
-    /// as `structuredContent` from 2025-06-18).
+    /// Runs `meta` once its arguments satisfy its input schema (else a tool error naming the
+    /// violations, as for any tool). `CALL_TOOL` goes through
+    /// ``callTool(_:caller:requestID:routing:)`` with the named tool, so it meets exactly the
+    /// validation, limits, guard rails, setup links and metrics of a direct call; the other two
+    /// read the user's list and answer JSON (as text, and as `structuredContent` from 2025-06-18).
+    ///
+    /// `Mcp-Param-*` headers (2026-07-28) mirror the arguments of the tool a request names,
+    /// here the meta-tool's, which mirrors none: the called tool's are not checked against them.
     func callMetaTool(
         _ meta: MetaTool, arguments: JSONValue, params: JSONValue?, caller: Caller, requestID: String
     ) async -> Result<Payload, JSONRPCError> {
+        if let violations = MetaTool.validators[meta]?.validate(arguments), !violations.isEmpty {
+            return ToolCallResponse.make(
+                .invalidArguments(meta.tool(listing: []), violations.map(\.description)),
+                version: caller.protocolVersion, logger: logger, requestID: requestID)
+        }
         switch meta {
         case .callTool: return await callThrough(arguments, params: params, caller: caller, requestID: requestID)
         case .searchTools: return await searchTools(arguments, caller: caller, requestID: requestID)
@@ -21,18 +29,12 @@ extension MCPDispatcher {
     private func callThrough(
         _ arguments: JSONValue, params: JSONValue?, caller: Caller, requestID: String
     ) async -> Result<Payload, JSONRPCError> {
-        guard let name = arguments["name"]?.stringValue, !name.isEmpty else {
-            return .success(.value(ToolCallResponse.errorResult("CALL_TOOL needs the name of a tool (name).")))
-        }
+        let name = arguments["name"]?.stringValue ?? ""
         guard MetaTool(rawValue: name) == nil else {
             return .success(
                 .value(ToolCallResponse.errorResult("CALL_TOOL runs the tools SEARCH_TOOLS finds, not \(name).")))
         }
-        let inner = arguments["arguments"] ?? .object([:])
-        guard inner.objectValue != nil || inner == .null else {
-            return .success(.value(ToolCallResponse.errorResult("CALL_TOOL's arguments must be an object.")))
-        }
-        var forwarded: [String: JSONValue] = ["name": .string(name), "arguments": inner]
+        var forwarded: [String: JSONValue] = ["name": .string(name), "arguments": arguments["arguments"] ?? [:]]
         // A retry after connecting an account carries the state of the call it resumes.
         for key in ["requestState", "inputResponses"] { forwarded[key] = params?[key] }
         return await callTool(.object(forwarded), caller: caller, requestID: requestID)
@@ -41,26 +43,16 @@ extension MCPDispatcher {
     private func searchTools(_ arguments: JSONValue, caller: Caller, requestID: String) async -> Result<
         Payload, JSONRPCError
     > {
-        guard let query = arguments["query"]?.stringValue, !query.trimmingSpaces.isEmpty else {
+        let query = arguments["query"]?.stringValue ?? ""
+        guard !query.trimmingSpaces.isEmpty else {
             return .success(
                 .value(ToolCallResponse.errorResult("SEARCH_TOOLS needs a query: the task in plain words.")))
         }
-        var limit = MetaTool.defaultResults
-        if let value = arguments["limit"], value != .null {
-            guard let number = Self.integer(value), (1...MetaTool.maxResults).contains(number) else {
-                return .success(
-                    .value(ToolCallResponse.errorResult("SEARCH_TOOLS' limit must be 1 to \(MetaTool.maxResults).")))
-            }
-            limit = number
-        }
+        let limit = arguments["limit"].flatMap(Self.integer) ?? MetaTool.defaultResults
         let snapshot: ToolSnapshot, offloader: any Offloader
         switch await currentSnapshot(caller: caller, requestID: requestID) {
         case .success(let found): (snapshot, offloader) = found
         case .failure(let error): return .failure(error)
-        }
-        var only: Set<String>?
-        if let asked = arguments["integration"]?.stringValue, !asked.isEmpty {
-            only = [Self.integrationKey(asked, among: snapshot.tools) ?? asked]
         }
         let index: ToolSearchIndex
         switch await snapshot.searchIndex(offloader: offloader) {
@@ -69,11 +61,26 @@ extension MCPDispatcher {
             logger.error("\(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError("Tool search is unavailable on this server; list the tools directly."))
         }
+        var only: Set<String>?
+        if let asked = arguments["integration"]?.stringValue, !asked.trimmingSpaces.isEmpty {
+            let named = index.integrations(named: asked)
+            guard !named.isEmpty else {
+                return .success(
+                    .value(
+                        ToolCallResponse.errorResult(
+                            "No integration of this server is named \(asked); LIST_INTEGRATIONS names them.")))
+            }
+            only = named
+        }
         let connected = await connectionSetup.connectedIntegrations(
             userID: caller.identity.userID, token: caller.identity.token)
+        // SQLite's work blocks its thread, however briefly: off the event loops.
+        let scope = only
         let hits: [SearchHit]
         do throws(ToolSearchError) {
-            hits = try index.search(query, integrations: only, limit: limit, connected: connected ?? [])
+            hits = try await offloader.run { () throws(ToolSearchError) -> [SearchHit] in
+                try index.search(query, integrations: scope, limit: limit, connected: connected ?? [])
+            }
         } catch {
             logger.error("\(error)", metadata: ["request": "\(requestID)"])
             return .failure(.internalError("Tool search failed; try again."))
@@ -81,9 +88,11 @@ extension MCPDispatcher {
         metrics.toolSearch(results: hits.count)
         let results = hits.map { hit -> JSONValue in
             let tool = snapshot.tool(at: hit.document)
-            var object = tool.mcpJSON(version: caller.protocolVersion).objectValue ?? [:]
+            // The tool as the newest version describes it (title, annotations): these are the
+            // result's contents, which every client reads as JSON.
+            var object = tool.mcpJSON(version: ProtocolVersion.latest).objectValue ?? [:]
             object["integration"] = .string(tool.integration)
-            if let connected, Self.isConnectable(tool.integration) {
+            if let connected, !tool.actsOnAnyIntegration {
                 object["connected"] = .bool(connected.contains(tool.integration))
             }
             return .object(object)
@@ -103,9 +112,7 @@ extension MCPDispatcher {
         case .failure(let error): return .failure(error)
         }
         var counts: [String: Int] = [:]
-        for tool in snapshot.tools where Self.isConnectable(tool.integration) {
-            counts[tool.integration, default: 0] += 1
-        }
+        for tool in snapshot.tools where !tool.actsOnAnyIntegration { counts[tool.integration, default: 0] += 1 }
         let connected = await connectionSetup.connectedIntegrations(
             userID: caller.identity.userID, token: caller.identity.token)
         var integrations: [JSONValue] = []
@@ -142,14 +149,6 @@ extension MCPDispatcher {
         }
     }
 
-    /// The key of the integration `text` names (its key or its name, without case), among `tools`'.
-    private static func integrationKey(_ text: String, among tools: [Tool]) -> String? {
-        let wanted = text.lowercased()
-        let keys = Set(tools.map(\.integration))
-        return keys.first { $0.lowercased() == wanted }
-            ?? keys.sorted().first { IntegrationKey.spelledOut($0).lowercased() == wanted }
-    }
-
     /// A JSON integer (`5` or `5.0`).
     private static func integer(_ value: JSONValue) -> Int? {
         switch value {
@@ -157,11 +156,6 @@ extension MCPDispatcher {
         case .number(let number) where number == number.rounded() && abs(number) < 1e9: return Int(number)
         default: return nil
         }
-    }
-
-    /// Whether tools of `integration` need an account of their own (not `*` nor `general`).
-    private static func isConnectable(_ integration: String) -> Bool {
-        integration != ToolFilter.anyIntegration && integration != Tool.generalIntegration
     }
 
     /// `value` as a tool result: JSON text, and `structuredContent` for 2025-06-18 and later.

@@ -10,13 +10,18 @@ extension Tool {
         let parameters = properties.keys.sorted().map { name in
             SearchDocument.Parameter(name: name, description: properties[name]?["description"]?.stringValue ?? "")
         }
-        let spread = integration == ToolFilter.anyIntegration || integration == Self.generalIntegration
         return SearchDocument(
             name: name, title: title ?? "", integration: integration,
-            integrationName: spread ? "" : IntegrationKey.spelledOut(integration), description: description ?? "",
-            parameters: parameters)
+            integrationName: actsOnAnyIntegration ? "" : IntegrationKey.spelledOut(integration),
+            description: description ?? "", parameters: parameters)
     }
 
     /// The integration of tools that act on any (`CALL_API_REQUEST`'s, as the TypeScript server names it).
     package static let generalIntegration = "general"
+
+    /// Whether the tool acts on integrations named in its arguments (integration `*` or
+    /// `general`) rather than on one account of its own.
+    package var actsOnAnyIntegration: Bool {
+        integration == ToolFilter.anyIntegration || integration == Self.generalIntegration
+    }
 }

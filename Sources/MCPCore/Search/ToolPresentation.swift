@@ -7,10 +7,13 @@ import Settings
 package struct ToolPresentation: Sendable {
     /// A decided presentation.
     package enum Listing: Sendable, Hashable {
+        /// Every tool.
         case direct
+        /// The meta-tools and the pinned tools.
         case search
     }
 
+    /// What the operator configured (`tools:`).
     package let settings: ToolPresentationSettings
     /// ``ToolPresentationSettings/clientLimits`` without `default`, longest name part first.
     private let limits: [(part: String, limit: Int)]
@@ -29,6 +32,18 @@ package struct ToolPresentation: Sendable {
     package func limit(forClient clientName: String) -> Int {
         let name = clientName.lowercased()
         return limits.first { !$0.part.isEmpty && name.contains($0.part) }?.limit ?? defaultLimit
+    }
+
+    /// Whether a list of `count` tools is likely to be searched: always in `search`, never in
+    /// `direct` (but for a URL asking), and in `auto` when it is longer than some client takes.
+    package func mightSearch(count: Int) -> Bool {
+        switch settings.mode {
+        case .direct: return false
+        case .search: return true
+        case .auto:
+            let smallest = (limits.map(\.limit) + [defaultLimit]).filter { $0 > 0 }.min() ?? 0
+            return smallest > 0 && count > smallest
+        }
     }
 
     /// How `caller`'s list of `count` tools is shown.

@@ -84,9 +84,9 @@ extension SettingType where Value == [String: ToolOverride] {
                     let members = reader.mapping(value, key: path, allowed: ["title", "annotations"])
                     var override = ToolOverride(title: reader.string(members["title"], key: "\(path).title"))
                     let hintsPath = "\(path).annotations"
-                    for (hint, flag) in reader.mapping(
-                        members["annotations"], key: hintsPath, allowed: ToolOverride.hintNames)
-                    {
+                    let hints = reader.mapping(members["annotations"], key: hintsPath, allowed: ToolOverride.hintNames)
+                    for hint in ToolOverride.hintNames {
+                        guard let flag = hints[hint] else { continue }
                         if let text = reader.string(flag, key: "\(hintsPath).\(hint)"),
                             let bool = reader.checkedBool(text, at: flag.location, key: "\(hintsPath).\(hint)")
                         {
