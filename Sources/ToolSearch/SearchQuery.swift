@@ -29,7 +29,7 @@ struct SearchQuery: Equatable {
     init(_ text: String, vocabulary: SearchVocabulary) {
         let lexicon = vocabulary.lexicon
         var words: [[String]] = []
-        for word in TextWords.of(String(text.prefix(Self.maxCharacters))).prefix(Self.maxWords) {
+        for word in TextWords.of(Self.taskWords(of: String(text.prefix(Self.maxCharacters)))).prefix(Self.maxWords) {
             var senses = [word]
             if let english = lexicon.translations[word] {
                 senses += english
@@ -80,6 +80,13 @@ struct SearchQuery: Equatable {
 
     /// The integrations a run of words names, trying each word's senses (so a corrected typo
     /// names one too).
+    /// The text without what is an argument of the task rather than a word of it: e-mail
+    /// addresses and URLs (`bob@acme.com` would otherwise find Cal.com by its `com`).
+    static func taskWords(of text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).filter { !$0.contains("@") && !$0.contains("://") }
+            .joined(separator: " ")
+    }
+
     /// The words are tried spaced and run together, so `Quick Books`, `QuickBooks` (read as
     /// `quick books`) and `quickbooks` all name QuickBooks.
     private static func name(in span: ArraySlice<[String]>, _ vocabulary: SearchVocabulary) -> Set<String>? {

@@ -6,7 +6,7 @@ enum StandardLexicon {
             "list", "get", "fetch", "find", "search", "show", "retrieve", "read", "lookup", "look", "query", "view",
             "see",
         ],
-        ["create", "add", "new", "make", "start", "insert", "log", "register", "block"],
+        ["create", "add", "new", "make", "start", "insert", "log", "register", "block", "open"],
         ["update", "edit", "change", "modify", "set", "rename", "patch"],
         ["delete", "remove", "erase", "trash", "discard", "rid", "drop"],
         ["archive", "hide"],

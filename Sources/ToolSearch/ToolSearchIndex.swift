@@ -39,7 +39,7 @@ public final class ToolSearchIndex: Sendable {
 
         /// The shipped weights (set by `bench/run`'s evaluation).
         public static let standard = Weights(
-            name: 6, title: 2, integration: 3, description: 3, parameters: 1, concepts: 2)
+            name: 6, title: 2, integration: 3, description: 3, parameters: 1, concepts: 4)
     }
 
     /// How much more a tool of a connected integration scores (so it ranks first among equal

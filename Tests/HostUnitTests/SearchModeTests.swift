@@ -109,6 +109,13 @@ private struct SlackConnected: ConnectionSetup {
         #expect(presentation.listing(for: caller(client: "claude-code", mode: .search), count: 3) == .search)
     }
 
+    @Test func anIndexIsBuiltAheadOnlyForListsSearchMayServe() {
+        #expect(ToolPresentation(ToolPresentationSettings(mode: .search)).mightSearch(count: 1))
+        #expect(!ToolPresentation(ToolPresentationSettings(mode: .direct)).mightSearch(count: 10_000))
+        #expect(!ToolPresentation().mightSearch(count: 40))
+        #expect(ToolPresentation().mightSearch(count: 41))
+    }
+
     @Test func autoIgnoresTheClientAt20260728() {
         let presentation = ToolPresentation()
         var stateless = caller("2026-07-28", client: "cursor-vscode")
@@ -197,12 +204,16 @@ private struct SlackConnected: ConnectionSetup {
         let limited = dispatcher(limits: ToolLimits(tools: ["SLACK_LIST_CHANNELS", "HUBSPOT_CREATE_CONTACT"]))
         let found = try answer(try await call(limited, "SEARCH_TOOLS", ["query": "send a slack message", "limit": 20]))
         #expect(found["tools"]?.arrayValue?.contains { $0["name"] == "SLACK_SEND_MESSAGE" } == false)
-        let params: JSONValue = [
-            "name": "CALL_TOOL",
-            "arguments": ["name": "SLACK_SEND_MESSAGE", "arguments": ["channel": "#a", "text": "x"]],
-        ]
-        let refused = await limited.callTool(params, caller: caller(), requestID: "r")
-        guard case .failure(let error) = refused else {
+        let refused = try await call(
+            limited, "CALL_TOOL", ["name": "SLACK_SEND_MESSAGE", "arguments": ["channel": "#a", "text": "x"]])
+        // A tool error the model reads, naming tools it may call instead, never the hidden one.
+        #expect(refused["isError"] == true)
+        let text = refused["content"]?[0]?["text"]?.stringValue ?? ""
+        #expect(text.contains("No tool named SLACK_SEND_MESSAGE") && text.contains("SLACK_LIST_CHANNELS"), "\(text)")
+        let direct = await limited.callTool(
+            ["name": "SLACK_SEND_MESSAGE", "arguments": ["channel": "#a", "text": "x"]], caller: caller(),
+            requestID: "r")
+        guard case .failure(let error) = direct else {
             Issue.record("a hidden tool was called")
             return
         }

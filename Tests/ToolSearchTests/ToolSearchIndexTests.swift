@@ -91,6 +91,10 @@ private let documents: [SearchDocument] = [
         #expect(index.integrations(named: "Salesforce").isEmpty)
     }
 
+    @Test func addressesAndURLsAreArgumentsNotWords() {
+        #expect(SearchQuery.taskWords(of: "mail bob@acme.com the https://acme.com/x report") == "mail the report")
+    }
+
     @Test func aLongQueryIsCut() throws {
         let long = Array(repeating: "slack message", count: 5_000).joined(separator: " ")
         #expect(try index.search(long, limit: 1).map(\.name) == ["SLACK_SEND_MESSAGE"])

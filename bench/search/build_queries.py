@@ -13,12 +13,14 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "queries"))
+sys.path.insert(0, os.path.join(HERE, "catalog"))
 
 import sandbox  # noqa: E402
 import synthetic_direct  # noqa: E402
 import synthetic_implied  # noqa: E402
 import synthetic_paraphrase  # noqa: E402
 import synthetic_typo  # noqa: E402
+from written import write_or_check  # noqa: E402
 
 OUTPUT = os.path.join(HERE, "queries.json")
 
@@ -44,13 +46,7 @@ def build():
 
 def main():
     text = "[\n" + ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in build()) + "\n]\n"
-    if "--check" in sys.argv:
-        with open(OUTPUT, encoding="utf-8") as file:
-            same = file.read() == text
-        print(("up to date: " if same else "out of date: ") + OUTPUT)
-        sys.exit(0 if same else 1)
-    with open(OUTPUT, "w", encoding="utf-8") as file:
-        file.write(text)
+    write_or_check(OUTPUT, text)
     print(f"{OUTPUT}: {text.count(chr(10)) - 2} queries")
 
 

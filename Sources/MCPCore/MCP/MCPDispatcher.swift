@@ -25,7 +25,8 @@ package struct MCPDispatcher: Sendable {
     package static let instructions = """
         Tools act on the user's connected SaaS accounts through Paragon. When a tool answers that \
         an integration is not connected, show the user the link it gives so they can connect it, \
-        then try again.
+        then try again. When the tools listed are SEARCH_TOOLS and CALL_TOOL, search for the tool \
+        that fits the task, then run it with CALL_TOOL.
         """
 
     package init(

@@ -159,10 +159,24 @@ package final class ToolRegistry: Sendable {
                         catalog: self.merge(lists), filter: self.filter, schemas: self.schemas,
                         unavailable: unavailable.sorted(), presentation: self.presentation)
                     if self.presentation.mightSearch(count: snapshot.tools.count) { self.prepareSearch(snapshot) }
+                    self.warnOfUnknownNames(in: snapshot)
                     return snapshot
                 }
             }
         }
+    }
+
+    /// Logs the names `tools.pinned` and `tools.overrides` give that the list lacks (a typo, or
+    /// a tool this user does not have), once per distinct list.
+    private func warnOfUnknownNames(in snapshot: ToolSnapshot) {
+        let settings = presentation.settings
+        let unknown = (settings.pinned + settings.overrides.keys.sorted()).filter {
+            snapshot.tool(named: $0) == nil && MetaTool(rawValue: $0) == nil
+        }
+        guard !unknown.isEmpty, snapshot.isComplete else { return }
+        logger.warning(
+            "tools.pinned or tools.overrides names tools this list lacks (a typo, or tools this user does not have): \(unknown.joined(separator: ", "))"
+        )
     }
 
     /// Builds the snapshot's search index in the background, so the first search need not wait

@@ -34,6 +34,21 @@ extension MCPDispatcher {
             return .success(
                 .value(ToolCallResponse.errorResult("CALL_TOOL runs the tools SEARCH_TOOLS finds, not \(name).")))
         }
+        // A name the user has no tool of is the model's mistake to mend: a tool error it reads,
+        // naming the closest tools, not a protocol error.
+        if case .success(let (snapshot, offloader)) = await currentSnapshot(caller: caller, requestID: requestID),
+            snapshot.tool(named: name) == nil, snapshot.isComplete
+        {
+            var text = "No tool named \(name) is available to this user."
+            if case .success(let index) = await snapshot.searchIndex(offloader: offloader),
+                let hits = try? await offloader.run({ () throws(ToolSearchError) -> [SearchHit] in
+                    try index.search(name, limit: 3)
+                }), !hits.isEmpty
+            {
+                text += " Did you mean " + hits.map(\.name).joined(separator: ", ") + "?"
+            }
+            return .success(.value(ToolCallResponse.errorResult(text + " SEARCH_TOOLS finds tools by task.")))
+        }
         var forwarded: [String: JSONValue] = ["name": .string(name), "arguments": arguments["arguments"] ?? [:]]
         // A retry after connecting an account carries the state of the call it resumes.
         for key in ["requestState", "inputResponses"] { forwarded[key] = params?[key] }

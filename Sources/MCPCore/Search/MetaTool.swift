@@ -21,43 +21,51 @@ package enum MetaTool: String, CaseIterable, Sendable {
 
     /// The tool as search mode lists it for a user whose list is `listing`.
     package func tool(listing: [Tool]) -> Tool {
-        let integrations = Set(listing.map(\.integration)).subtracting([
-            ToolFilter.anyIntegration, Tool.generalIntegration,
-        ])
+        Tool(
+            name: rawValue, integration: ToolFilter.anyIntegration, title: title, description: description(listing),
+            inputSchema: inputSchema, annotations: annotations, providerName: Self.providerName)
+    }
+
+    private var title: String {
+        switch self {
+        case .searchTools: "Search tools"
+        case .callTool: "Call a tool"
+        case .listIntegrations: "List integrations"
+        }
+    }
+
+    private func description(_ listing: [Tool]) -> String {
         switch self {
         case .searchTools:
-            return Tool(
-                name: rawValue, integration: ToolFilter.anyIntegration, title: "Search tools",
-                description: """
-                    Find the tools for a task among the \(listing.count) tools this server offers across \
-                    \(integrations.count) integrations (LIST_INTEGRATIONS names them). Describe the task in plain \
-                    words ("send a Slack message to #sales"); the answer lists the best matches with their input \
-                    schemas and whether the user has connected their integration. Then run one with CALL_TOOL.
-                    """,
-                inputSchema: inputSchema,
-                annotations: Self.hints(readOnly: true, destructive: false, idempotent: true, openWorld: false),
-                providerName: Self.providerName)
+            let integrations = Set(listing.filter { !$0.actsOnAnyIntegration }.map(\.integration))
+            return """
+                Find the tools for a task among the \(listing.count) tools this server offers across \
+                \(integrations.count) integrations (LIST_INTEGRATIONS names them). Describe the task in plain \
+                words ("send a Slack message to #sales"); the answer lists the best matches with their input \
+                schemas and whether the user has connected their integration. Then run one with CALL_TOOL.
+                """
         case .callTool:
-            return Tool(
-                name: rawValue, integration: ToolFilter.anyIntegration, title: "Call a tool",
-                description: """
-                    Run a tool found with SEARCH_TOOLS, by its name, with arguments that satisfy its input \
-                    schema. Answers what the tool answers.
-                    """,
-                inputSchema: inputSchema,
-                annotations: Self.hints(readOnly: false, destructive: true, idempotent: false, openWorld: true),
-                providerName: Self.providerName)
+            return """
+                Run a tool found with SEARCH_TOOLS, by its name, with arguments that satisfy its input \
+                schema. Answers what the tool answers.
+                """
         case .listIntegrations:
-            return Tool(
-                name: rawValue, integration: ToolFilter.anyIntegration, title: "List integrations",
-                description: """
-                    List the integrations this server has tools for: each one's key, name, how many tools it \
-                    has, and whether the user has connected it.
-                    """,
-                inputSchema: inputSchema,
-                annotations: Self.hints(readOnly: true, destructive: false, idempotent: true, openWorld: false),
-                providerName: Self.providerName)
+            return """
+                List the integrations this server has tools for: each one's key, name, how many tools it \
+                has, and whether the user has connected it.
+                """
         }
+    }
+
+    /// MCP's hints (2025-03-26): searching and listing read the server's own list; a call may do
+    /// anything the tool it runs does.
+    private var annotations: JSONValue {
+        let (readOnly, destructive, idempotent, openWorld) =
+            self == .callTool ? (false, true, false, true) : (true, false, true, false)
+        return [
+            "readOnlyHint": .bool(readOnly), "destructiveHint": .bool(destructive),
+            "idempotentHint": .bool(idempotent), "openWorldHint": .bool(openWorld),
+        ]
     }
 
     /// The tool's input schema.
@@ -100,11 +108,4 @@ package enum MetaTool: String, CaseIterable, Sendable {
         uniqueKeysWithValues: allCases.compactMap { meta in
             (try? JSONSchemaValidator(schema: meta.inputSchema)).map { (meta, $0) }
         })
-
-    private static func hints(readOnly: Bool, destructive: Bool, idempotent: Bool, openWorld: Bool) -> JSONValue {
-        [
-            "readOnlyHint": .bool(readOnly), "destructiveHint": .bool(destructive),
-            "idempotentHint": .bool(idempotent), "openWorldHint": .bool(openWorld),
-        ]
-    }
 }

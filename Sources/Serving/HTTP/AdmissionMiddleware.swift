@@ -61,10 +61,10 @@ package struct AdmissionMiddleware: RouterMiddleware {
         }
     }
 
-    /// The tool mode `?tools=` asks for; nil when the URL names none.
+    /// The tool mode `?tools=` asks for (any case); nil when the URL names none.
     static func toolMode(_ request: Request) throws(HTTPRejection) -> ToolMode? {
         guard let text = request.uri.queryParameters["tools"].map(String.init), !text.isEmpty else { return nil }
-        guard let mode = ToolMode(rawValue: text) else {
+        guard let mode = ToolMode(rawValue: text.lowercased()) else {
             let names = ToolMode.allCases.map(\.rawValue).joined(separator: ", ")
             throw HTTPRejection(
                 response: HTTPReplies.error(

@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import JSONCore
 import Logging
-import NIOCore
 import Synchronization
 
 /// Which integrations each user has connected, for search mode's answers: Paragon's user record
@@ -47,19 +46,9 @@ package final class ConnectedIntegrations: Sendable {
     /// Asks Zeus with `client`.
     package convenience init(zeusURL: String, projectID: String, client: HTTPClient, logger: Logger) {
         self.init(logger: logger) { token in
-            var request = HTTPClientRequest(url: "\(zeusURL)/projects/\(projectID)/sdk/me")
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            let response = try await client.execute(request, timeout: .seconds(2))
-            let body = try await response.body.collect(upTo: 4 << 20)
-            guard response.status.code / 100 == 2 else { throw Unavailable(status: Int(response.status.code)) }
-            return Self.connected(in: try JSONValue.parse(body.readableBytesView))
+            Self.connected(
+                in: try await ZeusRequest.json("\(zeusURL)/projects/\(projectID)/sdk/me", token: token, client: client))
         }
-    }
-
-    /// Zeus answered a status other than 2xx.
-    package struct Unavailable: Error {
-        /// The HTTP status it answered.
-        package var status: Int
     }
 
     /// The keys `userID` has connected; nil when they cannot be had just now (logged).

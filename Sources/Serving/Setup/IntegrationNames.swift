@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import Foundation
 import JSONCore
 import Logging
-import NIOCore
 import ParagonModel
 import Synchronization
 
@@ -41,17 +40,10 @@ package final class IntegrationNames: Sendable {
     /// Names from the project's Zeus list, with `client`.
     package convenience init(zeusURL: String, projectID: String, client: HTTPClient, logger: Logger) {
         self.init(logger: logger) { token in
-            var request = HTTPClientRequest(url: "\(zeusURL)/projects/\(projectID)/sdk/integrations")
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            let response = try await client.execute(request, timeout: .seconds(2))
-            let body = try await response.body.collect(upTo: 4 << 20)
-            guard response.status.code / 100 == 2 else { throw NamesUnavailable(status: Int(response.status.code)) }
-            return Self.names(in: try JSONValue.parse(body.readableBytesView))
+            Self.names(
+                in: try await ZeusRequest.json(
+                    "\(zeusURL)/projects/\(projectID)/sdk/integrations", token: token, client: client))
         }
-    }
-
-    package struct NamesUnavailable: Error {
-        package var status: Int
     }
 
     /// The display name of `integration` (a key as tools name it: `slack`, `custom.spotify`),

@@ -26,6 +26,7 @@ import cat_work
 from integrations_a import INTEGRATIONS_A
 from integrations_b import INTEGRATIONS_B
 from model import Category, key_prefix, render
+from written import write_or_check
 
 ACTIONS = 20
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -90,13 +91,7 @@ def main():
             for action in integration["actions"]:
                 print("  " + action["name"])
         return
-    if "--check" in sys.argv:
-        with open(OUTPUT, encoding="utf-8") as file:
-            same = file.read() == text
-        print(("up to date: " if same else "out of date: ") + OUTPUT)
-        sys.exit(0 if same else 1)
-    with open(OUTPUT, "w", encoding="utf-8") as file:
-        file.write(text)
+    write_or_check(OUTPUT, text)
     count = sum(len(integration["actions"]) for integration in catalog["integrations"])
     print(f"{OUTPUT}: {len(catalog['integrations'])} integrations, {count} actions, {len(text.encode())} bytes")
 
