@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The contract: one C header, nothing else.
@@ -86,6 +87,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Cluster mode: the state instances share through PostgreSQL (single-use request states,
+        // tool-list changes by LISTEN/NOTIFY), its schema and its health.
+        .target(
+            name: "Cluster",
+            dependencies: [
+                "MCPCore", "Settings", "Observability", "JSONCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // Paragon user tokens (RS256): verifying, signing, keys.
         .target(
             name: "Auth",
@@ -118,7 +130,7 @@ let package = Package(
         .target(
             name: "Application",
             dependencies: [
-                "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving",
+                "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "Cluster",
                 "PluginABI", "JSONCore", "YAMLJSON", "ParagonModel", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -194,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "HostTests",
             dependencies: [
-                "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving",
+                "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "Cluster",
                 "PluginABI", "JSONCore", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -24,6 +24,13 @@ package final class ServerMetrics: Sendable {
     package let configReloads: LabeledMetrics<Counter>
     package let setupLinksIssued: Counter
     package let setupLinksCompleted: Counter
+    /// Cluster mode: round trips to the shared store, by operation and outcome, and their latency.
+    package let storeRoundTrips: LabeledMetrics<Counter>
+    package let storeRoundTripDurations: LabeledMetrics<DurationHistogram>
+    /// Cluster mode: events exchanged with the other instances, by direction.
+    package let clusterEvents: LabeledMetrics<Counter>
+    /// Cluster mode: 1 while the shared store answers, 0 while it does not.
+    package let storeUp: Gauge
 
     /// Latency buckets from 1 ms to 60 s.
     package static let buckets: [Duration] = [
@@ -91,6 +98,17 @@ package final class ServerMetrics: Sendable {
             descriptor: Self.descriptor("setup_links_issued_total", "Setup links handed to users."))
         setupLinksCompleted = registry.makeCounter(
             descriptor: Self.descriptor("setup_links_completed_total", "Connections completed through setup links."))
+        storeRoundTrips = counter(
+            "store_round_trips_total", "Cluster mode: round trips to PostgreSQL, by operation and outcome.",
+            ["operation", "outcome"])
+        storeRoundTripDurations = histogram(
+            "store_round_trip_duration_seconds", "Cluster mode: PostgreSQL round-trip latency, by operation.",
+            ["operation"])
+        clusterEvents = counter(
+            "cluster_events_total", "Cluster mode: events published to and received from the other instances.",
+            ["direction", "kind"])
+        storeUp = registry.makeGauge(
+            descriptor: Self.descriptor("store_up", "Cluster mode: 1 while PostgreSQL answers, else 0."))
     }
 
     /// The Prometheus text exposition of every metric.

@@ -12,6 +12,8 @@ package struct HostConfig: Sendable {
     package var toolLists: ToolListSettings
     /// How tool lists are presented: directly, or through search meta-tools.
     package var tools: ToolPresentationSettings
+    /// The database instances share, in cluster mode.
+    package var cluster: ClusterSettings
     package var validation: ValidationSettings
     package var setup: SetupSettings
     package var auth: AuthSettings
@@ -40,7 +42,8 @@ package struct HostConfig: Sendable {
         logging: LogSettings,
         metrics: MetricsSettings,
         reload: ReloadSettings,
-        tools: ToolPresentationSettings = ToolPresentationSettings()
+        tools: ToolPresentationSettings = ToolPresentationSettings(),
+        cluster: ClusterSettings = ClusterSettings()
     ) {
         self.file = file
         self.directory = directory
@@ -49,6 +52,7 @@ package struct HostConfig: Sendable {
         self.limits = limits
         self.toolLists = toolLists
         self.tools = tools
+        self.cluster = cluster
         self.validation = validation
         self.setup = setup
         self.auth = auth

@@ -10,11 +10,13 @@ import Settings
 
 extension MCPServer {
     /// A server whose user tokens and setup links all rest on `signingKey`; `httpClient` asks
-    /// Paragon for the integrations' display names.
+    /// Paragon for the integrations' display names. `ledger` remembers spent request states
+    /// (in memory, or cluster mode's shared one), `cluster` links the other instances.
     package convenience init(
         config: HostConfig, registry: ToolRegistry, signingKey key: JWTKit.Insecure.RSA.PrivateKey,
         httpClient: HTTPClient, logger: Logger,
-        keepAlive: Duration = .seconds(15), metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready
+        keepAlive: Duration = .seconds(15), metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready,
+        ledger: any RequestStateLedger = ConsumedRequestStates(), cluster: (any ClusterLink)? = nil
     ) async {
         let authenticator = Authenticator(
             verifier: await TokenVerifier(signingKey: key), signer: await TokenSigner(signingKey: key),
@@ -30,10 +32,10 @@ extension MCPServer {
         // A state outlives its setup link by ten minutes: time to connect, then retry.
         let resumable = ResumableCalls(
             seal: RequestStateSeal(key: RequestStateSeal.derivedKey(from: Array(key.derRepresentation))),
-            ledger: ConsumedRequestStates(), lifetimeSeconds: config.server.setupLinkTTLSeconds + 600)
+            ledger: ledger, lifetimeSeconds: config.server.setupLinkTTLSeconds + 600)
         self.init(
             config: config, authenticator: authenticator, registry: registry, setupLinks: setupLinks,
             integrationNames: names, logger: logger, keepAlive: keepAlive, metrics: metrics, readiness: readiness,
-            resumable: resumable, connectedIntegrations: connections)
+            resumable: resumable, connectedIntegrations: connections, cluster: cluster)
     }
 }

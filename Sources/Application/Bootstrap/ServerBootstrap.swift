@@ -1,5 +1,6 @@
 import ArgumentParser
 import Auth
+import Cluster
 import Foundation
 import JWTKit
 import Logging
@@ -22,6 +23,8 @@ struct ServerBootstrap {
     let runtime: ProviderRuntime
     /// Running when no Paragon project is configured outside production mode, or with `--sandbox`.
     let sandbox: EmbeddedSandbox?
+    /// Cluster mode's store and events, when `cluster.database_url` is set.
+    let cluster: ClusterRuntime?
 
     /// `make`, printing a bootstrap error and exiting with status 1 on failure.
     static func makeOrExit(_ options: CommonOptions, forceSandbox: Bool = false) async throws -> ServerBootstrap {
@@ -46,16 +49,23 @@ struct ServerBootstrap {
         let empty = ToolRegistry(
             providers: [], filter: ToolFilter(config.limits), callTimeout: .milliseconds(config.server.callTimeoutMs),
             logger: logger)
+        var cluster: ClusterRuntime?
+        if let url = config.cluster.databaseURL {
+            cluster = try await ClusterRuntime(url: url, logger: logger, metrics: metrics)
+        }
         let runtime = ProviderRuntime()
         let server = await MCPServer(
             config: config, registry: empty, signingKey: key, httpClient: runtime.http.client, logger: logger,
-            metrics: metrics, readiness: .starting)
+            metrics: metrics, readiness: .starting, ledger: cluster?.ledger ?? ConsumedRequestStates(),
+            cluster: cluster?.link)
+        cluster?.attach(to: server)
         let reloader = ConfigReloader(
             config: config, server: server, runtime: runtime, onSandbox: useSandbox, logger: logger,
             load: { () throws(ConfigErrors) in try ConfigLoader.forProcess(configPath: options.config).load() },
             adjust: { [sandbox] config in sandbox?.configure(&config) })
         return ServerBootstrap(
-            config: config, logger: logger, server: server, reloader: reloader, runtime: runtime, sandbox: sandbox)
+            config: config, logger: logger, server: server, reloader: reloader, runtime: runtime, sandbox: sandbox,
+            cluster: cluster)
     }
 
     /// Who answers for Paragon, and the key that signs and verifies user tokens: the configured
@@ -100,13 +110,14 @@ struct ServerBootstrap {
         await server.dispatcher.registry.shutdown()
         await reloader.retirementsFinished()
         await runtime.shutdown()
+        cluster?.stop()
     }
 
     /// The built-in providers that call Paragon.
     static let paragonProviders: Set<String> = ["actionkit", "openapi", "proxy"]
 }
 
-enum BootstrapError: Error, CustomStringConvertible {
+package enum BootstrapError: Error, CustomStringConvertible {
     /// Whether binding failed because another process holds the address (`EADDRINUSE`, as
     /// SwiftNIO's `IOError` reports it).
     static func isAddressInUse(_ error: any Error) -> Bool {
@@ -118,8 +129,10 @@ enum BootstrapError: Error, CustomStringConvertible {
     case sandboxFailed
     case portInUse(Int)
     case duplicateTool(RegistryError)
+    /// Cluster mode's store cannot be used (unreachable, refused, or its schema not migrated).
+    case cluster(ClusterError)
 
-    var description: String {
+    package var description: String {
         switch self {
         case .noSigningKey:
             return "no signing key: set SIGNING_KEY or SIGNING_KEY_PATH (or paragon.signing_key_path in "
@@ -134,6 +147,8 @@ enum BootstrapError: Error, CustomStringConvertible {
             return "port \(port) is already in use: stop the other server or set PORT"
         case .duplicateTool(let error):
             return "\(error): disable one of them in config.yaml, or rename the tool"
+        case .cluster(let error):
+            return "\(error); check cluster.database_url (DATABASE_URL), or unset it to run one instance in memory"
         }
     }
 }

@@ -15,6 +15,9 @@ package enum RequestStateError: Error, Sendable, Hashable {
     case otherCall
     /// Already used for a completed call.
     case replayed
+    /// The ledger (cluster mode's shared store) could not be asked: the call is refused rather
+    /// than risk running it twice.
+    case ledgerUnavailable
 
     /// How a state's text fails to be one, checked in this order.
     package enum Malformation: Sendable, Hashable {
@@ -55,6 +58,9 @@ package enum RequestStateError: Error, Sendable, Hashable {
                 + "or call again without requestState"
         case .replayed:
             return "requestState has already been used for a completed call; call the tool again without requestState"
+        case .ledgerUnavailable:
+            return "the server cannot check requestState just now (its shared store does not answer); "
+                + "retry in a moment with the same requestState"
         }
     }
 }

@@ -47,14 +47,19 @@ package struct ResumableCalls: Sendable {
     }
 
     /// The state `text`, when it is a valid, unspent one of `userID`'s for this call; spent now.
-    /// - Throws: ``RequestStateError``; `.replayed` when it was spent already (or the ledger
-    ///   could not be asked: the call is then refused rather than run twice).
+    /// - Throws: ``RequestStateError``; `.replayed` when it was spent already, `.ledgerUnavailable`
+    ///   when the ledger could not be asked (the call is then refused rather than run twice).
     package func resume(_ text: String, userID: String, tool: String, arguments: JSONValue)
         async throws(RequestStateError) -> Resumed
     {
         let at = now()
         let state = try seal.verify(text, userID: userID, tool: tool, arguments: arguments, now: at)
-        let fresh = (try? await ledger.consume(state, now: at)) ?? false
+        let fresh: Bool
+        do {
+            fresh = try await ledger.consume(state, now: at)
+        } catch {
+            throw .ledgerUnavailable
+        }
         guard fresh else { throw .replayed }
         return Resumed(text: text, state: state)
     }

@@ -130,6 +130,8 @@ extension MCPDispatcher {
         let resumed: ResumableCalls.Resumed
         do throws(RequestStateError) {
             resumed = try await resumable.resume(text, userID: user.userID, tool: name, arguments: arguments)
+        } catch .ledgerUnavailable {
+            return .failure(.internalError(RequestStateError.ledgerUnavailable.message))
         } catch {
             return .failure(.invalidParams("Invalid params: \(error.message)"))
         }

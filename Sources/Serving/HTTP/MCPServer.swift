@@ -36,16 +36,19 @@ package final class MCPServer: Sendable {
     package let integrationNames: IntegrationNames
     /// Which integrations users have connected, for search mode; nil: unknown.
     package let connectedIntegrations: ConnectedIntegrations?
+    /// The other instances of the deployment, in cluster mode; nil: a single instance.
+    package let cluster: (any ClusterLink)?
 
     package init(
         config: HostConfig, authenticator: Authenticator, registry: ToolRegistry, setupLinks: SetupLinks,
         integrationNames: IntegrationNames, logger: Logger, keepAlive: Duration = .seconds(15),
         metrics: ServerMetrics = ServerMetrics(), readiness: Readiness = .ready,
         time: any TimeSource = EventLoopTimeSource(), resumable: ResumableCalls? = nil,
-        connectedIntegrations: ConnectedIntegrations? = nil
+        connectedIntegrations: ConnectedIntegrations? = nil, cluster: (any ClusterLink)? = nil
     ) {
         self.integrationNames = integrationNames
         self.connectedIntegrations = connectedIntegrations
+        self.cluster = cluster
         self.config = config
         self.authenticator = authenticator
         self.setupLinks = setupLinks

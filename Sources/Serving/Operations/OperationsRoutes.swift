@@ -12,9 +12,12 @@ package struct OperationsRoutes {
         router.get("/readyz") { _, _ in
             let readiness = server.readiness.current
             let providers = server.dispatcher.registry.current.providers.count
+            // Cluster mode: the shared store's state; an instance without it still serves what
+            // it holds, so it stays ready.
+            let store = server.cluster.map { #","store":"\#($0.storeIsUp ? "up" : "down")""# } ?? ""
             return Self.json(
                 readiness == .ready ? .ok : .serviceUnavailable,
-                #"{"status":"\#(readiness)","providers":\#(providers)}"#)
+                #"{"status":"\#(readiness)","providers":\#(providers)\#(store)}"#)
         }
         if metrics { Self.registerMetrics(server.metrics, on: router) }
     }

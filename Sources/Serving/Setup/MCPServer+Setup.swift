@@ -22,7 +22,18 @@ extension MCPServer {
             logger.warning("could not refresh the tools of a user after a connection: \(error)")
         }
         if let elicitationID = grant.elicitationID { elicitationCompleted(elicitationID, userID: grant.userID) }
+        await cluster?.toolListChanged(userID: grant.userID)
         return notifyToolListChanged(userID: grant.userID)
+    }
+
+    /// Another instance saw `userID`'s tool list change (cluster mode): the list cached here is
+    /// dropped, so the next request fetches it, and the user's open streams here are told.
+    /// Returns how many sessions and streams were told.
+    @discardableResult
+    package func peerToolListChanged(userID: String) -> Int {
+        dispatcher.registry.current.lists.invalidate(userID)
+        connectedIntegrations?.forget(userID)
+        return notifyToolListChanged(userID: userID)
     }
 
     /// Tells `userID`'s tool-list listeners (nil: everyone's) that their list changed: each open

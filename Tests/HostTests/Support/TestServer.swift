@@ -7,6 +7,7 @@ import NIOPosix
 import Synchronization
 
 @testable import Application
+@testable import MCPCore
 @testable import Observability
 @testable import PluginRuntime
 @testable import Serving
@@ -36,10 +37,18 @@ struct TestServer: Sendable {
         let loader = ProviderLoader(config: config, runtime: TestRuntime.shared, logger: logger, metrics: metrics)
         let registry = loader.registry(of: loader.load())
         let key = try TestTokens.key()
+        // Cluster mode when DATABASE_URL is given, as the server's bootstrap makes it.
+        var cluster: ClusterRuntime?
+        if let url = config.cluster.databaseURL {
+            // Generous: the whole suite runs beside it on two cores.
+            cluster = try await ClusterRuntime(url: url, logger: logger, metrics: metrics, startTimeout: .seconds(60))
+        }
+        defer { cluster?.stop() }
         let server = await MCPServer(
             config: config, registry: registry, signingKey: key, httpClient: TestRuntime.shared.http.client,
             logger: logger, keepAlive: .milliseconds(200),
-            metrics: metrics)
+            metrics: metrics, ledger: cluster?.ledger ?? ConsumedRequestStates(), cluster: cluster?.link)
+        cluster?.attach(to: server)
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")
         httpLogger.logLevel = .critical

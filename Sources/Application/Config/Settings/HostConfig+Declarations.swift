@@ -9,7 +9,7 @@ extension HostConfig {
         + ToolListSettings.declarations + ToolPresentationSettings.declarations + ValidationSettings.declarations
         + SetupSettings.declarations
         + ProviderSettings.toggles + [providerSearchPathsSetting] + LogSettings.declarations
-        + MetricsSettings.declarations
+        + MetricsSettings.declarations + ClusterSettings.declarations
         + ReloadSettings.declarations
 
     /// The config file itself, read by hand before anything else.

@@ -1,0 +1,83 @@
+import Foundation
+import JSONCore
+import Logging
+import Observability
+import PostgresNIO
+
+/// What one instance tells the others, over PostgreSQL's `LISTEN`/`NOTIFY` on
+/// ``ClusterEvents/channel`` (a JSON payload: `{"instance", "kind", "user"}`).
+package enum ClusterEvent: Sendable, Equatable {
+    /// `user`'s tool list changed (they connected an integration through a setup link): every
+    /// instance refreshes it and notifies the user's open streams.
+    case toolsChanged(user: String)
+}
+
+/// Publishes ``ClusterEvent``s and hands the other instances' to a handler, keeping one pooled
+/// connection listening and listening again after the store comes back.
+package struct ClusterEvents: Sendable {
+    /// The `LISTEN`/`NOTIFY` channel.
+    package static let channel = "paragon_mcp_events"
+    package let store: ClusterStore
+    private let logger: Logger
+    private let metrics: ServerMetrics?
+
+    package init(store: ClusterStore, logger: Logger, metrics: ServerMetrics? = nil) {
+        self.store = store
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// Tells every other instance. - Throws: ``ClusterError/storeFailed(operation:reason:)``.
+    package func publish(_ event: ClusterEvent) async throws(ClusterError) {
+        let payload = String(decoding: Self.encode(event, instance: store.instanceID).encoded(), as: UTF8.self)
+        _ = try await store.roundTrip("publish_event") { client in
+            try await client.query("SELECT pg_notify(\(Self.channel), \(payload))")
+        }
+        metrics?.clusterEvents["published", Self.kind(event)].increment()
+    }
+
+    /// Hands each event another instance publishes to `handle`, until the task is cancelled;
+    /// after a lost connection it listens again (events published meanwhile are lost: their
+    /// effects, a fresher tool list, arrive anyway when the cache's entry expires).
+    package func listen(_ handle: @escaping @Sendable (ClusterEvent) async -> Void) async {
+        while !Task.isCancelled {
+            do {
+                try await store.client.withConnection { connection in
+                    try await connection.listen(on: Self.channel) { notifications in
+                        for try await notification in notifications {
+                            guard let (event, instance) = Self.decode(notification.payload),
+                                instance != store.instanceID
+                            else { continue }
+                            metrics?.clusterEvents["received", Self.kind(event)].increment()
+                            await handle(event)
+                        }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                logger.warning("cluster events: listening on \(store.display) stopped: \(error); listening again")
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    static func encode(_ event: ClusterEvent, instance: String) -> JSONValue {
+        switch event {
+        case .toolsChanged(let user):
+            ["instance": .string(instance), "kind": "toolsChanged", "user": .string(user)]
+        }
+    }
+
+    static func decode(_ payload: String) -> (ClusterEvent, instance: String)? {
+        guard let value = try? JSONValue.parse(Array(payload.utf8)), let instance = value["instance"]?.stringValue,
+            value["kind"] == "toolsChanged", let user = value["user"]?.stringValue
+        else { return nil }
+        return (.toolsChanged(user: user), instance)
+    }
+
+    private static func kind(_ event: ClusterEvent) -> String {
+        switch event {
+        case .toolsChanged: "tools_changed"
+        }
+    }
+}

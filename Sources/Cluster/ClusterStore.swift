@@ -1,0 +1,168 @@
+import Foundation
+import Logging
+import Observability
+import PostgresNIO
+import Synchronization
+
+/// The PostgreSQL database of cluster mode: a pooled client (PostgresNIO), the schema it
+/// migrates at start, and every round trip counted and timed. Its health is what the last
+/// round trip found: `/readyz` shows it, and requests that need the store are refused while it
+/// is down, until a round trip succeeds again (the pool reconnects by itself).
+package final class ClusterStore: Sendable {
+    package let client: PostgresClient
+    /// `host:port/database` (no password), for messages.
+    package let display: String
+    /// This instance's id in the events it publishes (so it skips its own).
+    package let instanceID: String
+    private let logger: Logger
+    private let metrics: ServerMetrics?
+    private let up = Atomic<Bool>(false)
+    /// How long one round trip may take (waiting for a connection included) before it fails:
+    /// a lost store fails requests quickly instead of holding them.
+    package let roundTripTimeout: Duration
+    private let running = Mutex<Task<Void, Never>?>(nil)
+
+    /// A store for `url`; nothing is connected until ``start(timeout:)``.
+    /// - Throws: ``ClusterError/invalidURL(reason:)``.
+    package init(
+        url: String, logger: Logger, metrics: ServerMetrics? = nil, roundTripTimeout: Duration = .seconds(2)
+    ) throws(ClusterError) {
+        let parsed = try DatabaseURL(url)
+        var configuration = parsed.configuration
+        configuration.options.maximumConnections = 8
+        // The pool logs each failed connection attempt; the store logs the state changes.
+        var background = logger
+        background.logLevel = max(logger.logLevel, .warning)
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
+        self.roundTripTimeout = roundTripTimeout
+        display = parsed.display
+        instanceID = UUID().uuidString.lowercased()
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// Whether the last round trip succeeded.
+    package var isUp: Bool { up.load(ordering: .acquiring) }
+
+    /// Runs the client's pool, connects and migrates the schema to ``ClusterSchema/current``.
+    /// - Throws: ``ClusterError/unreachable(store:reason:)`` when the store does not answer
+    ///   within `timeout`; ``ClusterError/migrationFailed(store:version:reason:)``.
+    package func start(timeout: Duration = .seconds(10)) async throws(ClusterError) {
+        running.withLock { task in
+            if task == nil { task = Task { await self.client.run() } }
+        }
+        do {
+            try await withDeadline(timeout) { try await self.migrate() }
+        } catch let error as ClusterError {
+            throw error
+        } catch {
+            throw .unreachable(store: display, reason: "\(error)")
+        }
+    }
+
+    /// Stops the pool (its connections close).
+    package func stop() {
+        running.withLock { task in
+            task?.cancel()
+            task = nil
+        }
+    }
+
+    /// Creates or migrates the schema in one transaction, under a transaction-level advisory
+    /// lock, so that instances starting together migrate once.
+    private func migrate() async throws {
+        try await client.withConnection { connection in
+            let logger = self.logger
+            try await connection.query("BEGIN", logger: logger)
+            var target = 0
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(7261001)", logger: logger)
+                try await connection.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS paragon_mcp_schema (
+                        version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: logger)
+                var applied = 0
+                for try await version in try await connection.query(
+                    "SELECT coalesce(max(version), 0) FROM paragon_mcp_schema", logger: logger
+                ).decode(Int.self) {
+                    applied = version
+                }
+                for migration in ClusterSchema.migrations where migration.version > applied {
+                    target = migration.version
+                    for statement in migration.statements {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO paragon_mcp_schema (version) VALUES (\(migration.version))", logger: logger)
+                    logger.notice("cluster store \(self.display) migrated to schema version \(migration.version)")
+                }
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                if target == 0 { throw error }
+                throw ClusterError.migrationFailed(
+                    store: self.display, version: target, reason: String(reflecting: error))
+            }
+        }
+        markUp(true)
+    }
+
+    /// Runs one round trip of `operation` within ``roundTripTimeout``, counted, timed and
+    /// reflected in the store's health.
+    /// - Throws: ``ClusterError/storeFailed(operation:reason:)`` (logged).
+    package func roundTrip<Value: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (PostgresClient) async throws -> Value
+    ) async throws(ClusterError) -> Value {
+        let started = ContinuousClock.now
+        do {
+            let client = self.client
+            let value = try await withDeadline(roundTripTimeout) { try await body(client) }
+            metrics?.storeRoundTrips[operation, "ok"].increment()
+            metrics?.storeRoundTripDurations[operation].record(.now - started)
+            markUp(true)
+            return value
+        } catch {
+            metrics?.storeRoundTrips[operation, "error"].increment()
+            markUp(false)
+            logger.error("cluster store \(display) failed (\(operation)): \(String(reflecting: error))")
+            throw .storeFailed(operation: operation, reason: "\(error)")
+        }
+    }
+
+    private func markUp(_ value: Bool) {
+        let was = up.exchange(value, ordering: .acquiringAndReleasing)
+        metrics?.storeUp.set(Int64(value ? 1 : 0))
+        if was != value {
+            if value {
+                logger.notice("cluster store \(display) answers")
+            } else {
+                logger.error("cluster store \(display) does not answer; refusing what needs it until it returns")
+            }
+        }
+    }
+}
+
+/// `body`, or a timeout error once `timeout` has passed.
+func withDeadline<Value: Sendable>(
+    _ timeout: Duration, _ body: @escaping @Sendable () async throws -> Value
+) async throws -> Value {
+    try await withThrowingTaskGroup(of: Value?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: timeout)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else {
+            throw DeadlinePassed(after: timeout)
+        }
+        return value
+    }
+}
+
+/// No answer within the time given.
+struct DeadlinePassed: Error, CustomStringConvertible {
+    var after: Duration
+    var description: String { "no answer within \(after)" }
+}

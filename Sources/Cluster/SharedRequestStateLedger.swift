@@ -1,0 +1,57 @@
+import Foundation
+import MCPCore
+import PostgresNIO
+import Synchronization
+
+/// The ``RequestStateLedger`` of cluster mode: spent nonces in PostgreSQL, so that a
+/// `requestState` lets one completed call through across every instance (a replay presented to
+/// another instance is refused). One round trip per consume or release; expired nonces are
+/// deleted at most once a minute per instance.
+package final class SharedRequestStateLedger: RequestStateLedger {
+    private let store: ClusterStore
+    private let lastPrune = Mutex<Int>(0)
+
+    package init(store: ClusterStore) {
+        self.store = store
+    }
+
+    package func consume(_ state: RequestState, now: Int) async throws -> Bool {
+        guard state.expiresAt > now else { return false }
+        try await pruneIfDue(now: now)
+        let nonce = Self.hex(state.nonce), expiresAt = state.expiresAt
+        return try await store.roundTrip("consume_request_state") { client in
+            let rows = try await client.query(
+                """
+                INSERT INTO paragon_mcp_request_states (nonce, expires_at, spent) VALUES (\(nonce), \(expiresAt), true)
+                ON CONFLICT (nonce) DO UPDATE SET spent = true WHERE paragon_mcp_request_states.spent = false
+                RETURNING 1
+                """)
+            var consumed = false
+            for try await _ in rows { consumed = true }
+            return consumed
+        }
+    }
+
+    package func release(_ state: RequestState) async throws {
+        let nonce = Self.hex(state.nonce)
+        _ = try await store.roundTrip("release_request_state") { client in
+            try await client.query("UPDATE paragon_mcp_request_states SET spent = false WHERE nonce = \(nonce)")
+        }
+    }
+
+    private func pruneIfDue(now: Int) async throws {
+        let due = lastPrune.withLock { last in
+            guard now - last >= 60 else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
+        _ = try await store.roundTrip("prune_request_states") { client in
+            try await client.query("DELETE FROM paragon_mcp_request_states WHERE expires_at <= \(now)")
+        }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
