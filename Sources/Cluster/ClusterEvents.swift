@@ -39,11 +39,18 @@ package struct ClusterEvents: Sendable {
     /// Hands each event another instance publishes to `handle`, until the task is cancelled;
     /// after a lost connection it listens again (events published meanwhile are lost: their
     /// effects, a fresher tool list, arrive anyway when the cache's entry expires).
-    package func listen(_ handle: @escaping @Sendable (ClusterEvent) async -> Void) async {
+    /// `listening` is called each time the `LISTEN` is in place (events published from then on
+    /// arrive).
+    package func listen(
+        listening: @escaping @Sendable () -> Void = {}, _ handle: @escaping @Sendable (ClusterEvent) async -> Void
+    ) async {
+        var pause = Duration.seconds(1)
         while !Task.isCancelled {
             do {
                 try await store.client.withConnection { connection in
                     try await connection.listen(on: Self.channel) { notifications in
+                        listening()
+                        pause = .seconds(1)
                         for try await notification in notifications {
                             guard let (event, instance) = Self.decode(notification.payload),
                                 instance != store.instanceID
@@ -57,7 +64,8 @@ package struct ClusterEvents: Sendable {
                 if Task.isCancelled { return }
                 logger.warning("cluster events: listening on \(store.display) stopped: \(error); listening again")
             }
-            try? await Task.sleep(for: .seconds(1))
+            try? await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(30))
         }
     }
 

@@ -123,6 +123,10 @@ package final class ClusterStore: Sendable {
             markUp(true)
             return value
         } catch {
+            // The caller went away: not the store's failure.
+            if Task.isCancelled || error is CancellationError {
+                throw .storeFailed(operation: operation, reason: "cancelled")
+            }
             metrics?.storeRoundTrips[operation, "error"].increment()
             markUp(false)
             logger.error("cluster store \(display) failed (\(operation)): \(String(reflecting: error))")
@@ -143,26 +147,43 @@ package final class ClusterStore: Sendable {
     }
 }
 
-/// `body`, or a timeout error once `timeout` has passed.
-func withDeadline<Value: Sendable>(
+/// `body`'s value, or ``DeadlinePassed`` once `timeout` has passed, whichever comes first: the
+/// caller returns at the deadline even when `body` ignores cancellation (a query already sent
+/// waits for its answer); `body` is cancelled then and finishes on its own.
+package func withDeadline<Value: Sendable>(
     _ timeout: Duration, _ body: @escaping @Sendable () async throws -> Value
 ) async throws -> Value {
-    try await withThrowingTaskGroup(of: Value?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: timeout)
-            return nil
+    let work = Task { try await body() }
+    let once = Once()
+    return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+            @Sendable func finish(_ result: Result<Value, any Error>) -> Bool {
+                let first = once.claim()
+                if first { continuation.resume(with: result) }
+                return first
+            }
+            Task { _ = finish(await work.result) }
+            Task {
+                try? await Task.sleep(for: timeout)
+                if finish(.failure(DeadlinePassed(after: timeout))) { work.cancel() }
+            }
         }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw DeadlinePassed(after: timeout)
-        }
-        return value
+    } onCancel: {
+        work.cancel()
+    }
+}
+
+/// True for the first ``claim()`` only.
+private final class Once: Sendable {
+    private let done = Atomic<Bool>(false)
+
+    func claim() -> Bool {
+        done.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
     }
 }
 
 /// No answer within the time given.
-struct DeadlinePassed: Error, CustomStringConvertible {
-    var after: Duration
-    var description: String { "no answer within \(after)" }
+package struct DeadlinePassed: Error, CustomStringConvertible {
+    package var after: Duration
+    package var description: String { "no answer within \(after)" }
 }

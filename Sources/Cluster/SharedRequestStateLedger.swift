@@ -6,7 +6,8 @@ import Synchronization
 /// The ``RequestStateLedger`` of cluster mode: spent nonces in PostgreSQL, so that a
 /// `requestState` lets one completed call through across every instance (a replay presented to
 /// another instance is refused). One round trip per consume or release; expired nonces are
-/// deleted at most once a minute per instance.
+/// deleted in the background at most once a minute per instance, five minutes after their
+/// expiry (so an instance whose clock runs ahead deletes nothing another still honours).
 package final class SharedRequestStateLedger: RequestStateLedger {
     private let store: ClusterStore
     private let lastPrune = Mutex<Int>(0)
@@ -17,7 +18,7 @@ package final class SharedRequestStateLedger: RequestStateLedger {
 
     package func consume(_ state: RequestState, now: Int) async throws -> Bool {
         guard state.expiresAt > now else { return false }
-        try await pruneIfDue(now: now)
+        pruneIfDue(now: now)
         let nonce = Self.hex(state.nonce), expiresAt = state.expiresAt
         return try await store.roundTrip("consume_request_state") { client in
             let rows = try await client.query(
@@ -32,22 +33,29 @@ package final class SharedRequestStateLedger: RequestStateLedger {
         }
     }
 
+    /// Gives the state back, even when the request that asks is being cancelled (it is asked
+    /// exactly then: the call did not complete).
     package func release(_ state: RequestState) async throws {
-        let nonce = Self.hex(state.nonce)
-        _ = try await store.roundTrip("release_request_state") { client in
-            try await client.query("UPDATE paragon_mcp_request_states SET spent = false WHERE nonce = \(nonce)")
-        }
+        let nonce = Self.hex(state.nonce), store = self.store
+        try await Task.detached {
+            _ = try await store.roundTrip("release_request_state") { client in
+                try await client.query("UPDATE paragon_mcp_request_states SET spent = false WHERE nonce = \(nonce)")
+            }
+        }.value
     }
 
-    private func pruneIfDue(now: Int) async throws {
+    private func pruneIfDue(now: Int) {
         let due = lastPrune.withLock { last in
             guard now - last >= 60 else { return false }
             last = now
             return true
         }
         guard due else { return }
-        _ = try await store.roundTrip("prune_request_states") { client in
-            try await client.query("DELETE FROM paragon_mcp_request_states WHERE expires_at <= \(now)")
+        let store = self.store, before = now - 300
+        Task.detached {
+            _ = try? await store.roundTrip("prune_request_states") { client in
+                try await client.query("DELETE FROM paragon_mcp_request_states WHERE expires_at <= \(before)")
+            }
         }
     }
 

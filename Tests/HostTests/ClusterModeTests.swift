@@ -30,14 +30,7 @@ import Testing
             let complete = try await clientA.send(
                 path: "/setup/complete", body: #"{"token":"\#(token)"}"#, accept: "*/*")
             #expect(complete.status == 200)
-            var events = stream.events.makeAsyncIterator()
-            var received: String?
-            while let (name, data) = try await events.next() {
-                if name == "message" {
-                    received = data
-                    break
-                }
-            }
+            let received = try await MCPTestClient.firstMessage(stream.events)
             #expect(received?.contains("notifications/tools/list_changed") == true)
         }
     }

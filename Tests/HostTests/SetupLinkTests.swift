@@ -130,14 +130,7 @@ import Testing
             #expect(complete.status == 200)
             #expect(complete.json?["sessionsNotified"] as? Int == 1)
             #expect(sandbox.sandbox.requests.matching("/projects/sandbox-project/actions").count == 1, "refreshed")
-            var events = aliceStream.events.makeAsyncIterator()
-            var received: String?
-            while let (name, data) = try await events.next() {
-                if name == "message" {
-                    received = data
-                    break
-                }
-            }
+            let received = try await MCPTestClient.firstMessage(aliceStream.events)
             #expect(received?.contains("notifications/tools/list_changed") == true)
         }
     }

@@ -20,29 +20,43 @@ package final class ClusterRuntime: Sendable {
     package init(
         url: String, logger: Logger, metrics: ServerMetrics, startTimeout: Duration = .seconds(10)
     ) async throws(BootstrapError) {
+        let store: ClusterStore
         do throws(ClusterError) {
             store = try ClusterStore(url: url, logger: logger, metrics: metrics)
-            try await store.start(timeout: startTimeout)
         } catch {
             throw .cluster(error)
         }
+        do throws(ClusterError) {
+            try await store.start(timeout: startTimeout)
+        } catch {
+            store.stop()
+            throw .cluster(error)
+        }
+        self.store = store
         events = ClusterEvents(store: store, logger: logger, metrics: metrics)
         ledger = SharedRequestStateLedger(store: store)
         link = PostgresClusterLink(events: events, logger: logger)
         logger.notice("cluster mode: sharing state through PostgreSQL at \(store.display)")
     }
 
-    /// Starts handing the other instances' events to `server`.
-    package func attach(to server: MCPServer) {
+    /// Starts handing the other instances' events to `server`; returns once the store listens
+    /// (events published from then on reach it), or after 10 s when it does not yet (it goes on
+    /// trying in the background).
+    package func attach(to server: MCPServer) async {
         let events = self.events
-        listening.withLock { task in
+        let (listened, signal) = AsyncStream<Void>.makeStream()
+        self.listening.withLock { task in
             task = Task {
-                await events.listen { event in
+                await events.listen(listening: { signal.yield() }) { event in
                     switch event {
                     case .toolsChanged(let user): server.peerToolListChanged(userID: user)
                     }
                 }
             }
+        }
+        _ = try? await withDeadline(.seconds(10)) {
+            var iterator = listened.makeAsyncIterator()
+            return await iterator.next() != nil
         }
     }
 

@@ -58,7 +58,7 @@ struct ServerBootstrap {
             config: config, registry: empty, signingKey: key, httpClient: runtime.http.client, logger: logger,
             metrics: metrics, readiness: .starting, ledger: cluster?.ledger ?? ConsumedRequestStates(),
             cluster: cluster?.link)
-        cluster?.attach(to: server)
+        await cluster?.attach(to: server)
         let reloader = ConfigReloader(
             config: config, server: server, runtime: runtime, onSandbox: useSandbox, logger: logger,
             load: { () throws(ConfigErrors) in try ConfigLoader.forProcess(configPath: options.config).load() },

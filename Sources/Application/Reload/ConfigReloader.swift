@@ -158,6 +158,7 @@ actor ConfigReloader {
         if old.paragon.signingKeyPEM != new.paragon.signingKeyPEM { changed.append("the signing key") }
         if old.paragon.connectSDKURL != new.paragon.connectSDKURL { changed.append("paragon.connect_sdk_url") }
         if old.logging != new.logging { changed.append("logging") }
+        if old.cluster != new.cluster { changed.append("cluster") }
         if old.metrics != new.metrics { changed.append("metrics") }
         return changed
     }

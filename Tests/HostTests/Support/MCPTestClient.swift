@@ -111,4 +111,14 @@ struct MCPTestClient: Sendable {
 struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+
+}
+
+extension MCPTestClient {
+    /// The data of the first `message` event of `events` (keep-alive comments skipped); nil
+    /// when the stream ends first.
+    static func firstMessage(_ events: AsyncThrowingStream<(String, String), Error>) async throws -> String? {
+        for try await (name, data) in events where name == "message" { return data }
+        return nil
+    }
 }

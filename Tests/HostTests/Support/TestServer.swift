@@ -48,7 +48,7 @@ struct TestServer: Sendable {
             config: config, registry: registry, signingKey: key, httpClient: TestRuntime.shared.http.client,
             logger: logger, keepAlive: .milliseconds(200),
             metrics: metrics, ledger: cluster?.ledger ?? ConsumedRequestStates(), cluster: cluster?.link)
-        cluster?.attach(to: server)
+        await cluster?.attach(to: server)
         // Cancelling the server at the end of a test makes Hummingbird log expected errors; keep them quiet.
         var httpLogger = Logger(label: "test-server-http")
         httpLogger.logLevel = .critical
