@@ -15,32 +15,52 @@ extension MCPDispatcher {
             }
             cursor = parsed
         }
-        let listed: Result<(ToolSnapshot, ToolSnapshot.Paging, any Offloader, ToolPresentation), RegistryError> =
-            await registry.withCurrent { registry in
-                do throws(RegistryError) {
-                    let snapshot = try await registry.snapshot(for: caller.identity, requestID: requestID)
-                    return .success((snapshot, registry.paging, registry.offloader, registry.presentation))
-                } catch {
-                    return .failure(error)
-                }
-            }
-        let snapshot: ToolSnapshot, paging: ToolSnapshot.Paging, offloader: any Offloader
-        let presentation: ToolPresentation
-        switch listed {
-        case .success(let value): (snapshot, paging, offloader, presentation) = value
-        case .failure(let error):
-            logger.error("tools/list failed: \(error)", metadata: ["request": "\(requestID)"])
-            return .failure(.internalError(Self.clientMessage(for: error)))
+        let current: CurrentList
+        switch await currentList(caller: caller, requestID: requestID, for: "tools/list") {
+        case .success(let found): current = found
+        case .failure(let error): return .failure(error)
         }
+        let snapshot = current.snapshot
         guard
             let page = await snapshot.page(
-                cursor: cursor, paging: paging, version: caller.protocolVersion,
-                listing: presentation.listing(for: caller, count: snapshot.tools.count), offloader: offloader)
+                cursor: cursor, paging: current.paging, version: caller.protocolVersion,
+                listing: current.presentation.listing(for: caller, count: snapshot.tools.count),
+                offloader: current.offloader)
         else {
             return .failure(
                 .invalidParams("Invalid params: unknown cursor (the tool list may have changed; list again)"))
         }
         return .success(page)
+    }
+
+    /// The user's list now, with what the registry it came from serves it with.
+    struct CurrentList {
+        var snapshot: ToolSnapshot
+        var paging: ToolSnapshot.Paging
+        var offloader: any Offloader
+        var presentation: ToolPresentation
+    }
+
+    /// The user's list from the registry serving now; -32603 naming what failed when it cannot
+    /// be had (logged as `purpose`'s failure).
+    func currentList(caller: Caller, requestID: String, for purpose: String) async -> Result<
+        CurrentList, JSONRPCError
+    > {
+        let listed: Result<CurrentList, RegistryError> = await registry.withCurrent { registry in
+            do throws(RegistryError) {
+                let snapshot = try await registry.snapshot(for: caller.identity, requestID: requestID)
+                return .success(
+                    CurrentList(
+                        snapshot: snapshot, paging: registry.paging, offloader: registry.offloader,
+                        presentation: registry.presentation))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return listed.mapError { error in
+            logger.error("\(purpose) failed: \(error)", metadata: ["request": "\(requestID)"])
+            return .internalError(Self.clientMessage(for: error))
+        }
     }
 
     /// Runs a `tools/call`. `routing` (2026-07-28 over HTTP) holds the `Mcp-Param-*` headers

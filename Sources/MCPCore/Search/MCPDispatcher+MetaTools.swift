@@ -36,9 +36,10 @@ extension MCPDispatcher {
         }
         // A name the user has no tool of is the model's mistake to mend: a tool error it reads,
         // naming the closest tools, not a protocol error.
-        if case .success(let (snapshot, offloader)) = await currentSnapshot(caller: caller, requestID: requestID),
-            snapshot.tool(named: name) == nil, snapshot.isComplete
+        if case .success(let current) = await currentList(caller: caller, requestID: requestID, for: "CALL_TOOL"),
+            current.snapshot.tool(named: name) == nil, current.snapshot.isComplete
         {
+            let (snapshot, offloader) = (current.snapshot, current.offloader)
             var text = "No tool named \(name) is available to this user."
             if case .success(let index) = await snapshot.searchIndex(offloader: offloader),
                 let hits = try? await offloader.run({ () throws(ToolSearchError) -> [SearchHit] in
@@ -65,8 +66,8 @@ extension MCPDispatcher {
         }
         let limit = arguments["limit"].flatMap(Self.integer) ?? MetaTool.defaultResults
         let snapshot: ToolSnapshot, offloader: any Offloader
-        switch await currentSnapshot(caller: caller, requestID: requestID) {
-        case .success(let found): (snapshot, offloader) = found
+        switch await currentList(caller: caller, requestID: requestID, for: "SEARCH_TOOLS") {
+        case .success(let found): (snapshot, offloader) = (found.snapshot, found.offloader)
         case .failure(let error): return .failure(error)
         }
         let index: ToolSearchIndex
@@ -122,7 +123,7 @@ extension MCPDispatcher {
 
     private func listIntegrations(caller: Caller, requestID: String) async -> Result<Payload, JSONRPCError> {
         let snapshot: ToolSnapshot
-        switch await currentSnapshot(caller: caller, requestID: requestID) {
+        switch await currentList(caller: caller, requestID: requestID, for: "LIST_INTEGRATIONS") {
         case .success(let found): snapshot = found.snapshot
         case .failure(let error): return .failure(error)
         }
@@ -142,26 +143,6 @@ extension MCPDispatcher {
         }
         return .success(
             .value(Self.jsonResult(["integrations": .array(integrations)], version: caller.protocolVersion)))
-    }
-
-    /// The user's list now, with the offloader of the registry it came from.
-    private func currentSnapshot(caller: Caller, requestID: String) async -> Result<
-        (snapshot: ToolSnapshot, offloader: any Offloader), JSONRPCError
-    > {
-        let found: Result<(ToolSnapshot, any Offloader), RegistryError> = await registry.withCurrent { registry in
-            do throws(RegistryError) {
-                return .success(
-                    (try await registry.snapshot(for: caller.identity, requestID: requestID), registry.offloader))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch found {
-        case .success(let value): return .success((value.0, value.1))
-        case .failure(let error):
-            logger.error("listing for a meta-tool failed: \(error)", metadata: ["request": "\(requestID)"])
-            return .failure(.internalError(Self.clientMessage(for: error)))
-        }
     }
 
     /// A JSON integer (`5` or `5.0`).
