@@ -88,14 +88,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // Cluster mode: the state instances share through PostgreSQL (single-use request states,
-        // tool-list changes by LISTEN/NOTIFY), its schema and its health.
+        // Cluster mode: the state instances share through PostgreSQL (handshake-era sessions,
+        // single-use request states, events by LISTEN/NOTIFY), its schema and its health.
         .target(
             name: "Cluster",
             dependencies: [
                 "MCPCore", "Settings", "Observability", "JSONCore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -225,6 +226,7 @@ let package = Package(
             name: "HostUnitTests",
             dependencies: [
                 "Application", "Settings", "Observability", "MCPCore", "PluginRuntime", "Auth", "Serving", "JSONCore",
+                "Cluster",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,11 +5,18 @@ import Observability
 import PostgresNIO
 
 /// What one instance tells the others, over PostgreSQL's `LISTEN`/`NOTIFY` on
-/// ``ClusterEvents/channel`` (a JSON payload: `{"instance", "kind", "user"}`).
+/// ``ClusterEvents/channel`` (a JSON payload: `{"instance", "kind", ...}`, under PostgreSQL's
+/// 8,000-byte limit on a payload).
 package enum ClusterEvent: Sendable, Equatable {
     /// `user`'s tool list changed (they connected an integration through a setup link): every
     /// instance refreshes it and notifies the user's open streams.
     case toolsChanged(user: String)
+    /// The sessions of these keys (see ``SharedSessionDirectory/key(_:)``) ended: every instance
+    /// drops its copies. At most ``ClusterEvents/maxKeysPerEvent`` keys.
+    case sessionsEnded(keys: [String])
+    /// `user` finished URL elicitation `elicitation` (MCP 2025-11-25): every instance notifies
+    /// the user's sessions whose client declared URL elicitation.
+    case elicitationCompleted(user: String, elicitation: String)
 }
 
 /// Publishes ``ClusterEvent``s and hands the other instances' to a handler, keeping one pooled
@@ -17,6 +24,9 @@ package enum ClusterEvent: Sendable, Equatable {
 package struct ClusterEvents: Sendable {
     /// The `LISTEN`/`NOTIFY` channel.
     package static let channel = "paragon_mcp_events"
+    /// Keys per ``ClusterEvent/sessionsEnded(keys:)``: 64 hex digits each, 100 keep the payload
+    /// under 8,000 bytes.
+    package static let maxKeysPerEvent = 100
     package let store: ClusterStore
     private let logger: Logger
     private let metrics: ServerMetrics?
@@ -29,10 +39,20 @@ package struct ClusterEvents: Sendable {
 
     /// Tells every other instance. - Throws: ``ClusterError/storeFailed(operation:reason:)``.
     package func publish(_ event: ClusterEvent) async throws(ClusterError) {
-        let payload = String(decoding: Self.encode(event, instance: store.instanceID).encoded(), as: UTF8.self)
+        let payload = self.payload(event)
         _ = try await store.roundTrip("publish_event") { client in
             try await client.query("SELECT pg_notify(\(Self.channel), \(payload))")
         }
+        published(event)
+    }
+
+    /// `event`'s `NOTIFY` payload, for a statement that publishes it itself.
+    package func payload(_ event: ClusterEvent) -> String {
+        String(decoding: Self.encode(event, instance: store.instanceID).encoded(), as: UTF8.self)
+    }
+
+    /// Counts an event published.
+    package func published(_ event: ClusterEvent) {
         metrics?.clusterEvents["published", Self.kind(event)].increment()
     }
 
@@ -62,7 +82,9 @@ package struct ClusterEvents: Sendable {
                 }
             } catch {
                 if Task.isCancelled { return }
-                logger.warning("cluster events: listening on \(store.display) stopped: \(error); listening again")
+                logger.warning(
+                    "cluster events: listening on \(store.display) stopped: \(String(reflecting: error)); listening again"
+                )
             }
             try? await Task.sleep(for: pause)
             pause = min(pause * 2, .seconds(30))
@@ -70,22 +92,45 @@ package struct ClusterEvents: Sendable {
     }
 
     static func encode(_ event: ClusterEvent, instance: String) -> JSONValue {
+        var object: [String: JSONValue] = ["instance": .string(instance), "kind": .string(kind(event))]
         switch event {
         case .toolsChanged(let user):
-            ["instance": .string(instance), "kind": "toolsChanged", "user": .string(user)]
+            object["user"] = .string(user)
+        case .sessionsEnded(let keys):
+            object["keys"] = .array(keys.map { .string($0) })
+        case .elicitationCompleted(let user, let elicitation):
+            object["user"] = .string(user)
+            object["elicitation"] = .string(elicitation)
         }
+        return .object(object)
     }
 
+    /// The event and its publisher; nil for a payload this version does not know (a newer
+    /// instance's event: ignored).
     static func decode(_ payload: String) -> (ClusterEvent, instance: String)? {
-        guard let value = try? JSONValue.parse(Array(payload.utf8)), let instance = value["instance"]?.stringValue,
-            value["kind"] == "toolsChanged", let user = value["user"]?.stringValue
+        guard let value = try? JSONValue.parse(Array(payload.utf8)), let instance = value["instance"]?.stringValue
         else { return nil }
-        return (.toolsChanged(user: user), instance)
+        let user = value["user"]?.stringValue
+        switch value["kind"]?.stringValue {
+        case "tools_changed":
+            guard let user else { return nil }
+            return (.toolsChanged(user: user), instance)
+        case "sessions_ended":
+            guard let keys = value["keys"]?.arrayValue?.compactMap(\.stringValue) else { return nil }
+            return (.sessionsEnded(keys: keys), instance)
+        case "elicitation_completed":
+            guard let user, let elicitation = value["elicitation"]?.stringValue else { return nil }
+            return (.elicitationCompleted(user: user, elicitation: elicitation), instance)
+        default:
+            return nil
+        }
     }
 
     private static func kind(_ event: ClusterEvent) -> String {
         switch event {
         case .toolsChanged: "tools_changed"
+        case .sessionsEnded: "sessions_ended"
+        case .elicitationCompleted: "elicitation_completed"
         }
     }
 }

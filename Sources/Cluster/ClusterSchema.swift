@@ -18,7 +18,29 @@ enum ClusterSchema {
                 """,
                 "CREATE INDEX IF NOT EXISTS paragon_mcp_request_states_expiry ON paragon_mcp_request_states (expires_at)",
             ]
-        )
+        ),
+        (
+            2,
+            [
+                // The open handshake-era sessions, by the SHA-256 of their id (hex; the id itself,
+                // which lets a holder of the user's token use the session, is not stored): whose
+                // each is, its transport, what `initialize` negotiated (JSON, see SessionRecord),
+                // the instance that opened it, and when an instance last used it (the database's
+                // clock, so instances' clocks need not agree). A row is deleted when its session
+                // ends: DELETE, or no instance using it for the idle timeout.
+                """
+                CREATE TABLE IF NOT EXISTS paragon_mcp_sessions (
+                    key text PRIMARY KEY,
+                    user_id text NOT NULL,
+                    transport text NOT NULL,
+                    negotiated text NOT NULL,
+                    instance text NOT NULL,
+                    created_at timestamptz NOT NULL DEFAULT now(),
+                    last_seen timestamptz NOT NULL DEFAULT now())
+                """,
+                "CREATE INDEX IF NOT EXISTS paragon_mcp_sessions_last_seen ON paragon_mcp_sessions (last_seen)",
+            ]
+        ),
     ]
 
     /// The newest version.

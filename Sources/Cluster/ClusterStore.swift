@@ -56,7 +56,7 @@ package final class ClusterStore: Sendable {
         } catch let error as ClusterError {
             throw error
         } catch {
-            throw .unreachable(store: display, reason: "\(error)")
+            throw .unreachable(store: display, reason: String(reflecting: error))
         }
     }
 

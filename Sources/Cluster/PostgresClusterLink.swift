@@ -1,23 +1,30 @@
 import Logging
 import MCPCore
 
-/// ``ClusterLink`` over the store's events.
+/// ``ClusterLink`` over the store's events and shared sessions.
 package struct PostgresClusterLink: ClusterLink {
     package let events: ClusterEvents
+    package let directory: SharedSessionDirectory
     private let logger: Logger
 
-    package init(events: ClusterEvents, logger: Logger) {
+    package init(events: ClusterEvents, directory: SharedSessionDirectory, logger: Logger) {
         self.events = events
+        self.directory = directory
         self.logger = logger
     }
 
-    package func toolListChanged(userID: String) async {
+    package func integrationConnected(userID: String, elicitationID: String?) async {
         do throws(ClusterError) {
             try await events.publish(.toolsChanged(user: userID))
+            if let elicitationID {
+                try await events.publish(.elicitationCompleted(user: userID, elicitation: elicitationID))
+            }
         } catch {
-            logger.error("could not tell the other instances that a user's tools changed: \(error)")
+            logger.error("could not tell the other instances that a user connected an integration: \(error)")
         }
     }
+
+    package var sessions: any SessionDirectory { directory }
 
     package var storeIsUp: Bool { events.store.isUp }
 }

@@ -31,6 +31,8 @@ package final class ServerMetrics: Sendable {
     package let clusterEvents: LabeledMetrics<Counter>
     /// Cluster mode: 1 while the shared store answers, 0 while it does not.
     package let storeUp: Gauge
+    /// Cluster mode: sessions served here that another instance opened (or this one before a restart).
+    package let sessionsTakenOver: Counter
 
     /// Latency buckets from 1 ms to 60 s.
     package static let buckets: [Duration] = [
@@ -109,6 +111,10 @@ package final class ServerMetrics: Sendable {
             ["direction", "kind"])
         storeUp = registry.makeGauge(
             descriptor: Self.descriptor("store_up", "Cluster mode: 1 while PostgreSQL answers, else 0."))
+        sessionsTakenOver = registry.makeCounter(
+            descriptor: Self.descriptor(
+                "cluster_sessions_taken_over_total",
+                "Cluster mode: sessions served here that another instance opened (or this one before a restart)."))
     }
 
     /// The Prometheus text exposition of every metric.

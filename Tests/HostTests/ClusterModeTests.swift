@@ -1,17 +1,20 @@
+import Cluster
 import Foundation
 import Testing
 
 /// Two server instances sharing one PostgreSQL (cluster mode, `DATABASE_URL`), as behind a load
 /// balancer: what one instance learns reaches the other's clients.
 @Suite(.serialized) struct ClusterModeTests {
-    /// Runs two instances on one database for `body`.
+    /// Runs two instances on one database for `body`, with `environment` besides `DATABASE_URL`.
     static func withTwoInstances(
+        environment: [String: String] = [:],
         _ body: @Sendable (TestServer, TestServer, TestPostgres) async throws -> Void
     ) async throws {
         try await TestPostgres.with { postgres in
             let url = try await postgres.database()
-            try await TestServer.with(environment: ["DATABASE_URL": url]) { a in
-                try await TestServer.with(environment: ["DATABASE_URL": url]) { b in
+            let environment = environment.merging(["DATABASE_URL": url]) { _, url in url }
+            try await TestServer.with(environment: environment) { a in
+                try await TestServer.with(environment: environment) { b in
                     try await body(a, b, postgres)
                 }
             }
@@ -42,10 +45,159 @@ import Testing
             #expect(ready.body.contains(#""store":"up""#), "\(ready.body)")
             try await postgres.stop()
             // The store's state is what the last round trip found: a publication finds it down.
-            await a.server.cluster?.toolListChanged(userID: "alice")
+            await a.server.cluster?.integrationConnected(userID: "alice", elicitationID: nil)
             let down = try await client.send(.GET, path: "/readyz", accept: nil)
             #expect(down.status == 200 && down.body.contains(#""store":"down""#), "\(down.body)")
             try await postgres.start()
         }
+    }
+
+    @Test func aSessionOpenedOnOneInstanceIsServedByTheOtherWithOneRoundTrip() async throws {
+        try await Self.withTwoInstances { a, b, _ in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (clientA, clientB) = (MCPTestClient(base: a.base), MCPTestClient(base: b.base))
+            let session = try await clientA.initialize(token: alice)
+            for id in 2...4 {
+                let client = id % 2 == 0 ? clientB : clientA
+                let call = try await client.send(
+                    body: MCPTestClient.call(id, "EXAMPLE_ECHO", #"{"text":"hi"}"#), token: alice, session: session)
+                #expect(call.status == 200 && call.result != nil, "\(call.body)")
+            }
+            // What initialize negotiated travelled: B answers as the session's protocol version.
+            let list = try await clientB.send(
+                body: MCPTestClient.request(5, "tools/list"), token: alice, session: session)
+            #expect(list.result?["tools"] != nil)
+            let metricsB = try await MetricsScrape.read(clientB)
+            #expect(metricsB["paragon_mcp_cluster_sessions_taken_over_total"] == 1)
+            // B read the session's record once; its later requests cost no round trip.
+            #expect(
+                metricsB[#"paragon_mcp_store_round_trips_total{operation="resolve_session",outcome="ok"}"#] == 1,
+                "\(metricsB.text)")
+            // Another user's token does not take the session over.
+            let bob = try await TestTokens.sign(sub: "bob")
+            let stolen = try await clientB.send(
+                body: MCPTestClient.request(6, "tools/list"), token: bob, session: session)
+            #expect(stolen.status == 403)
+            let unknown = try await clientB.send(
+                body: MCPTestClient.request(7, "tools/list"), token: alice, session: "0123456789abcdef0123456789abcdef")
+            #expect(unknown.status == 404)
+        }
+    }
+
+    @Test func deleteOnOneInstanceEndsTheSessionOnEvery() async throws {
+        try await Self.withTwoInstances { a, b, _ in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (clientA, clientB) = (MCPTestClient(base: a.base), MCPTestClient(base: b.base))
+            let session = try await clientA.initialize(token: alice)
+            let onB = try await clientB.send(
+                body: MCPTestClient.request(2, "tools/list"), token: alice, session: session)
+            #expect(onB.status == 200)
+            let stream = try await clientB.events(path: "/mcp", token: alice, session: session)
+            defer { stream.cancel() }
+            let bob = try await TestTokens.sign(sub: "bob")
+            let foreign = try await clientA.send(.DELETE, token: bob, session: session)
+            #expect(foreign.status == 404 || foreign.status == 403)
+            let deleted = try await clientA.send(.DELETE, token: alice, session: session)
+            #expect(deleted.status == 200)
+            // B drops its copy when the end reaches it: its stream ends, the session is unknown.
+            #expect(try await eventsEnd(stream.events))
+            let afterB = try await clientB.send(
+                body: MCPTestClient.request(3, "tools/list"), token: alice, session: session)
+            #expect(afterB.status == 404)
+            let again = try await clientB.send(.DELETE, token: alice, session: session)
+            #expect(again.status == 404)
+        }
+    }
+
+    @Test func aSessionEndsEverywhereOnlyOnceNoInstanceUsedItForTheIdleTimeout() async throws {
+        try await Self.withTwoInstances(environment: ["MCP_SESSION_IDLE_TIMEOUT_MS": "1200"]) { a, b, _ in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (clientA, clientB) = (MCPTestClient(base: a.base), MCPTestClient(base: b.base))
+            let session = try await clientA.initialize(token: alice)
+            // Used on B only, for longer than the idle timeout: A's copy idles out here, the session lives.
+            let start = ContinuousClock.now
+            var id = 2
+            while ContinuousClock.now - start < .seconds(3) {
+                let reply = try await clientB.send(
+                    body: MCPTestClient.request(id, "tools/list"), token: alice, session: session)
+                #expect(reply.status == 200, "\(reply.body)")
+                id += 1
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(a.server.sessions.session(session) == nil)
+            let backOnA = try await clientA.send(
+                body: MCPTestClient.request(id, "tools/list"), token: alice, session: session)
+            #expect(backOnA.status == 200, "\(backOnA.body)")
+            // Unused everywhere: it ends within the idle timeout and a beat or two.
+            // (Each probe uses it again, so each waits longer than that first.)
+            #expect(
+                try await eventually(within: .seconds(20)) {
+                    try await Task.sleep(for: .seconds(3))
+                    return try await clientB.send(
+                        body: MCPTestClient.request(99, "ping"), token: alice, session: session
+                    ).status == 404
+                })
+        }
+    }
+
+    @Test func aRestartedInstanceLosesNoSession() async throws {
+        try await TestPostgres.with { postgres in
+            let url = try await postgres.database()
+            let alice = try await TestTokens.sign(sub: "alice")
+            let port = try TestServer.freePort()
+            let environment = ["DATABASE_URL": url, "PORT": "\(port)"]
+            let session = try await TestServer.with(environment: environment) { a in
+                try await MCPTestClient(base: a.base).initialize(token: alice)
+            }
+            try await TestServer.with(environment: environment) { again in
+                let reply = try await MCPTestClient(base: again.base).send(
+                    body: MCPTestClient.call(2, "EXAMPLE_ECHO", #"{"text":"still here"}"#), token: alice,
+                    session: session)
+                #expect(reply.status == 200 && reply.body.contains("still here"), "\(reply.body)")
+            }
+        }
+    }
+
+    @Test func withTheStoreDownHeldSessionsGoOnAndTheRestIsRefusedClearlyUntilItReturns() async throws {
+        try await Self.withTwoInstances { a, b, postgres in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (clientA, clientB) = (MCPTestClient(base: a.base), MCPTestClient(base: b.base))
+            let held = try await clientA.initialize(token: alice)
+            let elsewhere = try await clientA.initialize(token: alice)
+            try await postgres.stop()
+            let call = try await clientA.send(
+                body: MCPTestClient.call(2, "EXAMPLE_ECHO", #"{"text":"hi"}"#), token: alice, session: held)
+            #expect(call.status == 200 && call.result != nil, "\(call.body)")
+            let unknownHere = try await clientB.send(
+                body: MCPTestClient.request(3, "tools/list"), token: alice, session: elsewhere)
+            #expect(unknownHere.status == 503 && unknownHere.headers.first(name: "Retry-After") == "1")
+            #expect(unknownHere.body.contains("cluster's store does not answer"), "\(unknownHere.body)")
+            let opening = try await clientB.send(body: MCPTestClient.initializeBody(), token: alice)
+            #expect(opening.status == 503 && opening.errorCode == -32000, "\(opening.body)")
+            // Deleted while the store is down: ended here now, everywhere once it answers.
+            let deleted = try await clientA.send(.DELETE, token: alice, session: elsewhere)
+            #expect(deleted.status == 200)
+            try await postgres.start()
+            #expect(
+                try await eventually(within: .seconds(20)) {
+                    try await clientB.send(body: MCPTestClient.request(4, "tools/list"), token: alice, session: held)
+                        .status == 200
+                })
+            #expect(
+                try await eventually(within: .seconds(10)) {
+                    try await clientB.send(
+                        body: MCPTestClient.request(5, "tools/list"), token: alice, session: elsewhere
+                    ).status == 404
+                })
+            _ = try await clientB.initialize(token: alice)
+        }
+    }
+
+    /// Whether an SSE stream ends within 10 s.
+    private func eventsEnd(_ events: AsyncThrowingStream<(String, String), Error>) async throws -> Bool {
+        (try? await withDeadline(.seconds(10)) {
+            for try await _ in events {}
+            return true
+        }) ?? false
     }
 }

@@ -59,9 +59,9 @@ import Testing
                 "/usr/bin/psql",
                 [
                     "-h", "127.0.0.1", "-p", "\(postgres.port)", "-U", "postgres", "-d", database, "-tAc",
-                    "SELECT string_agg(version::text, ',') FROM paragon_mcp_schema",
+                    "SELECT string_agg(version::text, ',' ORDER BY version) FROM paragon_mcp_schema",
                 ])
-            #expect(versions.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+            #expect(versions.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1,2")
         }
     }
 

@@ -51,7 +51,9 @@ struct ServerBootstrap {
             logger: logger)
         var cluster: ClusterRuntime?
         if let url = config.cluster.databaseURL {
-            cluster = try await ClusterRuntime(url: url, logger: logger, metrics: metrics)
+            cluster = try await ClusterRuntime(
+                url: url, sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger,
+                metrics: metrics)
         }
         let runtime = ProviderRuntime()
         let server = await MCPServer(

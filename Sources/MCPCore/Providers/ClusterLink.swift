@@ -1,9 +1,14 @@
 /// What an instance shares with the others of its deployment in cluster mode (the
 /// ``Cluster`` module's, on PostgreSQL); nil for a single instance.
 package protocol ClusterLink: Sendable {
-    /// Tells the other instances that `userID`'s tool list changed (they refresh it and notify
-    /// the user's open streams). A failure is logged by the link; the caller goes on.
-    func toolListChanged(userID: String) async
+    /// Tells the other instances that `userID` connected an integration: they refresh the
+    /// user's tool list and notify the user's open streams, and, when the connection finished
+    /// the URL elicitation `elicitationID`, notify the sessions that asked for it. A failure is
+    /// logged by the link; the caller goes on.
+    func integrationConnected(userID: String, elicitationID: String?) async
+
+    /// Where handshake-era sessions are shared: any instance serves any of them.
+    var sessions: any SessionDirectory { get }
 
     /// Whether the shared store answered its last round trip (`/readyz`'s `store`).
     var storeIsUp: Bool { get }

@@ -83,9 +83,20 @@ package final class SessionStore: Sendable {
             .min { $0.1 < $1.1 }?.0
     }
 
-    /// Turns a reservation into a live session and arms its timers.
-    package func activate(_ session: MCPSession) {
-        state.withLock { $0.sessions[session.id] = session }
+    /// Turns a reservation into a live session and arms its timers, and returns it; when a
+    /// session of that id is live already (two requests took over one session of another
+    /// instance at once), the reservation is given back and the live one is returned.
+    @discardableResult
+    package func activate(_ session: MCPSession) -> MCPSession {
+        let live = state.withLock { state -> MCPSession? in
+            if let live = state.sessions[session.id] {
+                state.capacity.release(session.userID)
+                return live
+            }
+            state.sessions[session.id] = session
+            return nil
+        }
+        if let live { return live }
         metrics?.sessionOpened(session.transport)
         let now = time.nowNanoseconds()
         let action = session.state.withLock {
@@ -96,6 +107,7 @@ package final class SessionStore: Sendable {
         armExpiryTimer(session, at: session.owner.expiresAt)
         logger.debug(
             "session opened", metadata: ["session": "\(session.id)", "transport": "\(session.transport.rawValue)"])
+        return session
     }
 
     package func session(_ id: String) -> MCPSession? {
@@ -165,6 +177,18 @@ package final class SessionStore: Sendable {
     }
 
     package var all: [MCPSession] { state.withLock { Array($0.sessions.values) } }
+
+    /// The ids of the sessions of `transport` used since `since` (monotonic nanoseconds, see
+    /// ``time``) or busy now (a request in flight, a stream open): those still in use, for the
+    /// shared store.
+    package func idsInUse(since: UInt64, transport: SessionTransport) -> [String] {
+        all.compactMap { session in
+            guard session.transport == transport else { return nil }
+            return session.state.withLock { state in
+                !state.closed && (state.lastUsed >= since || !state.activity.isIdle) ? session.id : nil
+            }
+        }
+    }
 
     package func whenClosed(_ handler: @escaping @Sendable (MCPSession) -> Void) {
         onClose.withLock { $0.append(handler) }

@@ -43,6 +43,15 @@ package enum HTTPReplies {
         error(.serviceUnavailable, .server("Session capacity reached: \(cap)"))
     }
 
+    /// 503 with `Retry-After: 1`: cluster mode's shared store does not answer, so what needs it
+    /// (`what`, a phrase: "the session cannot be shared") waits for it to come back.
+    package static func storeUnavailable(_ what: String) -> Response {
+        error(
+            .serviceUnavailable,
+            .server("Service Unavailable: the cluster's store does not answer, so \(what); retry shortly"),
+            headers: [.retryAfter: "1"])
+    }
+
     /// 500 without details.
     package static func internalError() -> Response {
         error(.internalServerError, .internalError("Internal server error"))

@@ -16,6 +16,8 @@ package final class MCPServer: Sendable {
     package let sessions: SessionStore
     /// How the HTTP transports open their sessions.
     package let opening: SessionOpening
+    /// How a session another instance opened is served here; nil for a single instance.
+    package let takeover: SessionTakeover?
     package let dispatcher: MCPDispatcher
     package let setupLinks: SetupLinks
     package let metrics: ServerMetrics
@@ -58,7 +60,11 @@ package final class MCPServer: Sendable {
             maxSessions: config.server.maxSessions, maxSessionsPerUser: config.server.maxSessionsPerUser,
             idleTimeoutMs: config.server.sessionIdleTimeoutMs, logger: logger, metrics: metrics,
             time: time)
-        self.opening = SessionOpening(sessions: sessions)
+        let sessions = self.sessions
+        self.opening = SessionOpening(sessions: sessions, directory: cluster?.sessions)
+        self.takeover = cluster.map { cluster in
+            SessionTakeover(sessions: sessions, directory: cluster.sessions, metrics: metrics, logger: logger)
+        }
         self.dispatcher = MCPDispatcher(
             registry: LiveRegistry(registry),
             connectionSetup: SetupGuide(

@@ -10,11 +10,16 @@ import MCPCore
 ///   request and exists only once it succeeded;
 /// - HTTP+SSE (2024-11-05): the session is the stream, whose `endpoint` event names it, so it is
 ///   opened when the stream opens, and `initialize` comes later, posted to it.
+///
+/// In cluster mode a Streamable HTTP session is recorded in the shared ``SessionDirectory``
+/// before its id reaches the client, so that any instance serves its next request.
 package struct SessionOpening: Sendable {
     package let sessions: SessionStore
+    package let directory: (any SessionDirectory)?
 
-    package init(sessions: SessionStore) {
+    package init(sessions: SessionStore, directory: (any SessionDirectory)? = nil) {
         self.sessions = sessions
+        self.directory = directory
     }
 
     /// Opens a session of `principal` on `transport`: holds a place under the session caps (503
@@ -36,6 +41,14 @@ package struct SessionOpening: Sendable {
         } catch {
             sessions.cancelReservation(for: principal.userID)
             throw error
+        }
+        if let directory, transport == .streamableHTTP {
+            do throws(SessionDirectoryError) {
+                try await directory.opened(session.id, session.record)
+            } catch {
+                sessions.cancelReservation(for: principal.userID)
+                throw HTTPRejection(response: HTTPReplies.storeUnavailable("the session cannot be shared"))
+            }
         }
         sessions.activate(session)
         return (session, started)

@@ -20,7 +20,7 @@ package struct StreamableHTTPTransport: Sendable {
     package func register(on router: Router<MCPRequestContext>, admitted: RouterGroup<AdmittedMCPContext>) {
         admitted.post("/mcp") { request, context in try await post(request, context) }
         admitted.get("/mcp") { request, context in try await get(request, context) }
-        admitted.delete("/mcp") { request, context in delete(request, context) }
+        admitted.delete("/mcp") { request, context in await delete(request, context) }
         for method in [HTTPRequest.Method.put, .patch, .head, .options] {
             router.on("/mcp", method: method) { _, _ in HTTPReplies.methodNotAllowed(allow: "GET, POST, DELETE") }
         }
@@ -51,7 +51,7 @@ package struct StreamableHTTPTransport: Sendable {
             }
             return try await initialize(message, principal: principal, toolMode: context.toolMode, accept: accept)
         }
-        let session = try lookup(sessionID, principal: principal)
+        let session = try await lookup(sessionID, principal: principal)
         if let failure = checkVersionHeader(request) { return failure }
         guard accept.allowsPOSTAnswers else { return notAcceptable() }
         if case .array(let items) = body {
@@ -114,7 +114,7 @@ package struct StreamableHTTPTransport: Sendable {
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
-        let session = try lookup(sessionID, principal: context.principal)
+        let session = try await lookup(sessionID, principal: context.principal)
         if let failure = checkVersionHeader(request) { return failure }
         // A newer stream replaces an older one the client lost track of (MCP: one stream at a time).
         guard let opened = session.openOutbound() else { return HTTPReplies.error(.notFound, .sessionNotFound()) }
@@ -123,27 +123,42 @@ package struct StreamableHTTPTransport: Sendable {
 
     // MARK: DELETE
 
-    package func delete(_ request: Request, _ context: AdmittedMCPContext) -> Response {
+    /// Ends the session: 200 when it was open, 404 when no instance knows it, 403 for another
+    /// user's. In cluster mode it ends on every instance (see ``SessionDirectory/end(_:userID:)``;
+    /// while the store does not answer, it ends here at once and elsewhere once it answers).
+    package func delete(_ request: Request, _ context: AdmittedMCPContext) async -> Response {
         if ProtocolEra.of(header: request.headers[Self.versionHeader]) == .stateless { return Self.postOnly() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
             return HTTPReplies.error(.badRequest, .server("Bad Request: Mcp-Session-Id header is required"))
         }
-        guard let session = server.sessions.session(sessionID) else {
-            return HTTPReplies.error(.notFound, .sessionNotFound())
-        }
-        guard session.userID == context.principal.userID else {
+        let userID = context.principal.userID
+        let held = server.sessions.session(sessionID).flatMap { $0.transport == .streamableHTTP ? $0 : nil }
+        if let held, held.userID != userID {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
-        server.sessions.close(session, reason: "deleted by client")
+        let ending = await server.opening.directory?.end(sessionID, userID: userID)
+        guard held != nil || ending == .ended || ending == .deferred else {
+            return HTTPReplies.error(.notFound, .sessionNotFound())
+        }
+        if let held { server.sessions.close(held, reason: "deleted by client") }
         return Response(status: .ok, headers: [.contentLength: "0"])
     }
 
     // MARK: Helpers
 
     /// The session, when it exists and belongs to `principal`'s user (whose newest token it
-    /// takes, see ``SessionStore/admit(_:to:)``).
-    private func lookup(_ id: String, principal: Principal) throws(HTTPRejection) -> MCPSession {
-        guard let session = server.sessions.session(id), session.transport == .streamableHTTP else {
+    /// takes, see ``SessionStore/admit(_:to:)``); in cluster mode, one another instance opened is
+    /// taken over (see ``SessionTakeover``).
+    private func lookup(_ id: String, principal: Principal) async throws(HTTPRejection) -> MCPSession {
+        let session: MCPSession
+        if let held = server.sessions.session(id) {
+            session = held
+        } else if let takeover = server.takeover {
+            session = try await takeover.session(id, of: principal, on: .streamableHTTP)
+        } else {
+            throw HTTPRejection(response: HTTPReplies.error(.notFound, .sessionNotFound()))
+        }
+        guard session.transport == .streamableHTTP else {
             throw HTTPRejection(response: HTTPReplies.error(.notFound, .sessionNotFound()))
         }
         guard server.sessions.admit(principal, to: session) else {

@@ -22,7 +22,7 @@ extension MCPServer {
             logger.warning("could not refresh the tools of a user after a connection: \(error)")
         }
         if let elicitationID = grant.elicitationID { elicitationCompleted(elicitationID, userID: grant.userID) }
-        await cluster?.toolListChanged(userID: grant.userID)
+        await cluster?.integrationConnected(userID: grant.userID, elicitationID: grant.elicitationID)
         return notifyToolListChanged(userID: grant.userID)
     }
 

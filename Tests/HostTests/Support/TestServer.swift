@@ -41,7 +41,9 @@ struct TestServer: Sendable {
         var cluster: ClusterRuntime?
         if let url = config.cluster.databaseURL {
             // Generous: the whole suite runs beside it on two cores.
-            cluster = try await ClusterRuntime(url: url, logger: logger, metrics: metrics, startTimeout: .seconds(60))
+            cluster = try await ClusterRuntime(
+                url: url, sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger,
+                metrics: metrics, startTimeout: .seconds(60))
         }
         defer { cluster?.stop() }
         let server = await MCPServer(
