@@ -5,6 +5,7 @@ Usage: bench/run [--smoke] (bench/run builds the release binaries, then runs thi
 """
 
 import argparse
+import functools
 import http.client
 import json
 import os
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 
+import cluster
 import searcheval
 import specload
 import tokens
@@ -64,8 +66,18 @@ class MCPConnection:
         status, session, body = self.post("initialize", params, token)
         if status != 200 or not session:
             raise RuntimeError(f"initialize: {status} {body[:200]!r}")
-        self.post("notifications/initialized", {}, token, session, notification=True)
+        status, _, body = self.post("notifications/initialized", {}, token, session, notification=True)
+        if status not in (200, 202):
+            raise RuntimeError(f"notifications/initialized: {status} {body[:200]!r}")
         return session
+
+    def call(self, token, session, tool, arguments):
+        """One tools/call on a session; raises unless bench/wrk/call.lua would count the answer
+        as good (the load run's check, with the answer in the message)."""
+        params = {"name": tool, "arguments": json.loads(arguments)}
+        status, _, body = self.post("tools/call", params, token, session)
+        if status != 200 or b'"error":{' in body or b'"isError":true' in body:
+            raise RuntimeError(f"tools/call: {status} {body[:300]!r}")
 
     def call_modern(self, token, tool, arguments):
         """One tools/call on the single-exchange path, as bench/wrk/modern.lua sends it; raises
@@ -131,16 +143,17 @@ class RawConnection:
 
 
 class Server:
-    """paragon-mcp as a child process on `port`."""
+    """paragon-mcp as a child process on `port`, its standard error appended to `log` in
+    `workdir`."""
 
-    def __init__(self, binary, workdir, environment):
-        self.binary, self.workdir, self.environment = binary, workdir, environment
+    def __init__(self, binary, workdir, environment, log="server.log"):
+        self.binary, self.workdir, self.environment, self.log = binary, workdir, environment, log
         self.port = int(environment["PORT"])
         self.process = None
 
     def start(self):
         """Starts it; returns the seconds from exec to /readyz answering 200."""
-        log = open(os.path.join(self.workdir, "server.log"), "ab")
+        log = open(os.path.join(self.workdir, self.log), "ab")
         started = time.monotonic()
         self.process = subprocess.Popen(
             [self.binary, "serve"], cwd=self.workdir, env=self.environment, stdout=subprocess.DEVNULL, stderr=log)
@@ -212,6 +225,98 @@ def upstream_client(binary, url, environment, concurrency, duration):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def run_cluster(binary, workdir, environment, bearer_tokens, connections, duration):
+    """The cluster rows' runs: PostgreSQL, two instances with DATABASE_URL pointing at it (the
+    single instance's environment and stand-in otherwise) and nginx round-robin in front, then
+    the same tools/call through the proxy with sessions and without (2026-07-28), as the users
+    of `bearer_tokens`. Returns {"sessions": ..., "modern": ...}: each what cluster_load
+    returns, {"skipped": reason} when the cluster cannot run here, or {"failed": reason} when it
+    cannot be set up. Never an exception, so the rest of the table still prints."""
+    reason = cluster.unavailable()
+    if reason:
+        return {"sessions": {"skipped": reason}, "modern": {"skipped": reason}}
+    try:
+        with cluster.Postgres(free_port()) as store:
+            instances = [Server(binary, workdir, dict(environment, PORT=str(free_port()), DATABASE_URL=store.url),
+                                log=f"instance-{number}.log") for number in (1, 2)]
+            try:
+                for instance in instances:
+                    instance.start()
+                ports = [instance.port for instance in instances]
+                with cluster.Proxy(os.path.join(workdir, "proxy"), free_port(), ports) as proxy:
+                    # Each instance fetches each user's list once, straight, as the single
+                    # instance did before its runs: the load windows measure steady state.
+                    for port in ports:
+                        connection = MCPConnection(port)
+                        for token in bearer_tokens:
+                            connection.call_modern(token, TOOL, ARGUMENTS)
+                    runs = {}
+                    for era, prepare, script in (("sessions", cluster_sessions, "call.lua"),
+                                                 ("modern", cluster_tokens, "modern.lua")):
+                        check = functools.partial(prepare, proxy.port, workdir, bearer_tokens)
+                        runs[era] = cluster_load(proxy.port, ports, check, script, connections, duration)
+                    return runs
+            finally:
+                for instance in instances:
+                    instance.stop()
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        reason = f"the cluster could not be set up: {error}"
+        return {"sessions": {"failed": reason}, "modern": {"failed": reason}}
+
+
+def cluster_sessions(port, workdir, bearer_tokens):
+    """Opens one handshake-era session per user through the proxy and calls twice on each, so
+    that both instances serve every session (round-robin alternates requests); returns wrk's
+    environment for call.lua. Raises, naming how many sessions failed and the first answer,
+    when any request is refused."""
+    connection, lines, failures = MCPConnection(port), [], []
+    for token in bearer_tokens:
+        try:
+            session = connection.initialize(token)
+            for _ in range(2):
+                connection.call(token, session, TOOL, ARGUMENTS)
+            lines.append(f"{session} {token}\n")
+        except RuntimeError as error:
+            failures.append(str(error))
+    if failures:
+        raise RuntimeError(f"{len(failures)} of {len(bearer_tokens)} sessions refused a request through the proxy; "
+                           f"first: {failures[0]}")
+    path = os.path.join(workdir, "cluster-sessions.txt")
+    with open(path, "w") as file:
+        file.writelines(lines)
+    return {"BENCH_SESSIONS": path}
+
+
+def cluster_tokens(port, workdir, bearer_tokens):
+    """Checks one 2026-07-28 call per user through the proxy (raising on a bad answer); returns
+    wrk's environment for modern.lua."""
+    connection = MCPConnection(port)
+    for token in bearer_tokens:
+        connection.call_modern(token, TOOL, ARGUMENTS)
+    path = os.path.join(workdir, "cluster-tokens.txt")
+    with open(path, "w") as file:
+        file.writelines(f"{token}\n" for token in bearer_tokens)
+    return {"BENCH_TOKENS": path}
+
+
+def cluster_load(proxy_port, ports, prepare, script, connections, duration):
+    """One load run through the proxy: wrk's result with the instances' store round trips per
+    1,000 calls in the window ("round_trips", "round_trip_total"), or {"failed": reason} when
+    prepare's check of the calls fails (a load of refused requests measures nothing) or the run
+    does."""
+    try:
+        script_environment = prepare()
+        before = cluster.store_round_trips(ports)
+        result = wrk(f"http://127.0.0.1:{proxy_port}/mcp", os.path.join(HERE, "wrk", script),
+                     dict(script_environment, BENCH_TOOL=TOOL, BENCH_ARGUMENTS=ARGUMENTS), connections, duration)
+        after = cluster.store_round_trips(ports)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        return {"failed": str(error)}
+    result["round_trip_total"] = after - before
+    result["round_trips"] = result["round_trip_total"] / max(result["requests"], 1) * 1000
+    return result
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -238,7 +343,52 @@ def machine():
     )
 
 
+def cluster_rows(clustered, many, modern, users_count, connections):
+    """The cluster's rows: each era's throughput beside the single instance's in the same run,
+    and its store round trips per 1,000 calls. A failed or skipped run says why, and its round
+    trips are not measured."""
+    rows = []
+    for era, single, label in (
+            ("sessions", many, f"{users_count} sessions over {connections} connections"),
+            ("modern", modern, f"without sessions ({MODERN} single exchange), {users_count} users over "
+                               f"{connections} connections")):
+        run = clustered[era]
+        calls = f"tools/call, cluster of 2 instances behind a round-robin proxy, {label}"
+        trips = f"store round trips per 1,000 cluster calls, {'sessions' if era == 'sessions' else MODERN}"
+        if "failed" in run or "skipped" in run:
+            why = f"failed: {run['failed']}" if "failed" in run else f"skipped: {run['skipped']}"
+            rows += [(calls, why, ""), (trips, "not measured", "< 10 in steady state")]
+            continue
+        rows += [
+            (calls, f"{run['rps']:,.0f} req/s; {latency(run)}{checked(run)}; one instance: {single['rps']:,.0f} req/s",
+             "beside one instance"),
+            (trips, f"{run['round_trips']:.1f} ({run['round_trip_total']:.0f} in {run['requests']:,} calls)",
+             "< 10 in steady state"),
+        ]
+    return rows
+
+
+def latency(result):
+    return f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms"
+
+
+def checked(result):
+    problems = []
+    if result["bad"]:
+        problems.append(f"{result['bad']} bad answers")
+    if result["socket_errors"]:
+        problems.append("socket errors: " + result["socket_errors"])
+    return f" ({'; '.join(problems)})" if problems else ""
+
+
+def stop_on_terminate(signum, frame):
+    """SIGTERM unwinds like Ctrl-C, so what the run started (the stand-in, servers, PostgreSQL)
+    is stopped on the way out."""
+    sys.exit(128 + signum)
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop_on_terminate)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bin", required=True, help="folder holding paragon-mcp and the provider libraries")
     parser.add_argument("--smoke", action="store_true", help="seconds, not minutes: checks the harness only")
@@ -374,22 +524,16 @@ def main():
         finally:
             server.stop()
 
-    def latency(result):
-        return f"p50 {result['p50']:.2f} ms, p99 {result['p99']:.2f} ms"
-
-    def checked(result):
-        problems = []
-        if result["bad"]:
-            problems.append(f"{result['bad']} bad answers")
-        if result["socket_errors"]:
-            problems.append("socket errors: " + result["socket_errors"])
-        return f" ({'; '.join(problems)})" if problems else ""
+        # 9. The cluster: two instances, PostgreSQL and a round-robin proxy, the same calls.
+        clustered = run_cluster(binary, workdir, environment, [user_tokens[user] for user in users],
+                                connections, duration)
 
     rows += [
         (f"tools/call, {users_count} sessions over {connections} connections",
          f"{many['rps']:,.0f} req/s; {latency(many)}{checked(many)}", "≥ 15,000 req/s, p99 ≤ 5 ms"),
         (f"tools/call without sessions ({MODERN} single exchange), {users_count} users over {connections} connections",
          f"{modern['rps']:,.0f} req/s; {latency(modern)}{checked(modern)}", "as fast as sessions"),
+        *cluster_rows(clustered, many, modern, users_count, connections),
         (f"tools/call, 1 session over {connections} connections",
          f"{one['rps']:,.0f} req/s; {latency(one)}{checked(one)}", "not much slower than 32 sessions"),
         ("tools/call, 1 connection", f"{single['rps']:,.0f} req/s; {latency(single)}{checked(single)}", ""),

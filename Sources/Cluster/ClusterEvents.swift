@@ -17,6 +17,9 @@ package enum ClusterEvent: Sendable, Equatable {
     /// `user` finished URL elicitation `elicitation` (MCP 2025-11-25): every instance notifies
     /// the user's sessions whose client declared URL elicitation.
     case elicitationCompleted(user: String, elicitation: String)
+    /// A client message of a legacy HTTP+SSE session waits for instance `target`, which holds
+    /// the session's stream, in `paragon_mcp_session_messages` (row `message`).
+    case sessionMessage(target: String, message: Int64)
 }
 
 /// Publishes ``ClusterEvent``s and hands the other instances' to a handler, keeping one pooled
@@ -101,6 +104,9 @@ package struct ClusterEvents: Sendable {
         case .elicitationCompleted(let user, let elicitation):
             object["user"] = .string(user)
             object["elicitation"] = .string(elicitation)
+        case .sessionMessage(let target, let message):
+            object["target"] = .string(target)
+            object["message"] = .integer(Int(message))
         }
         return .object(object)
     }
@@ -121,6 +127,11 @@ package struct ClusterEvents: Sendable {
         case "elicitation_completed":
             guard let user, let elicitation = value["elicitation"]?.stringValue else { return nil }
             return (.elicitationCompleted(user: user, elicitation: elicitation), instance)
+        case "session_message":
+            guard let target = value["target"]?.stringValue, case .integer(let message) = value["message"] else {
+                return nil
+            }
+            return (.sessionMessage(target: target, message: Int64(message)), instance)
         default:
             return nil
         }
@@ -131,6 +142,7 @@ package struct ClusterEvents: Sendable {
         case .toolsChanged: "tools_changed"
         case .sessionsEnded: "sessions_ended"
         case .elicitationCompleted: "elicitation_completed"
+        case .sessionMessage: "session_message"
         }
     }
 }

@@ -39,6 +39,18 @@ enum ClusterSchema {
                     last_seen timestamptz NOT NULL DEFAULT now())
                 """,
                 "CREATE INDEX IF NOT EXISTS paragon_mcp_sessions_last_seen ON paragon_mcp_sessions (last_seen)",
+                // Client messages of legacy HTTP+SSE sessions posted to an instance that does not
+                // hold the session's stream, for the one that does (`instance`): each is taken
+                // (deleted) by that instance when a `NOTIFY` names it; left over ones are deleted
+                // after five minutes.
+                """
+                CREATE TABLE IF NOT EXISTS paragon_mcp_session_messages (
+                    id bigserial PRIMARY KEY,
+                    key text NOT NULL,
+                    instance text NOT NULL,
+                    body text NOT NULL,
+                    created_at timestamptz NOT NULL DEFAULT now())
+                """,
             ]
         ),
     ]

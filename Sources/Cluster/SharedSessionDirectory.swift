@@ -117,6 +117,55 @@ package final class SharedSessionDirectory: SessionDirectory {
         }
     }
 
+    package func relay(_ body: [UInt8], to id: String, userID: String) async throws(SessionDirectoryError) -> Bool {
+        let key = Self.key(id), text = String(decoding: body, as: UTF8.self)
+        let channel = ClusterEvents.channel, me = store.instanceID
+        let relayed: ClusterEvent?
+        do {
+            // Stored for the stream's instance and announced to it in one statement, only when the
+            // session is that user's legacy session (the payload is ClusterEvents' encoding).
+            relayed = try await store.roundTrip("relay_session_message") { client in
+                let rows = try await client.query(
+                    """
+                    WITH session AS (
+                        SELECT instance FROM paragon_mcp_sessions
+                        WHERE key = \(key) AND user_id = \(userID) AND transport = 'sse'),
+                    message AS (
+                        INSERT INTO paragon_mcp_session_messages (key, instance, body)
+                        SELECT \(key), instance, \(text) FROM session RETURNING id, instance)
+                    SELECT message.instance, message.id FROM message CROSS JOIN LATERAL (
+                        SELECT pg_notify(\(channel), json_build_object(
+                            'instance', \(me)::text, 'kind', 'session_message', 'target', message.instance,
+                            'message', message.id)::text)) AS notified
+                    """)
+                var relayed: ClusterEvent?
+                for try await (target, message) in rows.decode((String, Int64).self) {
+                    relayed = .sessionMessage(target: target, message: message)
+                }
+                return relayed
+            }
+        } catch {
+            throw .unavailable(reason: "\(error)")
+        }
+        guard let relayed else { return false }
+        events.published(relayed)
+        return true
+    }
+
+    /// Takes (deletes) relayed message `message` (see ``relay(_:to:userID:)``): the key of its
+    /// session and its body; nil when it is gone (taken, or pruned) or the store failed.
+    package func takeMessage(_ message: Int64) async -> (key: String, body: [UInt8])? {
+        let taken = try? await store.roundTrip("take_session_message") { client in
+            let rows = try await client.query(
+                "DELETE FROM paragon_mcp_session_messages WHERE id = \(message) RETURNING key, body")
+            var found: (String, String)?
+            for try await row in rows.decode((String, String).self) { found = row }
+            return found
+        }
+        guard let (key, body) = taken ?? nil else { return nil }
+        return (key, Array(body.utf8))
+    }
+
     /// One beat: `usedIDs` (sessions used here since the last beat, or busy) are marked used now;
     /// rows unused everywhere for the idle timeout are deleted, and ends missed while the store
     /// was down applied. Returns the keys of sessions that are over: those this beat ended
@@ -137,6 +186,8 @@ package final class SharedSessionDirectory: SessionDirectory {
                     """
                     WITH touched AS (
                         UPDATE paragon_mcp_sessions SET last_seen = now() WHERE key = ANY(\(used)) RETURNING key),
+                    stale AS (
+                        DELETE FROM paragon_mcp_session_messages WHERE created_at < now() - interval '5 minutes'),
                     ended AS (
                         DELETE FROM paragon_mcp_sessions
                         WHERE (key, user_id) IN (SELECT * FROM unnest(\(endKeys)::text[], \(endUsers)::text[]))

@@ -10,7 +10,7 @@ import Testing
             environment: ProcessInfo.processInfo.environment)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| measure") }
-        #expect(rows.count == 23, "\(result.stdout)")
+        #expect(rows.count == 27, "\(result.stdout)")
         for measure in [
             "tools/call, 2 sessions", "tools/call without sessions (2026-07-28 single exchange), 2 users",
             "CPU time per 1,000 single-exchange calls (2026-07-28, no sessions)",
@@ -19,6 +19,10 @@ import Testing
             "floor: outbound client", "spec load: Stripe-like", "spec load: Slack",
             "tool search recall@1 / recall@5 / MRR (266 labelled queries)", "tool search latency (2,600 tools",
             "search index build (2,600 tools",
+            "tools/call, cluster of 2 instances behind a round-robin proxy, 2 sessions",
+            "tools/call, cluster of 2 instances behind a round-robin proxy, without sessions",
+            "store round trips per 1,000 cluster calls, sessions",
+            "store round trips per 1,000 cluster calls, 2026-07-28",
         ] {
             #expect(rows.contains { $0.contains(measure) }, "no row for \(measure)")
         }
@@ -29,6 +33,13 @@ import Testing
         #expect(
             modern.contains(" req/s; p50 ") && !modern.contains("bad answers") && !modern.contains(" 0 req/s"),
             "\(modern)")
+        // The cluster's plumbing (PostgreSQL, two instances, the proxy, their metrics) in both
+        // eras, sessions served by either instance; skipped only where PostgreSQL is missing.
+        for era in ["round-robin proxy, without sessions", "round-robin proxy, 2 sessions"] {
+            let cluster = rows.first { $0.contains(era) } ?? ""
+            let measured = cluster.contains(" req/s; p50 ") && !cluster.contains(" 0 req/s")
+            #expect(measured || cluster.contains("skipped: PostgreSQL"), "\(cluster)")
+        }
         #expect(result.stdout.contains("Machine: ") && !result.stdout.contains("not built"), "\(result.stdout)")
         #expect(!result.stdout.contains("tool search evaluation | failed"), "\(result.stdout)")
     }

@@ -86,6 +86,24 @@ extension ExternalClients {
             }
         }
 
+        /// HTTP+SSE (2024-11-05) binds a session to its stream: messages posted to the other
+        /// instance are handed to the one holding the stream, and answered on it.
+        @Test func aLegacySSESessionWorksWhateverInstanceItsPostsReach() async throws {
+            try await Self.withCluster { proxy, instances, _ in
+                let alice = try await TestTokens.sign(sub: "alice")
+                let summary = try await PythonClientTests.session(proxy.base + "/sse", token: alice, transport: "sse")
+                #expect(summary["tools"] as? [String] == ["EXAMPLE_ECHO", "EXAMPLE_HTTP_GET"])
+                #expect(summary["text"] as? String == "from python")
+                var relayed = 0.0
+                for instance in instances {
+                    let metrics = try await MetricsScrape.read(MCPTestClient(base: instance.base))
+                    relayed +=
+                        metrics[#"paragon_mcp_store_round_trips_total{operation="relay_session_message",outcome="ok"}"#]
+                }
+                #expect(relayed >= 1, "round-robin sent some posts to the instance without the stream")
+            }
+        }
+
         /// The store stopped and started again under load: sessions both instances hold go on
         /// (no call fails), a new session is refused clearly meanwhile, and all recovers.
         @Test func theStoreStoppedAndRestartedUnderLoadBreaksNothingElse() async throws {
@@ -157,8 +175,10 @@ extension ExternalClients {
                     let result = try await load
                     #expect(result["sessionsLost"] as? Int == 0, "\(result)")
                     #expect(result["allSessionsEndedOk"] as? Bool == true, "\(result)")
+                    // Both served (a request nginx moved from the killed instance names both, apart).
                     #expect(
-                        (result["upstreams"] as? [String: Int])?.count == 2, "both served before the kill: \(result)")
+                        (result["upstreams"] as? [String: Int])?.count ?? 0 >= 2,
+                        "both served before the kill: \(result)")
                     // At most the call each session had in flight on the killed instance failed.
                     let failed = (result["calls"] as? Int ?? 0) - (result["ok"] as? Int ?? 0)
                     #expect(failed <= 6, "\(result)")

@@ -4,7 +4,8 @@ import Yams
 
 /// The deployment files: no Docker engine or npm registry is reachable here, so this checks
 /// what can be checked: the Dockerfile's inputs exist and its build step yields what it copies,
-/// the worker parses, the JSON, TOML and YAML files parse, `.env.example` is complete.
+/// the worker parses, the JSON, TOML and YAML files parse, the compose file's cluster profile is
+/// whole, `.env.example` is complete.
 @Suite struct DeploymentFilesTests {
     static let root = TestPaths.packageRoot
 
@@ -86,6 +87,25 @@ import Yams
         #expect(toml.status == 0 && toml.stdout.contains("worker/index.js"), "\(toml.stderr)")
         let node = try await Subprocess.runAsync("/usr/bin/env", ["node", "--check", Self.root + "/worker/index.js"])
         #expect(node.status == 0, "node --check: \(node.stderr)")
+    }
+
+    @Test func theClusterProfileHasTwoInstancesPostgreSQLAndAProxyNamingBoth() throws {
+        let compose = try #require(try Yams.load(yaml: Self.read("docker-compose.yml")) as? [String: Any])
+        let all = try #require(compose["services"] as? [String: Any])
+        let services = all.compactMapValues { $0 as? [String: Any] }
+        // The single service stays outside the profile: `docker compose up` runs it as before.
+        #expect(services["paragon-mcp"] != nil && services["paragon-mcp"]?["profiles"] == nil)
+        let cluster = services.filter { ($0.value["profiles"] as? [String])?.contains("cluster") == true }
+        let instances = cluster.filter { ($0.value["environment"] as? [String: Any])?["DATABASE_URL"] != nil }
+        #expect(instances.count == 2, "instances with DATABASE_URL: \(instances.keys.sorted())")
+        #expect(cluster.values.contains { ($0["image"] as? String)?.hasPrefix("postgres") == true }, "no PostgreSQL")
+        let proxy = try #require(cluster.values.first { ($0["image"] as? String)?.hasPrefix("nginx") == true })
+        // The proxy's configuration is the file it mounts (`./deploy/...:/etc/nginx/...`).
+        let mount = try #require((proxy["volumes"] as? [String])?.first?.split(separator: ":").first)
+        let configuration = try Self.read(String(mount))
+        for name in instances.keys {
+            #expect(configuration.contains("server \(name):3001;"), "the proxy does not name \(name)")
+        }
     }
 
     @Test func envExampleListsEveryVariableTheCodeReads() throws {

@@ -1,4 +1,5 @@
 import Cluster
+import JSONCore
 import Logging
 import MCPCore
 import Observability
@@ -49,7 +50,7 @@ package final class ClusterRuntime: Sendable {
     /// once the store listens (events published from then on reach it), or after 10 s when it
     /// does not yet (it goes on trying in the background).
     package func attach(to server: MCPServer) async {
-        let events = self.events
+        let events = self.events, store = self.store, directory = self.directory
         let (listened, signal) = AsyncStream<Void>.makeStream()
         let listening = Task {
             await events.listen(listening: { signal.yield() }) { event in
@@ -60,10 +61,12 @@ package final class ClusterRuntime: Sendable {
                     Self.dropCopies(of: Set(keys), from: server)
                 case .elicitationCompleted(let user, let elicitation):
                     server.elicitationCompleted(elicitation, userID: user)
+                case .sessionMessage(let target, let message):
+                    guard target == store.instanceID else { return }
+                    await Self.deliver(message, from: directory, to: server)
                 }
             }
         }
-        let directory = self.directory
         let beating = Task {
             let sessions = server.sessions
             var since = sessions.time.nowNanoseconds()
@@ -77,7 +80,7 @@ package final class ClusterRuntime: Sendable {
                     if Task.isCancelled { return }
                 }
                 let now = sessions.time.nowNanoseconds()
-                let used = sessions.idsInUse(since: since, transport: .streamableHTTP)
+                let used = sessions.idsInUse(since: since)
                 since = now
                 Self.dropCopies(of: await directory.beat(usedIDs: used), from: server)
             }
@@ -93,10 +96,21 @@ package final class ClusterRuntime: Sendable {
     /// or in the store.
     private static func dropCopies(of keys: Set<String>, from server: MCPServer) {
         guard !keys.isEmpty else { return }
-        for session in server.sessions.all
-        where session.transport == .streamableHTTP && keys.contains(SharedSessionDirectory.key(session.id)) {
+        for session in server.sessions.all where keys.contains(SharedSessionDirectory.key(session.id)) {
             server.sessions.close(session, reason: "ended on another instance")
         }
+    }
+
+    /// Handles relayed message `message`, posted on another instance for a legacy HTTP+SSE
+    /// session whose stream this instance holds (gone meanwhile: dropped).
+    private static func deliver(_ message: Int64, from directory: SharedSessionDirectory, to server: MCPServer) async {
+        guard let (key, body) = await directory.takeMessage(message),
+            let session = server.sessions.all.first(where: {
+                $0.transport == .legacySSE && SharedSessionDirectory.key($0.id) == key
+            }),
+            let value = try? JSONValue.parse(body)
+        else { return }
+        await LegacySSETransport(server: server).deliver(value, to: session)
     }
 
     /// Stops listening and beating, and closes the store's connections.

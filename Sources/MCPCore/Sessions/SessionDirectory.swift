@@ -20,6 +20,12 @@ package protocol SessionDirectory: Sendable {
     /// ``SessionEnding/unknown`` when no instance knows it, or it is another user's;
     /// ``SessionEnding/deferred`` when the store does not answer (it ends once it does).
     func end(_ id: String, userID: String) async -> SessionEnding
+
+    /// Hands `body`, a client message posted for legacy HTTP+SSE session `id` of `userID`, to
+    /// the instance holding the session's stream, which handles it as if posted there (its
+    /// answers go on the stream). False when no instance holds such a session of that user.
+    /// - Throws: ``SessionDirectoryError/unavailable(reason:)``: the message was not handed on.
+    func relay(_ body: [UInt8], to id: String, userID: String) async throws(SessionDirectoryError) -> Bool
 }
 
 /// What ``SessionDirectory/end(_:userID:)`` did.

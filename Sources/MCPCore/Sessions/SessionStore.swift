@@ -178,13 +178,11 @@ package final class SessionStore: Sendable {
 
     package var all: [MCPSession] { state.withLock { Array($0.sessions.values) } }
 
-    /// The ids of the sessions of `transport` used since `since` (monotonic nanoseconds, see
-    /// ``time``) or busy now (a request in flight, a stream open): those still in use, for the
-    /// shared store.
-    package func idsInUse(since: UInt64, transport: SessionTransport) -> [String] {
+    /// The ids of the sessions used since `since` (monotonic nanoseconds, see ``time``) or busy
+    /// now (a request in flight, a stream open): those still in use, for the shared store.
+    package func idsInUse(since: UInt64) -> [String] {
         all.compactMap { session in
-            guard session.transport == transport else { return nil }
-            return session.state.withLock { state in
+            session.state.withLock { state in
                 !state.closed && (state.lastUsed >= since || !state.activity.isIdle) ? session.id : nil
             }
         }

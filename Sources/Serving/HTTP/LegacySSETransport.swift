@@ -10,6 +10,10 @@ import NIOCore
 package struct LegacySSETransport: Sendable {
     package let server: MCPServer
 
+    package init(server: MCPServer) {
+        self.server = server
+    }
+
     /// Both routes go on `admitted` (behind ``AdmissionMiddleware``).
     package func register(on admitted: RouterGroup<AdmittedMCPContext>) {
         admitted.get("/sse") { request, context in try await open(request, context) }
@@ -26,11 +30,13 @@ package struct LegacySSETransport: Sendable {
             }
             return opened
         }
-        let sessions = server.sessions
+        let sessions = server.sessions, directory = server.opening.directory
         let endpoint = SSEBody.event("endpoint", data: messagesEndpoint(session, request: request))
         return server.streamResponse(session, opened, channel: context.channel, first: endpoint) {
-            // The client went away (or the session closed): nothing is left behind.
+            // The client went away (or the session closed): nothing is left behind, here or in
+            // the cluster's store.
             sessions.close(session, reason: "SSE stream ended")
+            if let directory { Task { _ = await directory.end(session.id, userID: session.userID) } }
         }
     }
 
@@ -53,20 +59,44 @@ package struct LegacySSETransport: Sendable {
             return HTTPReplies.json(.badRequest, JSONValue.object(["error": "sessionId is required"]).encoded())
         }
         guard let session = server.sessions.session(id), session.transport == .legacySSE else {
-            return HTTPReplies.json(
-                .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
+            return try await relay(request, to: id, of: context.principal)
         }
         guard server.sessions.admit(context.principal, to: session) else {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
+        await deliver(try await server.readJSONBody(request), to: session)
+        return HTTPReplies.acceptedText()
+    }
+
+    /// A message for a session this instance does not hold: in cluster mode it goes to the
+    /// instance that holds the session's stream (202 once handed on; 503 when the store does
+    /// not answer); else, or when no instance holds it for that user, 404.
+    private func relay(_ request: Request, to id: String, of principal: Principal) async throws(HTTPRejection)
+        -> Response
+    {
+        let notFound = HTTPReplies.json(
+            .notFound, JSONValue.object(["error": "No transport found for sessionId"]).encoded())
+        guard let directory = server.opening.directory else { return notFound }
         let body = try await server.readJSONBody(request)
+        do throws(SessionDirectoryError) {
+            let relayed = try await directory.relay(body.encoded(), to: id, userID: principal.userID)
+            return relayed ? HTTPReplies.acceptedText() : notFound
+        } catch {
+            return HTTPReplies.storeUnavailable("the message cannot be handed to the session's instance")
+        }
+    }
+
+    /// Handles a client message of `session` (posted here, or relayed from another instance):
+    /// its answers go on the session's stream. Returns once a request is registered and a
+    /// notification handled, so that a cancellation posted after this message always finds its
+    /// request.
+    package func deliver(_ body: JSONValue, to session: MCPSession) async {
         let message = JSONRPCMessage(body)
         if let refused = SessionOpening.refusedInitialize(message, on: session) {
             session.send(JSONRPCEncoding.error(id: refused.id, refused.error))
-            return HTTPReplies.accepted()
+            return
         }
         let server = self.server
-        // The answers go on the stream; the POST is acknowledged at once.
         if case .array(let items) = body {
             if let refusal = JSONRPCBatch.refusal(items, protocolVersion: session.protocolVersion) {
                 session.send(JSONRPCEncoding.error(id: nil, refusal))
@@ -77,20 +107,17 @@ package struct LegacySSETransport: Sendable {
                     if !answers.isEmpty { session.send(JSONRPCEncoding.batch(answers)) }
                 }
             }
-            return HTTPReplies.acceptedText()
+            return
         }
-        // Registered before the POST is acknowledged, and notifications handled before too: a
-        // cancellation posted after this POST always finds its request.
         let begun = server.dispatcher.begin(message, session: session)
         guard case .request = begun.message else {
             if let answer = await server.run(begun, session: session, channel: nil) { session.send(answer) }
-            return HTTPReplies.acceptedText()
+            return
         }
         Task {
             if let answer = await server.run(begun, session: session, channel: nil) {
                 session.send(answer)
             }
         }
-        return HTTPReplies.acceptedText()
     }
 }

@@ -11,8 +11,9 @@ import MCPCore
 /// - HTTP+SSE (2024-11-05): the session is the stream, whose `endpoint` event names it, so it is
 ///   opened when the stream opens, and `initialize` comes later, posted to it.
 ///
-/// In cluster mode a Streamable HTTP session is recorded in the shared ``SessionDirectory``
-/// before its id reaches the client, so that any instance serves its next request.
+/// In cluster mode a session is recorded in the shared ``SessionDirectory`` before its id
+/// reaches the client, so that any instance takes its next request: serves it (Streamable HTTP)
+/// or hands it to the instance holding its stream (HTTP+SSE).
 package struct SessionOpening: Sendable {
     package let sessions: SessionStore
     package let directory: (any SessionDirectory)?
@@ -42,7 +43,7 @@ package struct SessionOpening: Sendable {
             sessions.cancelReservation(for: principal.userID)
             throw error
         }
-        if let directory, transport == .streamableHTTP {
+        if let directory, transport != .stdio {
             do throws(SessionDirectoryError) {
                 try await directory.opened(session.id, session.record)
             } catch {
