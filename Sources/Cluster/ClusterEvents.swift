@@ -68,10 +68,13 @@ package struct ClusterEvents: Sendable {
         listening: @escaping @Sendable () -> Void = {}, _ handle: @escaping @Sendable (ClusterEvent) async -> Void
     ) async {
         var pause = Duration.seconds(1)
+        var lost = false
         while !Task.isCancelled {
             do {
                 try await store.client.withConnection { connection in
                     try await connection.listen(on: Self.channel) { notifications in
+                        if lost { logger.notice("cluster events: listening on \(store.display) again") }
+                        lost = false
                         listening()
                         pause = .seconds(1)
                         for try await notification in notifications {
@@ -86,8 +89,9 @@ package struct ClusterEvents: Sendable {
             } catch {
                 if Task.isCancelled { return }
                 logger.warning(
-                    "cluster events: listening on \(store.display) stopped: \(String(reflecting: error)); listening again"
+                    "cluster events: listening on \(store.display) stopped: \(StoreFailure.explain(error)); trying again"
                 )
+                lost = true
             }
             try? await Task.sleep(for: pause)
             pause = min(pause * 2, .seconds(30))

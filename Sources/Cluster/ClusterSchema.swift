@@ -39,6 +39,11 @@ enum ClusterSchema {
                     last_seen timestamptz NOT NULL DEFAULT now())
                 """,
                 "CREATE INDEX IF NOT EXISTS paragon_mcp_sessions_last_seen ON paragon_mcp_sessions (last_seen)",
+            ]
+        ),
+        (
+            3,
+            [
                 // Client messages of legacy HTTP+SSE sessions posted to an instance that does not
                 // hold the session's stream, for the one that does (`instance`): each is taken
                 // (deleted) by that instance when a `NOTIFY` names it; left over ones are deleted
@@ -51,6 +56,24 @@ enum ClusterSchema {
                     body text NOT NULL,
                     created_at timestamptz NOT NULL DEFAULT now())
                 """,
+                // The instances running, each with a fingerprint of its signing key and mode
+                // (SHA-256 of a label, the mode and the key, hex: the key cannot be recovered from
+                // it), seen at start and
+                // at each session beat: an instance whose key differs from a live one's does not
+                // start (see ClusterStore.join).
+                // Each also says how often it beats (seconds): a session's row expires after its
+                // idle timeout plus the longest beat of the running instances, so that instances
+                // configured apart never end a session another still marks.
+                """
+                CREATE TABLE IF NOT EXISTS paragon_mcp_instances (
+                    instance text PRIMARY KEY,
+                    key_fingerprint text NOT NULL,
+                    beat_seconds double precision NOT NULL,
+                    seen_at timestamptz NOT NULL DEFAULT now())
+                """,
+                // The idle timeout (seconds) of the instance that opened each session: the
+                // session's own, whichever instance serves it.
+                "ALTER TABLE paragon_mcp_sessions ADD COLUMN IF NOT EXISTS idle_seconds double precision NOT NULL DEFAULT 1800",
             ]
         ),
     ]

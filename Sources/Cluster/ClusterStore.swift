@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import Observability
@@ -21,6 +22,10 @@ package final class ClusterStore: Sendable {
     /// a lost store fails requests quickly instead of holding them.
     package let roundTripTimeout: Duration
     private let running = Mutex<Task<Void, Never>?>(nil)
+    /// One connection's configuration, for the start's probe.
+    private let probe: PostgresConnection.Configuration
+    /// When a round trip last tried the store while it was down.
+    private let lastProbe = Mutex<ContinuousClock.Instant?>(nil)
 
     /// A store for `url`; nothing is connected until ``start(timeout:)``.
     /// - Throws: ``ClusterError/invalidURL(reason:)``.
@@ -28,6 +33,7 @@ package final class ClusterStore: Sendable {
         url: String, logger: Logger, metrics: ServerMetrics? = nil, roundTripTimeout: Duration = .seconds(2)
     ) throws(ClusterError) {
         let parsed = try DatabaseURL(url)
+        probe = parsed.connection
         var configuration = parsed.configuration
         configuration.options.maximumConnections = 8
         // The pool logs each failed connection attempt; the store logs the state changes.
@@ -52,11 +58,88 @@ package final class ClusterStore: Sendable {
             if task == nil { task = Task { await self.client.run() } }
         }
         do {
+            // One connection first, whose failure says why (the pool retries silently).
+            try await withDeadline(timeout) {
+                let connection = try await PostgresConnection.connect(
+                    configuration: self.probe, id: 0, logger: self.logger)
+                try await connection.close()
+            }
             try await withDeadline(timeout) { try await self.migrate() }
         } catch let error as ClusterError {
             throw error
         } catch {
-            throw .unreachable(store: display, reason: String(reflecting: error))
+            throw .unreachable(store: display, reason: StoreFailure.explain(error))
+        }
+    }
+
+    /// How long an instance that stopped beating still counts as running, for the signing-key
+    /// check: four beats at the longest.
+    package static let instanceLiveness = 120
+
+    /// The fingerprint of `signingKeyDER` and `mode` (`production`, `development`) that
+    /// instances compare: 64 hex digits.
+    package static func keyFingerprint(_ signingKeyDER: [UInt8], mode: String) -> String {
+        SHA256.hash(data: Array("paragon-mcp cluster signing key \(mode) ".utf8) + signingKeyDER)
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Records this instance as running with `keyFingerprint`, beating every `beatSeconds`,
+    /// unless an instance seen within ``instanceLiveness`` seconds has another fingerprint.
+    /// - Throws: ``ClusterError/signingKeyDiffers(store:secondsAgo:)``,
+    ///   ``ClusterError/storeFailed(operation:reason:)``.
+    package func join(keyFingerprint: String, beatSeconds: Double) async throws(ClusterError) {
+        let me = instanceID, liveness = Self.instanceLiveness
+        // Under a transaction-level advisory lock: two instances with different keys starting
+        // together would each pass a check that reads only what committed before it.
+        let logger = self.logger
+        let differing: Int? = try await roundTrip("join") { client in
+            try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: logger)
+                do {
+                    try await connection.query("SELECT pg_advisory_xact_lock(7261002)", logger: logger)
+                    let ago = try await Self.join(
+                        connection, instance: me, keyFingerprint: keyFingerprint, beatSeconds: beatSeconds,
+                        liveness: liveness, logger: logger)
+                    try await connection.query("COMMIT", logger: logger)
+                    return ago
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        }
+        if let differing { throw .signingKeyDiffers(store: display, secondsAgo: differing) }
+    }
+
+    /// The join's statement: how long ago the most recently seen instance with another key was
+    /// seen (nil: none within `liveness` seconds, and this instance is recorded).
+    private static func join(
+        _ connection: PostgresConnection, instance me: String, keyFingerprint: String, beatSeconds: Double,
+        liveness: Int, logger: Logger
+    ) async throws -> Int? {
+        let rows = try await connection.query(
+            """
+            WITH other AS (
+                SELECT min(extract(epoch FROM now() - seen_at))::int AS ago FROM paragon_mcp_instances
+                WHERE key_fingerprint <> \(keyFingerprint) AND instance <> \(me)
+                    AND seen_at > now() - make_interval(secs => \(liveness))),
+            joined AS (
+                INSERT INTO paragon_mcp_instances (instance, key_fingerprint, beat_seconds)
+                SELECT \(me), \(keyFingerprint), \(beatSeconds) WHERE (SELECT ago FROM other) IS NULL
+                ON CONFLICT (instance) DO UPDATE SET key_fingerprint = excluded.key_fingerprint, seen_at = now())
+            SELECT ago FROM other
+            """, logger: logger)
+        var ago: Int?
+        for try await value in rows.decode(Int?.self) { ago = value }
+        return ago
+    }
+
+    /// Removes this instance from the running ones (a clean stop); a failure is ignored (the
+    /// row stops counting after ``instanceLiveness`` seconds).
+    package func leave() async {
+        let me = instanceID
+        _ = try? await roundTrip("leave") { client in
+            try await client.query("DELETE FROM paragon_mcp_instances WHERE instance = \(me)")
         }
     }
 
@@ -102,18 +185,25 @@ package final class ClusterStore: Sendable {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 if target == 0 { throw error }
                 throw ClusterError.migrationFailed(
-                    store: self.display, version: target, reason: String(reflecting: error))
+                    store: self.display, version: target, reason: StoreFailure.explain(error))
             }
         }
         markUp(true)
     }
 
     /// Runs one round trip of `operation` within ``roundTripTimeout``, counted, timed and
-    /// reflected in the store's health.
-    /// - Throws: ``ClusterError/storeFailed(operation:reason:)`` (logged).
+    /// reflected in the store's health. While the store is down, one round trip a second goes
+    /// through (to find it back) and the others fail at once (`outcome="down"`), so requests that
+    /// need it are refused without waiting for the deadline. An error PostgreSQL answered (a
+    /// constraint, a missing table) fails that round trip only: the store is up.
+    /// - Throws: ``ClusterError/storeFailed(operation:reason:)`` (logged, except fast failures).
     package func roundTrip<Value: Sendable>(
         _ operation: String, _ body: @escaping @Sendable (PostgresClient) async throws -> Value
     ) async throws(ClusterError) -> Value {
+        guard isUp || probeIsDue() else {
+            metrics?.storeRoundTrips[operation, "down"].increment()
+            throw .storeFailed(operation: operation, reason: "the store did not answer its last round trip")
+        }
         let started = ContinuousClock.now
         do {
             let client = self.client
@@ -128,9 +218,21 @@ package final class ClusterStore: Sendable {
                 throw .storeFailed(operation: operation, reason: "cancelled")
             }
             metrics?.storeRoundTrips[operation, "error"].increment()
-            markUp(false)
-            logger.error("cluster store \(display) failed (\(operation)): \(String(reflecting: error))")
-            throw .storeFailed(operation: operation, reason: "\(error)")
+            let answered = (error as? PSQLError)?.code == .server
+            markUp(answered)
+            let reason = StoreFailure.explain(error)
+            logger.error("cluster store \(display) failed (\(operation)): \(reason)")
+            throw .storeFailed(operation: operation, reason: reason)
+        }
+    }
+
+    /// Whether a round trip may try the store while it is down: once a second.
+    private func probeIsDue() -> Bool {
+        let now = ContinuousClock.now
+        return lastProbe.withLock { last in
+            if let last, now - last < .seconds(1) { return false }
+            last = now
+            return true
         }
     }
 
@@ -162,10 +264,13 @@ package func withDeadline<Value: Sendable>(
                 if first { continuation.resume(with: result) }
                 return first
             }
-            Task { _ = finish(await work.result) }
-            Task {
+            let timer = Task {
                 try? await Task.sleep(for: timeout)
                 if finish(.failure(DeadlinePassed(after: timeout))) { work.cancel() }
+            }
+            Task {
+                // The timer is not left sleeping once the work is done.
+                if finish(await work.result) { timer.cancel() }
             }
         }
     } onCancel: {

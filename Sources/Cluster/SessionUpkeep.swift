@@ -36,7 +36,11 @@ struct SessionUpkeep: Sendable, Equatable {
             pendingUsed = []
             pendingEnds = []
         }
-        return Batch(used: pendingUsed.sorted(), ends: pendingEnds.sorted { $0.key < $1.key })
+        // A session that ends is not marked used in the same statement: PostgreSQL would apply
+        // only one of the two changes to its row.
+        let ending = Set(pendingEnds.map(\.key))
+        return Batch(
+            used: pendingUsed.filter { !ending.contains($0) }.sorted(), ends: pendingEnds.sorted { $0.key < $1.key })
     }
 
     /// A beat that failed: its work is pending again (a session ended meanwhile is not touched).

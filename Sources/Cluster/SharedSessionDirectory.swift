@@ -23,6 +23,10 @@ package final class SharedSessionDirectory: SessionDirectory {
     /// How often the beat runs: a quarter of the idle timeout, between 250 ms and 30 s.
     package let beatInterval: Duration
     private let upkeep = Mutex(SessionUpkeep())
+    /// When a beat last failed: rows are not expired in the idle timeout after it.
+    private let lastFailure = Mutex<ContinuousClock.Instant?>(nil)
+    /// Sessions this instance heard ended, by key, and when (kept for the idle timeout and a beat).
+    private let recentlyEnded = Mutex<[String: ContinuousClock.Instant]>([:])
 
     /// Whether ends the store missed wait for a beat: the caller beats every second meanwhile,
     /// so that they apply soon after the store returns.
@@ -33,7 +37,7 @@ package final class SharedSessionDirectory: SessionDirectory {
         self.events = events
         self.logger = logger
         self.idleTimeout = idleTimeout
-        beatInterval = min(max(idleTimeout / 4, .milliseconds(250)), .seconds(30))
+        beatInterval = Self.beatInterval(forIdleTimeout: idleTimeout)
     }
 
     /// The row key of session `id`: the SHA-256 of its bytes, 64 lowercase hex digits.
@@ -41,21 +45,25 @@ package final class SharedSessionDirectory: SessionDirectory {
         SHA256.hash(data: Array(id.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Seconds after which an unused row ends (the idle timeout plus a beat).
-    private var expirySeconds: Double {
-        (idleTimeout + beatInterval).seconds
+    /// A quarter of `idleTimeout`, between 250 ms and 30 s.
+    package static func beatInterval(forIdleTimeout idleTimeout: Duration) -> Duration {
+        min(max(idleTimeout / 4, .milliseconds(250)), .seconds(30))
     }
+
+    /// This instance's beat, in seconds: a row expires after its idle timeout plus the longest
+    /// beat of the running instances (this one's at least).
+    private var beatSeconds: Double { beatInterval.inSeconds }
 
     package func opened(_ id: String, _ record: SessionRecord) async throws(SessionDirectoryError) {
         let key = Self.key(id), user = record.userID, transport = record.transport.rawValue
         let negotiated = String(decoding: record.negotiated.encoded(), as: UTF8.self)
-        let instance = store.instanceID
+        let instance = store.instanceID, idle = idleTimeout.inSeconds
         do {
             _ = try await store.roundTrip("open_session") { client in
                 try await client.query(
                     """
-                    INSERT INTO paragon_mcp_sessions (key, user_id, transport, negotiated, instance)
-                    VALUES (\(key), \(user), \(transport), \(negotiated), \(instance))
+                    INSERT INTO paragon_mcp_sessions (key, user_id, transport, negotiated, instance, idle_seconds)
+                    VALUES (\(key), \(user), \(transport), \(negotiated), \(instance), \(idle))
                     """)
             }
         } catch {
@@ -64,14 +72,18 @@ package final class SharedSessionDirectory: SessionDirectory {
     }
 
     package func resolve(_ id: String) async throws(SessionDirectoryError) -> SessionRecord? {
-        let key = Self.key(id), expiry = expirySeconds
+        let key = Self.key(id), beat = beatSeconds, liveness = Double(ClusterStore.instanceLiveness)
         let row: (String, String, String)?
         do {
             row = try await store.roundTrip("resolve_session") { client in
                 let rows = try await client.query(
                     """
+                    WITH margin AS (
+                        SELECT greatest(max(beat_seconds), \(beat)) AS beat FROM paragon_mcp_instances
+                        WHERE seen_at > now() - make_interval(secs => \(liveness)))
                     UPDATE paragon_mcp_sessions SET last_seen = now()
-                    WHERE key = \(key) AND last_seen > now() - make_interval(secs => \(expiry))
+                    WHERE key = \(key) AND transport = 'streamable-http'
+                        AND last_seen > now() - make_interval(secs => idle_seconds + (SELECT beat FROM margin))
                     RETURNING user_id, transport, negotiated
                     """)
                 var found: (String, String, String)?
@@ -91,7 +103,7 @@ package final class SharedSessionDirectory: SessionDirectory {
         return record
     }
 
-    package func end(_ id: String, userID: String) async -> SessionEnding {
+    package func end(_ id: String, userID: String, deferring: Bool) async -> SessionEnding {
         let key = Self.key(id)
         let event = ClusterEvent.sessionsEnded(keys: [key])
         let payload = events.payload(event), channel = ClusterEvents.channel
@@ -107,10 +119,15 @@ package final class SharedSessionDirectory: SessionDirectory {
                 for try await _ in rows { ended = true }
                 return ended
             }
-            if ended { events.published(event) }
+            if ended {
+                events.published(event)
+                noteEnded([key])
+            }
             return ended ? .ended : .unknown
         } catch {
+            guard deferring else { return .unavailable }
             upkeep.withLock { $0.ending(key: key, userID: userID) }
+            noteEnded([key])
             logger.warning(
                 "a session deleted while the cluster store is down ends on the other instances once it answers")
             return .deferred
@@ -128,8 +145,10 @@ package final class SharedSessionDirectory: SessionDirectory {
                 let rows = try await client.query(
                     """
                     WITH session AS (
-                        SELECT instance FROM paragon_mcp_sessions
-                        WHERE key = \(key) AND user_id = \(userID) AND transport = 'sse'),
+                        SELECT sessions.instance FROM paragon_mcp_sessions sessions
+                        JOIN paragon_mcp_instances instances ON instances.instance = sessions.instance
+                        WHERE key = \(key) AND user_id = \(userID) AND transport = 'sse'
+                            AND instances.seen_at > now() - make_interval(secs => 3 * instances.beat_seconds + 2)),
                     message AS (
                         INSERT INTO paragon_mcp_session_messages (key, instance, body)
                         SELECT \(key), instance, \(text) FROM session RETURNING id, instance)
@@ -166,34 +185,54 @@ package final class SharedSessionDirectory: SessionDirectory {
         return (key, Array(body.utf8))
     }
 
-    /// One beat: `usedIDs` (sessions used here since the last beat, or busy) are marked used now;
-    /// rows unused everywhere for the idle timeout are deleted, and ends missed while the store
-    /// was down applied. Returns the keys of sessions that are over: those this beat ended
-    /// (announced to the other instances here) and those of `usedIDs` the store no longer has
-    /// (ended elsewhere, their announcement missed while this instance was not listening). The
-    /// caller drops its copies of them.
-    package func beat(usedIDs: [String]) async -> Set<String> {
+    /// One beat, one round trip:
+    /// - `usedIDs` (sessions used here since the last beat, or busy) are marked used now, and this
+    ///   instance as running (see ``ClusterStore/join(keyFingerprint:)``);
+    /// - rows unused everywhere for the idle timeout plus a beat are deleted (not in the first
+    ///   idle timeout after this instance found the store back: another instance's marks may still
+    ///   be on their way), and ends missed while the store was down applied;
+    /// - relayed messages no instance took in five minutes are deleted.
+    ///
+    /// Returns the keys of sessions that are over: those this beat ended (announced to the other
+    /// instances here) and those of `heldIDs` (every session held here) the store no longer has
+    /// (ended elsewhere, their announcement missed). The caller drops its copies of them.
+    package func beat(usedIDs: [String], heldIDs: [String]) async -> Set<String> {
         let batch = upkeep.withLock { upkeep in
             upkeep.used(usedIDs.map(Self.key))
             return upkeep.take()
         }
+        let held = heldIDs.map(Self.key)
         let used = batch.used, endKeys = batch.ends.map(\.key), endUsers = batch.ends.map(\.userID)
-        let expiry = expirySeconds
+        let beat = beatSeconds, me = store.instanceID, liveness = Double(ClusterStore.instanceLiveness)
+        let expire = lastFailure.withLock { last in last.map { .now - $0 > idleTimeout + beatInterval } ?? true }
         let rows: [(key: String, ended: Bool)]
         do {
             rows = try await store.roundTrip("session_beat") { client in
                 let rows = try await client.query(
                     """
-                    WITH touched AS (
-                        UPDATE paragon_mcp_sessions SET last_seen = now() WHERE key = ANY(\(used)) RETURNING key),
+                    WITH margin AS (
+                        SELECT greatest(max(beat_seconds), \(beat)) AS beat FROM paragon_mcp_instances
+                        WHERE seen_at > now() - make_interval(secs => \(liveness))),
+                    touched AS (
+                        UPDATE paragon_mcp_sessions SET last_seen = now() WHERE key = ANY(\(used))),
+                    present AS (
+                        SELECT key FROM paragon_mcp_sessions WHERE key = ANY(\(held))),
+                    alive AS (
+                        UPDATE paragon_mcp_instances SET seen_at = now() WHERE instance = \(me)),
+                    gone AS (
+                        DELETE FROM paragon_mcp_instances WHERE seen_at < now() - interval '1 day'),
                     stale AS (
                         DELETE FROM paragon_mcp_session_messages WHERE created_at < now() - interval '5 minutes'),
                     ended AS (
                         DELETE FROM paragon_mcp_sessions
                         WHERE (key, user_id) IN (SELECT * FROM unnest(\(endKeys)::text[], \(endUsers)::text[]))
-                            OR (last_seen < now() - make_interval(secs => \(expiry)) AND key <> ALL(\(used)))
+                            OR (\(expire) AND key <> ALL(\(used))
+                                AND last_seen < now() - make_interval(secs => idle_seconds + (SELECT beat FROM margin)))
+                            OR (transport = 'sse' AND instance NOT IN (
+                                SELECT instance FROM paragon_mcp_instances
+                                WHERE seen_at > now() - make_interval(secs => 3 * beat_seconds + 2)))
                         RETURNING key)
-                    SELECT key, true FROM ended UNION ALL SELECT key, false FROM touched
+                    SELECT key, true FROM ended UNION ALL SELECT key, false FROM present
                     """)
                 var found: [(key: String, ended: Bool)] = []
                 for try await (key, ended) in rows.decode((String, Bool).self) { found.append((key, ended)) }
@@ -201,26 +240,66 @@ package final class SharedSessionDirectory: SessionDirectory {
             }
         } catch {
             upkeep.withLock { $0.failed(batch) }
+            lastFailure.withLock { $0 = .now }
             return []
         }
         let ended = rows.filter(\.ended).map(\.key)
-        let touched = Set(rows.filter { !$0.ended }.map(\.key))
+        let present = Set(rows.filter { !$0.ended }.map(\.key))
+        noteEnded(ended)
         for start in stride(from: 0, to: ended.count, by: ClusterEvents.maxKeysPerEvent) {
             let keys = Array(ended[start..<min(start + ClusterEvents.maxKeysPerEvent, ended.count)])
             do throws(ClusterError) {
                 try await events.publish(.sessionsEnded(keys: keys))
             } catch {
                 logger.warning(
-                    "ended sessions could not be announced; another instance's copy ends at its own beat")
+                    "ended sessions could not be announced; other instances drop their copies at their next beat")
             }
         }
-        return Set(ended).union(used.filter { !touched.contains($0) })
+        return Set(ended).union(held.filter { !present.contains($0) })
+    }
+
+    /// Takes (deletes) the relayed messages for this instance older than a second (their
+    /// `NOTIFY` was missed, or is late), oldest first: the key of each one's session and its body.
+    /// Empty when the store fails.
+    package func takeLeftOverMessages() async -> [(key: String, body: [UInt8])] {
+        let me = store.instanceID
+        let taken = try? await store.roundTrip("take_session_messages") { client in
+            let rows = try await client.query(
+                """
+                DELETE FROM paragon_mcp_session_messages
+                WHERE instance = \(me) AND created_at < now() - interval '1 second'
+                RETURNING id, key, body
+                """)
+            var found: [(Int64, String, String)] = []
+            for try await row in rows.decode((Int64, String, String).self) { found.append(row) }
+            return found
+        }
+        return (taken ?? []).sorted { $0.0 < $1.0 }.map { ($0.1, Array($0.2.utf8)) }
+    }
+
+    // MARK: Ends heard of
+
+    /// Notes sessions that ended (keys): a takeover racing with their end finds them here.
+    package func noteEnded(_ keys: some Sequence<String>) {
+        let now = ContinuousClock.now, keep = idleTimeout + beatInterval
+        recentlyEnded.withLock { ended in
+            for key in keys { ended[key] = now }
+            if ended.count > 1024 { ended = ended.filter { now - $0.value < keep } }
+        }
+    }
+
+    package func hasEnded(_ id: String) -> Bool {
+        let key = Self.key(id), keep = idleTimeout + beatInterval
+        return recentlyEnded.withLock { ended in
+            guard let when = ended[key] else { return false }
+            return ContinuousClock.now - when < keep
+        }
     }
 }
 
 extension Duration {
     /// The duration in seconds, with its fraction.
-    fileprivate var seconds: Double {
+    package var inSeconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

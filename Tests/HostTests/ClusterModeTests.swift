@@ -1,5 +1,9 @@
+import Application
+import Auth
 import Cluster
 import Foundation
+import Logging
+import Observability
 import Testing
 
 /// Two server instances sharing one PostgreSQL (cluster mode, `DATABASE_URL`), as behind a load
@@ -7,14 +11,15 @@ import Testing
 @Suite(.serialized) struct ClusterModeTests {
     /// Runs two instances on one database for `body`, with `environment` besides `DATABASE_URL`.
     static func withTwoInstances(
-        environment: [String: String] = [:],
+        environment: [String: String] = [:], environmentOfB: [String: String]? = nil,
         _ body: @Sendable (TestServer, TestServer, TestPostgres) async throws -> Void
     ) async throws {
         try await TestPostgres.with { postgres in
             let url = try await postgres.database()
-            let environment = environment.merging(["DATABASE_URL": url]) { _, url in url }
-            try await TestServer.with(environment: environment) { a in
-                try await TestServer.with(environment: environment) { b in
+            let ofA = environment.merging(["DATABASE_URL": url]) { _, url in url }
+            let ofB = (environmentOfB ?? environment).merging(["DATABASE_URL": url]) { _, url in url }
+            try await TestServer.with(environment: ofA) { a in
+                try await TestServer.with(environment: ofB) { b in
                     try await body(a, b, postgres)
                 }
             }
@@ -140,6 +145,25 @@ import Testing
         }
     }
 
+    /// Instances configured with different idle timeouts: a session lives by the timeout of the
+    /// instance that opened it, so the one with a short timeout does not end another's session
+    /// in use (marked only every 30 s there).
+    @Test func aSessionLivesByTheIdleTimeoutOfTheInstanceThatOpenedIt() async throws {
+        try await Self.withTwoInstances(
+            environment: ["MCP_SESSION_IDLE_TIMEOUT_MS": "1200"], environmentOfB: [:]
+        ) { _, b, _ in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let clientB = MCPTestClient(base: b.base)
+            let session = try await clientB.initialize(token: alice)
+            for id in 2...9 {
+                try await Task.sleep(for: .milliseconds(500))
+                let reply = try await clientB.send(
+                    body: MCPTestClient.request(id, "tools/list"), token: alice, session: session)
+                #expect(reply.status == 200, "\(reply.body)")
+            }
+        }
+    }
+
     @Test func aRestartedInstanceLosesNoSession() async throws {
         try await TestPostgres.with { postgres in
             let url = try await postgres.database()
@@ -190,6 +214,37 @@ import Testing
                     ).status == 404
                 })
             _ = try await clientB.initialize(token: alice)
+        }
+    }
+
+    /// Instances with different signing keys would refuse each other's setup links and request
+    /// states: one whose key differs from a running instance's does not start, and says why.
+    @Test func anInstanceWithAnotherSigningKeyDoesNotJoin() async throws {
+        try await TestPostgres.with { postgres in
+            let url = try await postgres.database()
+            try await TestServer.with(environment: ["DATABASE_URL": url]) { _ in
+                let other = try SigningKeys.generate()
+                let refusal = await Self.joinRefusal(url: url, signingKeyDER: Array(other.derRepresentation))
+                #expect(refusal?.contains("same SIGNING_KEY") == true, "\(refusal ?? "joined")")
+                // The same key joins.
+                #expect(
+                    await Self.joinRefusal(url: url, signingKeyDER: Array(try TestTokens.key().derRepresentation))
+                        == nil)
+            }
+        }
+    }
+
+    /// Why an instance with `signingKeyDER` does not join the cluster on `url`; nil when it joins
+    /// (it leaves at once).
+    static func joinRefusal(url: String, signingKeyDER: [UInt8]) async -> String? {
+        do throws(BootstrapError) {
+            let joined = try await ClusterRuntime(
+                url: url, signingKeyDER: signingKeyDER, mode: .production, sessionIdleTimeout: .seconds(60),
+                logger: Logger(label: "join"), metrics: ServerMetrics(), startTimeout: .seconds(60))
+            await joined.leave()
+            return nil
+        } catch {
+            return "\(error)"
         }
     }
 

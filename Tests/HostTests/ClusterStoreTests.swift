@@ -61,7 +61,7 @@ import Testing
                     "-h", "127.0.0.1", "-p", "\(postgres.port)", "-U", "postgres", "-d", database, "-tAc",
                     "SELECT string_agg(version::text, ',' ORDER BY version) FROM paragon_mcp_schema",
                 ])
-            #expect(versions.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1,2")
+            #expect(versions.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1,2,3")
         }
     }
 
@@ -103,9 +103,41 @@ import Testing
             try await store.start(timeout: .seconds(3))
             Issue.record("started without a store")
         } catch {
+            // Named, and why: the connection's own failure, not a timeout.
             #expect("\(error)".contains("127.0.0.1:\(port)/db"), "\(error)")
+            #expect("\(error)".lowercased().contains("refused"), "\(error)")
         }
         #expect(throws: ClusterError.self) { try ClusterStore(url: "mysql://x", logger: Self.logger) }
+    }
+
+    /// What PostgreSQL answers (a database that does not exist) is what the error says.
+    @Test func aStoreThatRefusesSaysWhatPostgreSQLSaid() async throws {
+        try await TestPostgres.with { postgres in
+            let store = try ClusterStore(url: postgres.url("no_such_database"), logger: Self.logger)
+            defer { store.stop() }
+            do {
+                try await store.start(timeout: .seconds(30))
+                Issue.record("started on a database that does not exist")
+            } catch {
+                #expect("\(error)".contains(#"database "no_such_database" does not exist"#), "\(error)")
+                #expect("\(error)".contains("SQLSTATE 3D000"), "\(error)")
+            }
+        }
+    }
+
+    /// A password with a raw `@` or `/` would move where the host seems to start, and the
+    /// message would repeat part of it: refused, saying to percent-encode it, repeating nothing.
+    @Test func aURLWithRawSpecialCharactersInItsPasswordIsRefusedWithoutRepeatingIt() {
+        for url in ["postgres://weird:pq@zz/w:rd@127.0.0.1:5432/db", "postgres://u:qq@zz@127.0.0.1/db"] {
+            do {
+                _ = try ClusterStore(url: url, logger: Self.logger)
+                Issue.record("accepted \(url)")
+            } catch {
+                #expect("\(error)".contains("percent-encode"), "\(error)")
+                #expect(!"\(error)".contains("zz") && !"\(error)".contains("w:rd"), "\(error)")
+            }
+        }
+        #expect((try? ClusterStore(url: "postgres://u:p%40ss%2Fw@127.0.0.1/db", logger: Self.logger)) != nil)
     }
 
     @Test func aLostStoreFailsItsRoundTripsThenRecovers() async throws {

@@ -104,7 +104,7 @@ import Yams
         let mount = try #require((proxy["volumes"] as? [String])?.first?.split(separator: ":").first)
         let configuration = try Self.read(String(mount))
         for name in instances.keys {
-            #expect(configuration.contains("server \(name):3001;"), "the proxy does not name \(name)")
+            #expect(configuration.contains("server \(name):3001"), "the proxy does not name \(name)")
         }
     }
 

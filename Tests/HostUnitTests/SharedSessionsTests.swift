@@ -72,5 +72,10 @@ import Testing
         #expect(retry.used == ["a"])
         #expect(Set(retry.ends.map(\.key)) == ["b", "c"])
         #expect(!upkeep.hasPendingEnds)
+        // A session that ends is not also marked used in the same beat.
+        upkeep.used(["d"])
+        upkeep.ending(key: "d", userID: "alice")
+        upkeep.used(["d"])
+        #expect(upkeep.take() == .init(used: [], ends: [.init(key: "d", userID: "alice")]))
     }
 }

@@ -52,8 +52,8 @@ struct ServerBootstrap {
         var cluster: ClusterRuntime?
         if let url = config.cluster.databaseURL {
             cluster = try await ClusterRuntime(
-                url: url, sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger,
-                metrics: metrics)
+                url: url, signingKeyDER: Array(key.derRepresentation), mode: config.server.mode,
+                sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger, metrics: metrics)
         }
         let runtime = ProviderRuntime()
         let server = await MCPServer(
@@ -112,7 +112,7 @@ struct ServerBootstrap {
         await server.dispatcher.registry.shutdown()
         await reloader.retirementsFinished()
         await runtime.shutdown()
-        cluster?.stop()
+        await cluster?.leave()
     }
 
     /// The built-in providers that call Paragon.
@@ -149,6 +149,8 @@ package enum BootstrapError: Error, CustomStringConvertible {
             return "port \(port) is already in use: stop the other server or set PORT"
         case .duplicateTool(let error):
             return "\(error): disable one of them in config.yaml, or rename the tool"
+        case .cluster(.signingKeyDiffers(let store, let secondsAgo)):
+            return "\(ClusterError.signingKeyDiffers(store: store, secondsAgo: secondsAgo))"
         case .cluster(let error):
             return "\(error); check cluster.database_url (DATABASE_URL), or unset it to run one instance in memory"
         }

@@ -17,15 +17,21 @@ package protocol SessionDirectory: Sendable {
     func resolve(_ id: String) async throws(SessionDirectoryError) -> SessionRecord?
 
     /// Ends session `id` of `userID` everywhere (the other instances drop their copies).
-    /// ``SessionEnding/unknown`` when no instance knows it, or it is another user's;
-    /// ``SessionEnding/deferred`` when the store does not answer (it ends once it does).
-    func end(_ id: String, userID: String) async -> SessionEnding
+    /// ``SessionEnding/unknown`` when no instance knows it, or it is another user's. When the
+    /// store does not answer: with `deferring`, ``SessionEnding/deferred`` (it ends everywhere
+    /// once the store answers), else ``SessionEnding/unavailable`` (nothing done).
+    func end(_ id: String, userID: String, deferring: Bool) async -> SessionEnding
 
     /// Hands `body`, a client message posted for legacy HTTP+SSE session `id` of `userID`, to
     /// the instance holding the session's stream, which handles it as if posted there (its
     /// answers go on the stream). False when no instance holds such a session of that user.
     /// - Throws: ``SessionDirectoryError/unavailable(reason:)``: the message was not handed on.
     func relay(_ body: [UInt8], to id: String, userID: String) async throws(SessionDirectoryError) -> Bool
+
+    /// Whether this instance heard that session `id` ended (lately: within the idle timeout), with
+    /// no round trip: a takeover that read the session's record just before its end checks it
+    /// once the session is live here.
+    func hasEnded(_ id: String) -> Bool
 }
 
 /// What ``SessionDirectory/end(_:userID:)`` did.
@@ -35,6 +41,8 @@ package enum SessionEnding: Sendable, Equatable {
     case unknown
     /// The store does not answer: the session ends everywhere once it does.
     case deferred
+    /// The store does not answer: nothing was done.
+    case unavailable
 }
 
 /// Why the session directory could not answer.

@@ -36,7 +36,9 @@ package struct LegacySSETransport: Sendable {
             // The client went away (or the session closed): nothing is left behind, here or in
             // the cluster's store.
             sessions.close(session, reason: "SSE stream ended")
-            if let directory { Task { _ = await directory.end(session.id, userID: session.userID) } }
+            if let directory {
+                Task { _ = await directory.end(session.id, userID: session.userID, deferring: true) }
+            }
         }
     }
 

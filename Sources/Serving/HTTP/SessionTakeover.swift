@@ -36,9 +36,17 @@ package struct SessionTakeover: Sendable {
         if case .failure(let cap) = sessions.reserve(for: principal.userID) {
             throw HTTPRejection(response: HTTPReplies.capacityReached(cap))
         }
-        let live = sessions.activate(MCPSession(id: id, record: record, owner: principal))
-        metrics.sessionsTakenOver.increment()
-        logger.debug("serving a session another instance opened", metadata: ["session": "\(id)"])
+        let taken = MCPSession(id: id, record: record, owner: principal)
+        let live = sessions.activate(taken)
+        // Ended between the read and now (its end's announcement found no copy to close): not served.
+        if directory.hasEnded(id) {
+            sessions.close(live, reason: "ended on another instance")
+            throw HTTPRejection(response: HTTPReplies.error(.notFound, .sessionNotFound()))
+        }
+        if live === taken {
+            metrics.sessionsTakenOver.increment()
+            logger.debug("serving a session another instance opened", metadata: ["session": "\(id)"])
+        }
         return live
     }
 }

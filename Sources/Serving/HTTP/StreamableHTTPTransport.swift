@@ -124,8 +124,9 @@ package struct StreamableHTTPTransport: Sendable {
     // MARK: DELETE
 
     /// Ends the session: 200 when it was open, 404 when no instance knows it, 403 for another
-    /// user's. In cluster mode it ends on every instance (see ``SessionDirectory/end(_:userID:)``;
-    /// while the store does not answer, it ends here at once and elsewhere once it answers).
+    /// user's. In cluster mode it ends on every instance (see
+    /// ``SessionDirectory/end(_:userID:deferring:)``; while the store does not answer, a session
+    /// held here ends here at once and elsewhere once it answers, another is 503).
     package func delete(_ request: Request, _ context: AdmittedMCPContext) async -> Response {
         if ProtocolEra.of(header: request.headers[Self.versionHeader]) == .stateless { return Self.postOnly() }
         guard let sessionID = request.headers[Self.sessionHeader] else {
@@ -136,8 +137,11 @@ package struct StreamableHTTPTransport: Sendable {
         if let held, held.userID != userID {
             return HTTPReplies.error(.forbidden, .server("Forbidden: the session belongs to another user"))
         }
-        let ending = await server.opening.directory?.end(sessionID, userID: userID)
-        guard held != nil || ending == .ended || ending == .deferred else {
+        // Held here, it ends here at once and elsewhere once the store answers; not held, whether
+        // it is open (and whose) is unknown while the store does not answer: the client asks again.
+        let ending = await server.opening.directory?.end(sessionID, userID: userID, deferring: held != nil)
+        if ending == .unavailable { return HTTPReplies.storeUnavailable("the session cannot be looked up") }
+        guard held != nil || ending == .ended else {
             return HTTPReplies.error(.notFound, .sessionNotFound())
         }
         if let held { server.sessions.close(held, reason: "deleted by client") }

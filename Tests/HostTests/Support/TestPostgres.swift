@@ -57,7 +57,7 @@ struct TestPostgres: Sendable {
         }
     }
 
-    /// Runs a server for `body`, stopped after it.
+    /// Runs a server for `body`, stopped and removed after it.
     static func with<R: Sendable>(_ body: @Sendable (TestPostgres) async throws -> R) async throws -> R {
         let root = TestPaths.scratch("postgres")
         if geteuid() == 0 {
@@ -69,12 +69,17 @@ struct TestPostgres: Sendable {
         guard initialized.status == 0 else { throw TestFailure("initdb failed: \(initialized.stderr)") }
         let server = TestPostgres(port: try TestServer.freePort(), root: root)
         try await server.start()
+        // Stopped and its data directory removed, whatever `body` did.
+        func tearDown() async {
+            try? await server.stop()
+            try? FileManager.default.removeItem(atPath: root)
+        }
         do {
             let result = try await body(server)
-            try? await server.stop()
+            await tearDown()
             return result
         } catch {
-            try? await server.stop()
+            await tearDown()
             throw error
         }
     }

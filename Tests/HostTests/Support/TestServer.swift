@@ -42,7 +42,8 @@ struct TestServer: Sendable {
         if let url = config.cluster.databaseURL {
             // Generous: the whole suite runs beside it on two cores.
             cluster = try await ClusterRuntime(
-                url: url, sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger,
+                url: url, signingKeyDER: Array(key.derRepresentation), mode: config.server.mode,
+                sessionIdleTimeout: .milliseconds(config.server.sessionIdleTimeoutMs), logger: logger,
                 metrics: metrics, startTimeout: .seconds(60))
         }
         defer { cluster?.stop() }
