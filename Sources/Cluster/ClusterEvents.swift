@@ -1,6 +1,7 @@
 import Foundation
 import JSONCore
 import Logging
+import MCPCore
 import Observability
 import PostgresNIO
 
@@ -20,6 +21,9 @@ package enum ClusterEvent: Sendable, Equatable {
     /// A client message of a legacy HTTP+SSE session waits for instance `target`, which holds
     /// the session's stream, in `paragon_mcp_session_messages` (row `message`).
     case sessionMessage(target: String, message: Int64)
+    /// The client of the session of key `session` cancelled request `request`: the instance
+    /// running it cancels it.
+    case requestCancelled(session: String, request: JSONRPCID)
 }
 
 /// Publishes ``ClusterEvent``s and hands the other instances' to a handler, keeping one pooled
@@ -111,6 +115,9 @@ package struct ClusterEvents: Sendable {
         case .sessionMessage(let target, let message):
             object["target"] = .string(target)
             object["message"] = .integer(Int(message))
+        case .requestCancelled(let session, let request):
+            object["session"] = .string(session)
+            object["request"] = request.json
         }
         return .object(object)
     }
@@ -136,6 +143,10 @@ package struct ClusterEvents: Sendable {
                 return nil
             }
             return (.sessionMessage(target: target, message: Int64(message)), instance)
+        case "request_cancelled":
+            guard let session = value["session"]?.stringValue, let request = value["request"].flatMap(JSONRPCID.init)
+            else { return nil }
+            return (.requestCancelled(session: session, request: request), instance)
         default:
             return nil
         }
@@ -147,6 +158,7 @@ package struct ClusterEvents: Sendable {
         case .sessionsEnded: "sessions_ended"
         case .elicitationCompleted: "elicitation_completed"
         case .sessionMessage: "session_message"
+        case .requestCancelled: "request_cancelled"
         }
     }
 }

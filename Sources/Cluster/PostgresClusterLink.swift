@@ -24,6 +24,15 @@ package struct PostgresClusterLink: ClusterLink {
         }
     }
 
+    package func requestCancelled(_ requestID: JSONRPCID, sessionID: String) async {
+        do throws(ClusterError) {
+            try await events.publish(
+                .requestCancelled(session: SharedSessionDirectory.key(sessionID), request: requestID))
+        } catch {
+            logger.warning("could not tell the other instances that a client cancelled a request: \(error)")
+        }
+    }
+
     package var sessions: any SessionDirectory { directory }
 
     package var storeIsUp: Bool { events.store.isUp }

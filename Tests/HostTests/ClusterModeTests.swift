@@ -6,20 +6,23 @@ import Logging
 import Observability
 import Testing
 
+@testable import MCPCore
+
 /// Two server instances sharing one PostgreSQL (cluster mode, `DATABASE_URL`), as behind a load
 /// balancer: what one instance learns reaches the other's clients.
 @Suite(.serialized) struct ClusterModeTests {
     /// Runs two instances on one database for `body`, with `environment` besides `DATABASE_URL`.
     static func withTwoInstances(
         environment: [String: String] = [:], environmentOfB: [String: String]? = nil,
+        providers: [(name: String, library: String, extra: String)]? = nil,
         _ body: @Sendable (TestServer, TestServer, TestPostgres) async throws -> Void
     ) async throws {
         try await TestPostgres.with { postgres in
             let url = try await postgres.database()
             let ofA = environment.merging(["DATABASE_URL": url]) { _, url in url }
             let ofB = (environmentOfB ?? environment).merging(["DATABASE_URL": url]) { _, url in url }
-            try await TestServer.with(environment: ofA) { a in
-                try await TestServer.with(environment: ofB) { b in
+            try await TestServer.with(environment: ofA, providers: providers) { a in
+                try await TestServer.with(environment: ofB, providers: providers) { b in
                     try await body(a, b, postgres)
                 }
             }
@@ -160,6 +163,67 @@ import Testing
                 let reply = try await clientB.send(
                     body: MCPTestClient.request(id, "tools/list"), token: alice, session: session)
                 #expect(reply.status == 200, "\(reply.body)")
+            }
+        }
+    }
+
+    /// A client's requests of one session reach any instance: a cancellation posted to one
+    /// cancels the call running on the other, which then sends no answer (MCP, cancellation).
+    @Test func aCancellationPostedToOneInstanceCancelsTheCallRunningOnTheOther() async throws {
+        let never = try CCompiler.fixture(
+            "never_notify_cluster", "FIXTURE_NEVER_COMPLETES", "FIXTURE_TOOL_NAME=\"HANG\"")
+        try await Self.withTwoInstances(providers: [("hang", never, "")]) { a, b, _ in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let (clientA, clientB) = (MCPTestClient(base: a.base), MCPTestClient(base: b.base))
+            let session = try await clientA.initialize(token: alice)
+            async let call = clientB.send(body: MCPTestClient.call(7, "HANG"), token: alice, session: session)
+            #expect(
+                try await eventually(within: .seconds(20)) {
+                    b.server.sessions.session(session)?.state.withLock { !$0.inFlight.isEmpty } == true
+                })
+            let cancel = try await clientA.send(
+                body: #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":7}}"#,
+                token: alice, session: session)
+            #expect(cancel.status == 202)
+            let reply = try await call
+            #expect(reply.status == 200 && reply.body.isEmpty, "\(reply.body)")
+        }
+    }
+
+    /// A 2026-07-28 `requestState` resumes one call across the cluster: spent on one instance,
+    /// it is refused as a replay on the other.
+    @Test func aRequestStateSpentOnOneInstanceIsRefusedOnTheOther() async throws {
+        try await TestPostgres.with { postgres in
+            let url = try await postgres.database()
+            try await TestSandbox.with { sandbox in
+                let environment = [
+                    "DATABASE_URL": url, "PROJECT_ID": "sandbox-project", "ACTIONKIT_BASE_URL": sandbox.base,
+                    "CONNECT_SDK_CDN_URL": sandbox.base + "/sdk/index.js",
+                ]
+                let actionKit = [("actionkit", TestPaths.buildDirectory + "/libActionKit.so", "")]
+                try await TestServer.with(environment: environment, providers: actionKit) { a in
+                    try await TestServer.with(environment: environment, providers: actionKit) { b in
+                        let tool = "GOOGLE_CALENDAR_LIST_EVENTS"
+                        sandbox.sandbox.state.connect("carol", "googleCalendar")
+                        let key = RequestStateSeal.derivedKey(from: Array(try TestTokens.key().derRepresentation))
+                        let state = RequestStateSeal(key: key).seal(
+                            RequestState(
+                                userID: "carol", tool: tool, arguments: .object([:]), integration: "googleCalendar",
+                                expiresAt: Int(Date().timeIntervalSince1970) + 600))
+                        let accept = #""inputResponses":{"connect":{"action":"accept"}},"requestState":"\#(state)""#
+                        let token = try await TestTokens.sign(sub: "carol")
+                        let onA = StatelessClient(
+                            client: MCPTestClient(base: a.base), token: token,
+                            capabilities: StatelessClient.urlElicitation)
+                        let onB = StatelessClient(
+                            client: MCPTestClient(base: b.base), token: token,
+                            capabilities: StatelessClient.urlElicitation)
+                        let resumed = try await onA.call(tool, id: "3", more: accept)
+                        #expect(resumed.result?["resultType"] as? String == "complete", "\(resumed.body)")
+                        let replayed = try await onB.call(tool, id: "4", more: accept)
+                        #expect(replayed.status == 400 && replayed.errorCode == -32602, "replayed: \(replayed.body)")
+                    }
+                }
             }
         }
     }

@@ -58,9 +58,12 @@ import Testing
     }
 
     @Test func sigtermLetsTheCallInFlightFinishThenExitsZero() async throws {
-        // The call must reach the server before SIGTERM, which a loaded CI machine can delay by
-        // most of a second: send it, wait a second, and let it run two more.
-        let slow = try CCompiler.fixture("slow_sigterm3000", "FIXTURE_DELAY_MS=3000", "FIXTURE_TOOL_NAME=\"SLOW\"")
+        // The call must reach the provider before SIGTERM, which a loaded CI machine can delay by
+        // seconds: the provider marks its arrival in a file, and SIGTERM waits for it.
+        let mark = TestPaths.scratch("sigterm-mark") + "/arrived"
+        let slow = try CCompiler.fixture(
+            "slow_sigterm_marked", "FIXTURE_DELAY_MS=2000", "FIXTURE_TOOL_NAME=\"SLOW\"",
+            "FIXTURE_MARK_FILE=\"\(mark)\"")
         let port = try TestServer.freePort()
         let file = TestPaths.scratch("sigterm") + "/config.yaml"
         try "providers:\n  actionkit: {enabled: false}\n  slow: {library: \(slow)}\n".write(
@@ -76,10 +79,10 @@ import Testing
         let token = try await TestTokens.sign(sub: "alice")
         let session = try await client.initialize(token: token)
         async let call = client.send(body: MCPTestClient.call(2, "SLOW"), token: token, session: session)
-        try await Task.sleep(for: .seconds(1))
+        #expect(try await eventually(within: .seconds(30)) { FileManager.default.fileExists(atPath: mark) })
         child.signal(SIGTERM)
         let reply = try await call
-        #expect(reply.status == 200 && reply.result != nil)
+        #expect(reply.status == 200 && reply.result != nil, "\(reply.status) \(reply.body)")
         let (status, _, _) = try await child.finish()
         #expect(status == 0)
     }

@@ -36,7 +36,9 @@ import Testing
     @Test func eventsRoundTripAndUnknownKindsAreIgnored() {
         let events: [ClusterEvent] = [
             .toolsChanged(user: "alice"), .sessionsEnded(keys: ["k1", "k2"]),
-            .elicitationCompleted(user: "bob", elicitation: "e-1"),
+            .elicitationCompleted(user: "bob", elicitation: "e-1"), .sessionMessage(target: "i2", message: 42),
+            .requestCancelled(session: "k1", request: .number(7)),
+            .requestCancelled(session: "k1", request: .string("x")),
         ]
         for event in events {
             let payload = String(decoding: ClusterEvents.encode(event, instance: "i1").encoded(), as: UTF8.self)

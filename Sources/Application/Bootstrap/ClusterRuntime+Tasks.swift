@@ -32,6 +32,10 @@ extension ClusterRuntime {
                     Self.dropCopies(of: Set(keys), from: server)
                 case .elicitationCompleted(let user, let elicitation):
                     server.elicitationCompleted(elicitation, userID: user)
+                case .requestCancelled(let key, let request):
+                    for session in server.sessions.all where SharedSessionDirectory.key(session.id) == key {
+                        session.cancel(request)
+                    }
                 case .sessionMessage(let target, let message):
                     guard target == instance, let (key, body) = await directory.takeMessage(message) else { return }
                     await Self.deliver(body, toSessionOf: key, on: server)

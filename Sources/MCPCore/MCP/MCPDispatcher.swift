@@ -21,6 +21,9 @@ package struct MCPDispatcher: Sendable {
     package let listStamp: StatelessResult.Stamp
     package let metrics: ServerMetrics
     package let logger: Logger
+    /// Told of a `notifications/cancelled` whose request is not in flight here: in cluster mode
+    /// another instance may be running it (the client's requests of one session reach any).
+    package let cancelledElsewhere: (@Sendable (JSONRPCID, MCPSession) -> Void)?
     package static let serverName = "paragon-mcp"
     package static let instructions = """
         Tools act on the user's connected SaaS accounts through Paragon. When a tool answers that \
@@ -31,8 +34,10 @@ package struct MCPDispatcher: Sendable {
 
     package init(
         registry: LiveRegistry, connectionSetup: any ConnectionSetup, metrics: ServerMetrics,
-        logger: Logger, resumable: ResumableCalls? = nil, listTTLMs: Int = 60_000
+        logger: Logger, resumable: ResumableCalls? = nil, listTTLMs: Int = 60_000,
+        cancelledElsewhere: (@Sendable (JSONRPCID, MCPSession) -> Void)? = nil
     ) {
+        self.cancelledElsewhere = cancelledElsewhere
         self.registry = registry
         self.resumable = resumable
         self.listTTLMs = listTTLMs
@@ -180,7 +185,9 @@ package struct MCPDispatcher: Sendable {
         case InitializedNotification.name:
             session.state.withLock { $0.initialized = true }
         case CancelledNotification.name:
-            if let requestID = params?["requestId"].flatMap(JSONRPCID.init) { session.cancel(requestID) }
+            if let requestID = params?["requestId"].flatMap(JSONRPCID.init), !session.cancel(requestID) {
+                cancelledElsewhere?(requestID, session)
+            }
         default:
             break
         }

@@ -7,6 +7,11 @@ package protocol ClusterLink: Sendable {
     /// logged by the link; the caller goes on.
     func integrationConnected(userID: String, elicitationID: String?) async
 
+    /// Tells the other instances that the client of session `sessionID` cancelled request
+    /// `requestID`, which is not in flight here: the one running it cancels it. A failure is
+    /// logged by the link.
+    func requestCancelled(_ requestID: JSONRPCID, sessionID: String) async
+
     /// Where handshake-era sessions are shared: any instance serves any of them.
     var sessions: any SessionDirectory { get }
 

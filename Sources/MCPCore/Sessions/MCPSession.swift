@@ -164,13 +164,15 @@ package final class MCPSession: Sendable {
         }
     }
 
-    /// `notifications/cancelled`: cancels the request if it is in flight.
-    package func cancel(_ id: JSONRPCID) {
+    /// `notifications/cancelled`: cancels the request if it is in flight; whether it was.
+    @discardableResult
+    package func cancel(_ id: JSONRPCID) -> Bool {
         let cancel = state.withLock { state -> (@Sendable () -> Void)? in
             guard let cancel = state.inFlight[id] else { return nil }
             state.cancelledByClient.insert(id)
             return cancel
         }
         cancel?()
+        return cancel != nil
     }
 }

@@ -70,11 +70,23 @@ package final class MCPServer: Sendable {
             connectionSetup: SetupGuide(
                 links: setupLinks, names: integrationNames, connections: connectedIntegrations),
             metrics: metrics, logger: logger, resumable: resumable,
-            listTTLMs: config.toolLists.cacheTTLSeconds * 1000)
+            listTTLMs: config.toolLists.cacheTTLSeconds * 1000,
+            cancelledElsewhere: cluster.map(Self.cancellationRelay))
         self.policy = HTTPAccessPolicy(server: config.server)
         self.connections = ConnectionLimiter(settings: config.server, logger: logger, metrics: metrics)
         self.logger = logger
         self.keepAlive = keepAlive
+    }
+
+    /// A cancellation of a request not in flight here, for the other instances: only Streamable
+    /// HTTP sessions are served by several.
+    private static func cancellationRelay(
+        _ cluster: any ClusterLink
+    ) -> @Sendable (JSONRPCID, MCPSession) -> Void {
+        { requestID, session in
+            guard session.transport == .streamableHTTP else { return }
+            Task { await cluster.requestCancelled(requestID, sessionID: session.id) }
+        }
     }
 
     /// Reads a POST body as one JSON value: JSON content type, no content coding, at most

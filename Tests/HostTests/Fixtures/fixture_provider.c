@@ -14,6 +14,8 @@
  *   FIXTURE_TOOL_SCHEMA="..." the input schema of its tool (default {"type":"object"})
  *   FIXTURE_LOG_LEVEL         create() logs "host log level <n>" (host->log_level(), ABI 1.3)
  *                             at warning, or "host has no log_level" from an older host
+ *   FIXTURE_MARK_FILE="..."   call_tool creates this file, so that a test in another process
+ *                             knows the call arrived
  */
 #define _POSIX_C_SOURCE 200809L
 #include <paragon_mcp_plugin.h>
@@ -103,6 +105,10 @@ static void call_tool(const paragon_mcp_instance *self, const paragon_mcp_call_c
                       const char *name, size_t name_len, const char *arguments, size_t arguments_len) {
     const fixture *f = self->provider_data;
     (void)f; (void)name; (void)name_len; (void)arguments; (void)arguments_len;
+#ifdef FIXTURE_MARK_FILE
+    FILE *mark = fopen(FIXTURE_MARK_FILE, "w");
+    if (mark) fclose(mark);
+#endif
 #if defined(FIXTURE_NEVER_COMPLETES)
     (void)context;
     __atomic_add_fetch(&calls_received, 1, __ATOMIC_SEQ_CST);
