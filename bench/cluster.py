@@ -17,13 +17,9 @@ import tempfile
 import time
 import urllib.request
 
-PROXY = """
-worker_processes 1;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-{user}
-events {{ worker_connections 4096; }}
-http {{
+from standin import NGINX_HEAD, nginx_user, start_nginx
+
+PROXY = NGINX_HEAD + """http {{
     access_log off;
     client_body_temp_path {root}/body;
     proxy_temp_path {root}/proxy;
@@ -147,24 +143,14 @@ class Proxy:
     def __enter__(self):
         os.makedirs(self.root, exist_ok=True)
         servers = "\n".join(f"        server 127.0.0.1:{port};" for port in self.upstream_ports)
-        path = os.path.join(self.root, "nginx.conf")
-        with open(path, "w") as file:
-            file.write(PROXY.format(root=self.root, port=self.port, servers=servers,
-                                    user="user root;" if os.geteuid() == 0 else ""))
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        self.process = subprocess.Popen([nginx, "-p", self.root, "-c", path, "-g", "daemon off;"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("the proxy's nginx failed: " + self.process.stderr.read().decode())
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.02)
-        self.__exit__()
-        raise RuntimeError("the proxy's nginx did not start")
+        config = PROXY.format(root=self.root, port=self.port, servers=servers, user=nginx_user())
+
+        def ready():
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=1):
+                pass
+
+        self.process = start_nginx(self.root, config, ready, name="the proxy's nginx")
+        return self
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:

@@ -65,13 +65,45 @@ def integrations(count):
             for index, (key, _) in enumerate(synthetic(count, 0))]
 
 
-CONFIG = """
+# What every nginx of the bench starts with (format fields root and user), before its http block.
+NGINX_HEAD = """
 worker_processes 1;
 pid {root}/nginx.pid;
 error_log {root}/error.log warn;
 {user}
 events {{ worker_connections 4096; }}
-http {{
+"""
+
+
+def start_nginx(root, config, ready, name="nginx"):
+    """Writes `config` to root/nginx.conf and runs nginx on it in the foreground; returns the
+    process once `ready()` stops raising OSError (at most 10 s), else stops it and raises."""
+    path = os.path.join(root, "nginx.conf")
+    with open(path, "w") as file:
+        file.write(config)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([nginx, "-p", root, "-c", path, "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} failed: " + process.stderr.read().decode())
+        try:
+            ready()
+            return process
+        except OSError:
+            time.sleep(0.02)
+    process.terminate()
+    process.wait(timeout=10)
+    raise RuntimeError(f"{name} did not start")
+
+
+def nginx_user():
+    """nginx's `user` line: root's workers must be told to stay root."""
+    return "user root;" if os.geteuid() == 0 else ""
+
+
+CONFIG = NGINX_HEAD + """http {{
     access_log off;
     keepalive_requests 1000000;
     keepalive_timeout 300s;
@@ -107,25 +139,9 @@ class StandIn:
         with open(os.path.join(self.root, "integrations.json"), "w") as file:
             json.dump(integrations(self.integrations), file, separators=(",", ":"))
         config = CONFIG.format(
-            root=self.root, port=self.port, project=PROJECT, answer=RUN_ANSWER,
-            user="user root;" if os.geteuid() == 0 else "")
-        path = os.path.join(self.root, "nginx.conf")
-        with open(path, "w") as file:
-            file.write(config)
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        self.process = subprocess.Popen(
-            [nginx, "-p", self.root, "-c", path, "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                self.status()
-                return self
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError("nginx failed: " + self.process.stderr.read().decode())
-                time.sleep(0.02)
-        raise RuntimeError("nginx did not start")
+            root=self.root, port=self.port, project=PROJECT, answer=RUN_ANSWER, user=nginx_user())
+        self.process = start_nginx(self.root, config, self.status)
+        return self
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:

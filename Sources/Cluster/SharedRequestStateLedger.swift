@@ -16,10 +16,10 @@ package final class SharedRequestStateLedger: RequestStateLedger {
         self.store = store
     }
 
-    package func consume(_ state: RequestState, now: Int) async throws -> Bool {
-        guard state.expiresAt > now else { return false }
+    package func consume(nonce: [UInt8], expiresAt: Int, now: Int) async throws -> Bool {
+        guard expiresAt > now else { return false }
         pruneIfDue(now: now)
-        let nonce = Self.hex(state.nonce), expiresAt = state.expiresAt
+        let nonce = Self.hex(nonce)
         return try await store.roundTrip("consume_request_state") { client in
             let rows = try await client.query(
                 """
@@ -35,8 +35,8 @@ package final class SharedRequestStateLedger: RequestStateLedger {
 
     /// Gives the state back, even when the request that asks is being cancelled (it is asked
     /// exactly then: the call did not complete).
-    package func release(_ state: RequestState) async throws {
-        let nonce = Self.hex(state.nonce), store = self.store
+    package func release(nonce: [UInt8]) async throws {
+        let nonce = Self.hex(nonce), store = self.store
         try await Task.detached {
             _ = try await store.roundTrip("release_request_state") { client in
                 try await client.query("UPDATE paragon_mcp_request_states SET spent = false WHERE nonce = \(nonce)")

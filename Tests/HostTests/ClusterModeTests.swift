@@ -43,6 +43,10 @@ import Testing
             #expect(complete.status == 200)
             let received = try await MCPTestClient.firstMessage(stream.events)
             #expect(received?.contains("notifications/tools/list_changed") == true)
+            // A link completes once across the cluster: its replay on B tells no one again.
+            let replayed = try await clientB.send(
+                path: "/setup/complete", body: #"{"token":"\#(token)"}"#, accept: "*/*")
+            #expect(replayed.status == 200 && replayed.body.contains(#""alreadyCompleted":true"#), "\(replayed.body)")
         }
     }
 

@@ -75,17 +75,21 @@ package final class ConsumedRequestStates: RequestStateLedger {
     /// its nonce was consumed before and has not expired (a replay), or when the state itself
     /// has expired (`now >= expiresAt`; it is not recorded). Forgets expired entries first.
     package func consume(_ state: RequestState, now: Int) -> Bool {
+        consume(nonce: state.nonce, expiresAt: state.expiresAt, now: now)
+    }
+
+    package func consume(nonce: [UInt8], expiresAt: Int, now: Int) -> Bool {
         self.state.withLock { ledger in
             while let soonest = ledger.heap.first, soonest.expiresAt <= now { ledger.popSoonest() }
-            guard state.expiresAt > now else { return false }
-            if let remembered = ledger.expiries[state.nonce] {
+            guard expiresAt > now else { return false }
+            if let remembered = ledger.expiries[nonce] {
                 guard !remembered.spent else { return false }
-                ledger.expiries[state.nonce]?.spent = true
+                ledger.expiries[nonce]?.spent = true
                 return true
             }
             while ledger.heap.count >= capacity { ledger.popSoonest() }
-            ledger.expiries[state.nonce] = Remembered(expiresAt: state.expiresAt, spent: true)
-            ledger.push(Entry(expiresAt: state.expiresAt, nonce: state.nonce))
+            ledger.expiries[nonce] = Remembered(expiresAt: expiresAt, spent: true)
+            ledger.push(Entry(expiresAt: expiresAt, nonce: nonce))
             return true
         }
     }
@@ -94,7 +98,11 @@ package final class ConsumedRequestStates: RequestStateLedger {
     /// nonce stays remembered, unspent, until its expiry, so releasing and consuming again takes
     /// no more room.
     package func release(_ state: RequestState) {
-        self.state.withLock { $0.expiries[state.nonce]?.spent = false }
+        release(nonce: state.nonce)
+    }
+
+    package func release(nonce: [UInt8]) {
+        self.state.withLock { $0.expiries[nonce]?.spent = false }
     }
 
     /// How many consumed states are remembered (as of the last `consume`).

@@ -1,3 +1,4 @@
+import Foundation
 import MCPCore
 
 extension MCPServer {
@@ -24,6 +25,20 @@ extension MCPServer {
         if let elicitationID = grant.elicitationID { elicitationCompleted(elicitationID, userID: grant.userID) }
         await cluster?.integrationConnected(userID: grant.userID, elicitationID: grant.elicitationID)
         return notifyToolListChanged(userID: grant.userID)
+    }
+
+    /// Whether this is the first completion of `grant`'s link (on any instance, in cluster
+    /// mode). When the ledger cannot tell (its store does not answer), it counts as the first:
+    /// telling the user's sessions twice is better than not at all.
+    package func firstCompletion(of grant: SetupGrant) async -> Bool {
+        guard let ledger = dispatcher.resumable?.ledger else { return true }
+        let now = Int(Date().timeIntervalSince1970)
+        do {
+            return try await ledger.consume(nonce: grant.nonce, expiresAt: grant.expiresAt, now: now)
+        } catch {
+            logger.warning("could not check whether a setup link was completed before: \(error)")
+            return true
+        }
     }
 
     /// Another instance saw `userID`'s tool list change (cluster mode): the list cached here is

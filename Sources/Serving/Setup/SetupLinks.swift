@@ -61,6 +61,8 @@ package final class SetupLinks: Sendable {
             !claims.usr.isEmpty, !claims.int.isEmpty
         else { return nil }
         return SetupGrant(
-            userID: claims.usr, integration: claims.int, projectID: claims.prj, elicitationID: claims.eid)
+            userID: claims.usr, integration: claims.int, projectID: claims.prj, elicitationID: claims.eid,
+            nonce: Array(SHA256.hash(data: Array(token.utf8)).prefix(16)),
+            expiresAt: Int(claims.exp.value.timeIntervalSince1970))
     }
 }

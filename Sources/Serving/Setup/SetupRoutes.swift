@@ -55,13 +55,23 @@ package struct SetupRoutes {
     }
 
     /// The page reports success, with its setup token as proof: the user's tools are fetched
-    /// anew and their open sessions told `notifications/tools/list_changed`.
+    /// anew and their open sessions told `notifications/tools/list_changed`. A link completes
+    /// once (on whichever instance, through the request-state ledger): a replay answers success
+    /// with `"alreadyCompleted": true` and tells no one again.
     package func complete(_ request: Request) async -> Response {
         var request = request
         guard let body = try? await request.collectBody(upTo: 16 * 1024),
             let value = try? JSONValue.parse(body.readableBytesView),
             let grant = await server.setupLinks.verify(value["token"]?.stringValue)
         else { return Self.invalidToken }
+        if await !server.firstCompletion(of: grant) {
+            return Self.json(
+                .ok,
+                [
+                    "ok": true, "integration": .string(grant.integration), "sessionsNotified": 0,
+                    "alreadyCompleted": true,
+                ])
+        }
         let notified = await server.integrationConnected(grant)
         return Self.json(
             .ok, ["ok": true, "integration": .string(grant.integration), "sessionsNotified": .integer(notified)])

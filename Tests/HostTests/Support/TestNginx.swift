@@ -11,29 +11,20 @@ struct TestNginx {
     static func with<R: Sendable>(
         prefix: String, upstream: String, _ body: @Sendable (TestNginx) async throws -> R
     ) async throws -> R {
-        let port = try TestServer.freePort()
-        let root = TestPaths.scratch("nginx-\(port)")
-        let config = """
-            worker_processes 1;
-            pid \(root)/nginx.pid;
-            error_log \(root)/error.log warn;
-            \(geteuid() == 0 ? "user root;" : "")
-            events { worker_connections 256; }
-            http {
-                access_log off;
-                server {
-                    listen 127.0.0.1:\(port);
-                    location \(prefix)/ {
-                        proxy_pass \(upstream)/;
-                        proxy_http_version 1.1;
-                        proxy_set_header Connection "";
-                        proxy_buffering off;
-                        proxy_read_timeout 300s;
-                    }
+        try await run(body) { port in
+            """
+            server {
+                listen 127.0.0.1:\(port);
+                location \(prefix)/ {
+                    proxy_pass \(upstream)/;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
+                    proxy_buffering off;
+                    proxy_read_timeout 300s;
                 }
             }
             """
-        return try await run(config, port: port, root: root, body)
+        }
     }
 
     /// Runs nginx for `body`, passing each request to the next of `upstreams` (base URLs) in turn,
@@ -43,9 +34,35 @@ struct TestNginx {
     static func with<R: Sendable>(
         roundRobin upstreams: [String], _ body: @Sendable (TestNginx) async throws -> R
     ) async throws -> R {
+        let servers = upstreams.map { "server \($0.replacingOccurrences(of: "http://", with: ""));" }
+        return try await run(body) { port in
+            """
+            upstream instances {
+                \(servers.joined(separator: " "))
+            }
+            server {
+                listen 127.0.0.1:\(port);
+                location / {
+                    proxy_pass http://instances;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
+                    proxy_set_header Host $http_host;
+                    proxy_buffering off;
+                    proxy_read_timeout 300s;
+                    add_header X-Upstream $upstream_addr always;
+                }
+            }
+            """
+        }
+    }
+
+    /// Starts nginx on a free port with the `http` block's contents `servers` gives for that
+    /// port, runs `body` once it listens, and stops it.
+    private static func run<R: Sendable>(
+        _ body: @Sendable (TestNginx) async throws -> R, servers: (Int) -> String
+    ) async throws -> R {
         let port = try TestServer.freePort()
         let root = TestPaths.scratch("nginx-\(port)")
-        let servers = upstreams.map { "server \($0.replacingOccurrences(of: "http://", with: ""));" }
         let config = """
             worker_processes 1;
             pid \(root)/nginx.pid;
@@ -54,30 +71,9 @@ struct TestNginx {
             events { worker_connections 256; }
             http {
                 access_log off;
-                upstream instances {
-                    \(servers.joined(separator: " "))
-                }
-                server {
-                    listen 127.0.0.1:\(port);
-                    location / {
-                        proxy_pass http://instances;
-                        proxy_http_version 1.1;
-                        proxy_set_header Connection "";
-                        proxy_set_header Host $http_host;
-                        proxy_buffering off;
-                        proxy_read_timeout 300s;
-                        add_header X-Upstream $upstream_addr always;
-                    }
-                }
+            \(servers(port))
             }
             """
-        return try await run(config, port: port, root: root, body)
-    }
-
-    /// Starts nginx on `config` in `root`, runs `body` once it listens on `port`, and stops it.
-    private static func run<R: Sendable>(
-        _ config: String, port: Int, root: String, _ body: @Sendable (TestNginx) async throws -> R
-    ) async throws -> R {
         try config.write(toFile: root + "/nginx.conf", atomically: true, encoding: .utf8)
         let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let nginx else { throw TestFailure("nginx is not installed (apt-get install nginx)") }
