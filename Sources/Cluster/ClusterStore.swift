@@ -84,15 +84,18 @@ package final class ClusterStore: Sendable {
     }
 
     /// Records this instance as running with `keyFingerprint`, beating every `beatSeconds`,
-    /// unless an instance seen within ``instanceLiveness`` seconds has another fingerprint.
+    /// unless an instance seen within ``instanceLiveness`` seconds has another fingerprint; part
+    /// of the start, so it may take `timeout`.
     /// - Throws: ``ClusterError/signingKeyDiffers(store:secondsAgo:)``,
     ///   ``ClusterError/storeFailed(operation:reason:)``.
-    package func join(keyFingerprint: String, beatSeconds: Double) async throws(ClusterError) {
+    package func join(
+        keyFingerprint: String, beatSeconds: Double, timeout: Duration = .seconds(10)
+    ) async throws(ClusterError) {
         let me = instanceID, liveness = Self.instanceLiveness
         // Under a transaction-level advisory lock: two instances with different keys starting
         // together would each pass a check that reads only what committed before it.
         let logger = self.logger
-        let differing: Int? = try await roundTrip("join") { client in
+        let differing: Int? = try await roundTrip("join", timeout: timeout) { client in
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
@@ -198,7 +201,8 @@ package final class ClusterStore: Sendable {
     /// constraint, a missing table) fails that round trip only: the store is up.
     /// - Throws: ``ClusterError/storeFailed(operation:reason:)`` (logged, except fast failures).
     package func roundTrip<Value: Sendable>(
-        _ operation: String, _ body: @escaping @Sendable (PostgresClient) async throws -> Value
+        _ operation: String, timeout: Duration? = nil,
+        _ body: @escaping @Sendable (PostgresClient) async throws -> Value
     ) async throws(ClusterError) -> Value {
         guard isUp || probeIsDue() else {
             metrics?.storeRoundTrips[operation, "down"].increment()
@@ -207,7 +211,7 @@ package final class ClusterStore: Sendable {
         let started = ContinuousClock.now
         do {
             let client = self.client
-            let value = try await withDeadline(roundTripTimeout) { try await body(client) }
+            let value = try await withDeadline(timeout ?? roundTripTimeout) { try await body(client) }
             metrics?.storeRoundTrips[operation, "ok"].increment()
             metrics?.storeRoundTripDurations[operation].record(.now - started)
             markUp(true)

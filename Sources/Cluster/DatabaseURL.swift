@@ -17,7 +17,14 @@ package struct DatabaseURL: Sendable {
     ///   unknown `sslmode`, or user information not percent-encoded (the message never repeats
     ///   any of the URL, which may hold the password).
     package init(_ text: String) throws(ClusterError) {
-        guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
+        let encodingAdvice =
+            "percent-encode special characters in the user name and password (@ as %40, / as %2F, "
+            + ": as %3A, % as %25, # as %23, ? as %3F)"
+        guard let url = URLComponents(string: text) else {
+            let scheme = text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+            throw .invalidURL(reason: scheme ? encodingAdvice : "expected postgres:// or postgresql://")
+        }
+        guard ["postgres", "postgresql"].contains(url.scheme ?? "") else {
             throw .invalidURL(reason: "expected postgres:// or postgresql://")
         }
         guard let host = url.host, !host.isEmpty else { throw .invalidURL(reason: "it names no host") }
@@ -25,9 +32,7 @@ package struct DatabaseURL: Sendable {
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
         // An `@`, `/` or `:` left raw in the password moves where the host seems to start.
         guard text.filter({ $0 == "@" }).count <= 1, !database.contains("/"), !database.contains("@") else {
-            throw .invalidURL(
-                reason: "percent-encode special characters in the user name and password (@ as %40, / as %2F, "
-                    + ": as %3A, % as %25)")
+            throw .invalidURL(reason: encodingAdvice)
         }
         // URLComponents decodes them already.
         let user = url.user ?? "postgres"

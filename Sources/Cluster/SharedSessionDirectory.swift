@@ -25,8 +25,15 @@ package final class SharedSessionDirectory: SessionDirectory {
     private let upkeep = Mutex(SessionUpkeep())
     /// When a beat last failed: rows are not expired in the idle timeout after it.
     private let lastFailure = Mutex<ContinuousClock.Instant?>(nil)
-    /// Sessions this instance heard ended, by key, and when (kept for the idle timeout and a beat).
+    /// Sessions this instance heard ended, by key, and when (see ``tombstoneLifetime``).
     private let recentlyEnded = Mutex<[String: ContinuousClock.Instant]>([:])
+
+    /// Whether sessions may be ended as unused: not in the idle timeout after a beat of this
+    /// instance failed (the store was away; another instance's marks of use may still be on
+    /// their way, and the instances' own marks of life are stale).
+    private var expiring: Bool {
+        lastFailure.withLock { last in last.map { .now - $0 > idleTimeout + beatInterval } ?? true }
+    }
 
     /// Whether ends the store missed wait for a beat: the caller beats every second meanwhile,
     /// so that they apply soon after the store returns.
@@ -73,6 +80,7 @@ package final class SharedSessionDirectory: SessionDirectory {
 
     package func resolve(_ id: String) async throws(SessionDirectoryError) -> SessionRecord? {
         let key = Self.key(id), beat = beatSeconds, liveness = Double(ClusterStore.instanceLiveness)
+        let expire = expiring
         let row: (String, String, String)?
         do {
             row = try await store.roundTrip("resolve_session") { client in
@@ -83,7 +91,8 @@ package final class SharedSessionDirectory: SessionDirectory {
                         WHERE seen_at > now() - make_interval(secs => \(liveness)))
                     UPDATE paragon_mcp_sessions SET last_seen = now()
                     WHERE key = \(key) AND transport = 'streamable-http'
-                        AND last_seen > now() - make_interval(secs => idle_seconds + (SELECT beat FROM margin))
+                        AND (NOT \(expire)
+                            OR last_seen > now() - make_interval(secs => idle_seconds + (SELECT beat FROM margin)))
                     RETURNING user_id, transport, negotiated
                     """)
                 var found: (String, String, String)?
@@ -136,7 +145,7 @@ package final class SharedSessionDirectory: SessionDirectory {
 
     package func relay(_ body: [UInt8], to id: String, userID: String) async throws(SessionDirectoryError) -> Bool {
         let key = Self.key(id), text = String(decoding: body, as: UTF8.self)
-        let channel = ClusterEvents.channel, me = store.instanceID
+        let channel = ClusterEvents.channel, me = store.instanceID, expire = expiring
         let relayed: ClusterEvent?
         do {
             // Stored for the stream's instance and announced to it in one statement, only when the
@@ -148,7 +157,8 @@ package final class SharedSessionDirectory: SessionDirectory {
                         SELECT sessions.instance FROM paragon_mcp_sessions sessions
                         JOIN paragon_mcp_instances instances ON instances.instance = sessions.instance
                         WHERE key = \(key) AND user_id = \(userID) AND transport = 'sse'
-                            AND instances.seen_at > now() - make_interval(secs => 3 * instances.beat_seconds + 2)),
+                            AND (NOT \(expire)
+                                OR instances.seen_at > now() - make_interval(secs => 3 * instances.beat_seconds + 2))),
                     message AS (
                         INSERT INTO paragon_mcp_session_messages (key, instance, body)
                         SELECT \(key), instance, \(text) FROM session RETURNING id, instance)
@@ -204,7 +214,7 @@ package final class SharedSessionDirectory: SessionDirectory {
         let held = heldIDs.map(Self.key)
         let used = batch.used, endKeys = batch.ends.map(\.key), endUsers = batch.ends.map(\.userID)
         let beat = beatSeconds, me = store.instanceID, liveness = Double(ClusterStore.instanceLiveness)
-        let expire = lastFailure.withLock { last in last.map { .now - $0 > idleTimeout + beatInterval } ?? true }
+        let expire = expiring
         let rows: [(key: String, ended: Bool)]
         do {
             rows = try await store.roundTrip("session_beat") { client in
@@ -228,7 +238,7 @@ package final class SharedSessionDirectory: SessionDirectory {
                         WHERE (key, user_id) IN (SELECT * FROM unnest(\(endKeys)::text[], \(endUsers)::text[]))
                             OR (\(expire) AND key <> ALL(\(used))
                                 AND last_seen < now() - make_interval(secs => idle_seconds + (SELECT beat FROM margin)))
-                            OR (transport = 'sse' AND instance NOT IN (
+                            OR (\(expire) AND transport = 'sse' AND instance <> \(me) AND instance NOT IN (
                                 SELECT instance FROM paragon_mcp_instances
                                 WHERE seen_at > now() - make_interval(secs => 3 * beat_seconds + 2)))
                         RETURNING key)
@@ -281,15 +291,19 @@ package final class SharedSessionDirectory: SessionDirectory {
 
     /// Notes sessions that ended (keys): a takeover racing with their end finds them here.
     package func noteEnded(_ keys: some Sequence<String>) {
-        let now = ContinuousClock.now, keep = idleTimeout + beatInterval
+        let now = ContinuousClock.now, keep = tombstoneLifetime
         recentlyEnded.withLock { ended in
             for key in keys { ended[key] = now }
             if ended.count > 1024 { ended = ended.filter { now - $0.value < keep } }
         }
     }
 
+    /// How long an end heard of is kept: a takeover reads a record within two round-trip
+    /// timeouts, and a copy missed meanwhile goes at the next beat.
+    private var tombstoneLifetime: Duration { store.roundTripTimeout * 2 + beatInterval }
+
     package func hasEnded(_ id: String) -> Bool {
-        let key = Self.key(id), keep = idleTimeout + beatInterval
+        let key = Self.key(id), keep = tombstoneLifetime
         return recentlyEnded.withLock { ended in
             guard let when = ended[key] else { return false }
             return ContinuousClock.now - when < keep

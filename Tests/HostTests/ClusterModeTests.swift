@@ -232,6 +232,29 @@ import Testing
         }
     }
 
+    /// A store outage longer than three beats leaves every instance's marks of life stale: the
+    /// first beats after it must not take the instances for dead and end their HTTP+SSE sessions.
+    @Test func anHTTPSSESessionOutlivesALongStoreOutage() async throws {
+        try await Self.withTwoInstances(environment: ["MCP_SESSION_IDLE_TIMEOUT_MS": "1200"]) { a, b, postgres in
+            let alice = try await TestTokens.sign(sub: "alice")
+            let stream = try await MCPTestClient(base: a.base).events(path: "/sse", token: alice)
+            defer { stream.cancel() }
+            let endpoint = try #require(try await Self.firstEvent(stream.events, named: "endpoint"))
+            try await postgres.stop()
+            try await Task.sleep(for: .seconds(4))
+            try await postgres.start()
+            // Both instances beat again (every 300 ms) and their grace after the outage ends.
+            try await Task.sleep(for: .seconds(3))
+            // Posted to B, which does not hold the stream: handed to A, answered on the stream.
+            let post = try await MCPTestClient(base: b.base).send(
+                path: "/" + endpoint, body: MCPTestClient.request(5, "ping"), token: alice)
+            #expect(post.status == 202, "\(post.body)")
+            let events = stream.events
+            let answer = try await withDeadline(.seconds(10)) { try await MCPTestClient.firstMessage(events) }
+            #expect(answer?.contains(#""id":5"#) == true, "\(answer ?? "the stream ended")")
+        }
+    }
+
     @Test func aRestartedInstanceLosesNoSession() async throws {
         try await TestPostgres.with { postgres in
             let url = try await postgres.database()
@@ -314,6 +337,14 @@ import Testing
         } catch {
             return "\(error)"
         }
+    }
+
+    /// The data of the first event of `events` named `name`.
+    static func firstEvent(
+        _ events: AsyncThrowingStream<(String, String), Error>, named name: String
+    ) async throws -> String? {
+        for try await (event, data) in events where event == name { return data }
+        return nil
     }
 
     /// Whether an SSE stream ends within 10 s.

@@ -37,7 +37,8 @@ package final class ClusterRuntime: Sendable {
             try await store.start(timeout: startTimeout)
             try await store.join(
                 keyFingerprint: ClusterStore.keyFingerprint(signingKeyDER, mode: mode.rawValue),
-                beatSeconds: SharedSessionDirectory.beatInterval(forIdleTimeout: sessionIdleTimeout).inSeconds)
+                beatSeconds: SharedSessionDirectory.beatInterval(forIdleTimeout: sessionIdleTimeout).inSeconds,
+                timeout: startTimeout)
         } catch {
             store.stop()
             throw .cluster(error)
