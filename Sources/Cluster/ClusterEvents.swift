@@ -64,22 +64,24 @@ package struct ClusterEvents: Sendable {
     }
 
     /// Hands each event another instance publishes to `handle`, until the task is cancelled;
-    /// after a lost connection it listens again (events published meanwhile are lost: their
-    /// effects, a fresher tool list, arrive anyway when the cache's entry expires).
-    /// `listening` is called each time the `LISTEN` is in place (events published from then on
-    /// arrive).
+    /// after a lost connection it listens again (events published meanwhile are not delivered:
+    /// the caller makes up for what it must). `listening` is called each time the `LISTEN` is in
+    /// place (events published from then on arrive), with whether it listened before (so events
+    /// may have been missed).
     package func listen(
-        listening: @escaping @Sendable () -> Void = {}, _ handle: @escaping @Sendable (ClusterEvent) async -> Void
+        listening: @escaping @Sendable (_ again: Bool) -> Void = { _ in },
+        _ handle: @escaping @Sendable (ClusterEvent) async -> Void
     ) async {
         var pause = Duration.seconds(1)
-        var lost = false
+        var lost = false, listenedBefore = false
         while !Task.isCancelled {
             do {
                 try await store.client.withConnection { connection in
                     try await connection.listen(on: Self.channel) { notifications in
                         if lost { logger.notice("cluster events: listening on \(store.display) again") }
                         lost = false
-                        listening()
+                        listening(listenedBefore)
+                        listenedBefore = true
                         pause = .seconds(1)
                         for try await notification in notifications {
                             guard let (event, instance) = Self.decode(notification.payload),

@@ -79,8 +79,7 @@ package final class ClusterStore: Sendable {
     /// The fingerprint of `signingKeyDER` and `mode` (`production`, `development`) that
     /// instances compare: 64 hex digits.
     package static func keyFingerprint(_ signingKeyDER: [UInt8], mode: String) -> String {
-        SHA256.hash(data: Array("paragon-mcp cluster signing key \(mode) ".utf8) + signingKeyDER)
-            .map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Array("paragon-mcp cluster signing key \(mode) ".utf8) + signingKeyDER).hexDigits
     }
 
     /// Records this instance as running with `keyFingerprint`, beating every `beatSeconds`,
@@ -97,17 +96,10 @@ package final class ClusterStore: Sendable {
         let logger = self.logger
         let differing: Int? = try await roundTrip("join", timeout: timeout) { client in
             try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    try await connection.query("SELECT pg_advisory_xact_lock(7261002)", logger: logger)
-                    let ago = try await Self.join(
+                try await Self.inLockedTransaction(connection, lock: Self.joinLock, logger: logger) {
+                    try await Self.join(
                         connection, instance: me, keyFingerprint: keyFingerprint, beatSeconds: beatSeconds,
                         liveness: liveness, logger: logger)
-                    try await connection.query("COMMIT", logger: logger)
-                    return ago
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
                 }
             }
         }
@@ -154,15 +146,33 @@ package final class ClusterStore: Sendable {
         }
     }
 
-    /// Creates or migrates the schema in one transaction, under a transaction-level advisory
-    /// lock, so that instances starting together migrate once.
+    /// The transaction-level advisory locks under which instances starting together take turns.
+    private static let migrationLock: Int64 = 7_261_001
+    private static let joinLock: Int64 = 7_261_002
+
+    /// Runs `body` in one transaction on `connection` holding advisory lock `lock` (another
+    /// connection asking for it waits until the transaction ends); rolls back when `body` throws.
+    private static func inLockedTransaction<Value>(
+        _ connection: PostgresConnection, lock: Int64, logger: Logger, _ body: () async throws -> Value
+    ) async throws -> Value {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(\(lock))", logger: logger)
+            let value = try await body()
+            try await connection.query("COMMIT", logger: logger)
+            return value
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    /// Creates or migrates the schema in one transaction, under an advisory lock, so that
+    /// instances starting together migrate once.
     private func migrate() async throws {
+        let logger = self.logger, display = self.display
         try await client.withConnection { connection in
-            let logger = self.logger
-            try await connection.query("BEGIN", logger: logger)
-            var target = 0
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(7261001)", logger: logger)
+            try await Self.inLockedTransaction(connection, lock: Self.migrationLock, logger: logger) {
                 try await connection.query(
                     """
                     CREATE TABLE IF NOT EXISTS paragon_mcp_schema (
@@ -175,20 +185,18 @@ package final class ClusterStore: Sendable {
                     applied = version
                 }
                 for migration in ClusterSchema.migrations where migration.version > applied {
-                    target = migration.version
-                    for statement in migration.statements {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    do {
+                        for statement in migration.statements {
+                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        }
+                        try await connection.query(
+                            "INSERT INTO paragon_mcp_schema (version) VALUES (\(migration.version))", logger: logger)
+                    } catch {
+                        throw ClusterError.migrationFailed(
+                            store: display, version: migration.version, reason: StoreFailure.explain(error))
                     }
-                    try await connection.query(
-                        "INSERT INTO paragon_mcp_schema (version) VALUES (\(migration.version))", logger: logger)
-                    logger.notice("cluster store \(self.display) migrated to schema version \(migration.version)")
+                    logger.notice("cluster store \(display) migrated to schema version \(migration.version)")
                 }
-                try await connection.query("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                if target == 0 { throw error }
-                throw ClusterError.migrationFailed(
-                    store: self.display, version: target, reason: StoreFailure.explain(error))
             }
         }
         markUp(true)

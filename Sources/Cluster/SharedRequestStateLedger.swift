@@ -19,7 +19,7 @@ package final class SharedRequestStateLedger: RequestStateLedger {
     package func consume(nonce: [UInt8], expiresAt: Int, now: Int) async throws -> Bool {
         guard expiresAt > now else { return false }
         pruneIfDue(now: now)
-        let nonce = Self.hex(nonce)
+        let nonce = nonce.hexDigits
         return try await store.roundTrip("consume_request_state") { client in
             let rows = try await client.query(
                 """
@@ -36,7 +36,7 @@ package final class SharedRequestStateLedger: RequestStateLedger {
     /// Gives the state back, even when the request that asks is being cancelled (it is asked
     /// exactly then: the call did not complete).
     package func release(nonce: [UInt8]) async throws {
-        let nonce = Self.hex(nonce), store = self.store
+        let nonce = nonce.hexDigits, store = self.store
         try await Task.detached {
             _ = try await store.roundTrip("release_request_state") { client in
                 try await client.query("UPDATE paragon_mcp_request_states SET spent = false WHERE nonce = \(nonce)")
@@ -57,9 +57,5 @@ package final class SharedRequestStateLedger: RequestStateLedger {
                 try await client.query("DELETE FROM paragon_mcp_request_states WHERE expires_at <= \(before)")
             }
         }
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -7,13 +7,15 @@ import PostgresNIO
 import Synchronization
 
 /// The ``SessionDirectory`` of cluster mode: a row per open session in
-/// `paragon_mcp_sessions` (schema version 2, see ``ClusterSchema``).
+/// `paragon_mcp_sessions`, and HTTP+SSE messages on their way in `paragon_mcp_session_messages`
+/// (see ``ClusterSchema``).
 ///
 /// Round trips: one when a session opens, one when another instance first serves it, one per
-/// DELETE, and one per beat (``beatInterval``) for everything else: the beat moves `last_seen`
-/// of the sessions this instance used since the last one, deletes the rows no instance used for
-/// the idle timeout plus a beat (a used session's `last_seen` lags its last use by less than a
-/// beat, so none ends early), and applies ends the store missed while it was down.
+/// DELETE or relayed message, and one per beat (``beatInterval``) for everything else: the beat
+/// moves `last_seen` of the sessions this instance used since the last one, and deletes the rows
+/// no instance used for their idle timeout plus the longest beat of the running instances (a
+/// used session's `last_seen` lags its last use by less than a beat, so none ends early); see
+/// ``beat(usedIDs:heldIDs:)``.
 package final class SharedSessionDirectory: SessionDirectory {
     private let store: ClusterStore
     private let events: ClusterEvents
@@ -49,7 +51,7 @@ package final class SharedSessionDirectory: SessionDirectory {
 
     /// The row key of session `id`: the SHA-256 of its bytes, 64 lowercase hex digits.
     package static func key(_ id: String) -> String {
-        SHA256.hash(data: Array(id.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Array(id.utf8)).hexDigits
     }
 
     /// A quarter of `idleTimeout`, between 250 ms and 30 s.
@@ -197,10 +199,11 @@ package final class SharedSessionDirectory: SessionDirectory {
 
     /// One beat, one round trip:
     /// - `usedIDs` (sessions used here since the last beat, or busy) are marked used now, and this
-    ///   instance as running (see ``ClusterStore/join(keyFingerprint:)``);
-    /// - rows unused everywhere for the idle timeout plus a beat are deleted (not in the first
-    ///   idle timeout after this instance found the store back: another instance's marks may still
-    ///   be on their way), and ends missed while the store was down applied;
+    ///   instance as running (see ``ClusterStore/join(keyFingerprint:beatSeconds:timeout:)``);
+    /// - rows unused everywhere for their idle timeout plus the longest beat are deleted, and the
+    ///   HTTP+SSE sessions of instances that missed three beats (neither in the first idle timeout
+    ///   after this instance found the store back: the others' marks may still be on their way),
+    ///   and ends missed while the store was down applied;
     /// - relayed messages no instance took in five minutes are deleted.
     ///
     /// Returns the keys of sessions that are over: those this beat ended (announced to the other

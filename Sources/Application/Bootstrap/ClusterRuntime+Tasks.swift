@@ -2,7 +2,6 @@ import Cluster
 import JSONCore
 import MCPCore
 import Serving
-import Synchronization
 
 extension ClusterRuntime {
     /// Hands the other instances' events to `server` until cancelled; `listening` runs each time
@@ -11,17 +10,11 @@ extension ClusterRuntime {
     /// missed go at the next beat.
     func listen(for server: MCPServer, listening: @escaping @Sendable () -> Void) -> Task<Void, Never> {
         let events = self.events, instance = store.instanceID, directory = self.directory
-        let again = Mutex(false)
         return Task {
             await events.listen(
-                listening: {
+                listening: { again in
                     listening()
-                    guard
-                        again.withLock({ seen in
-                            defer { seen = true }; return seen
-                        })
-                    else { return }
-                    Task { await Self.deliverLeftOvers(from: directory, to: server) }
+                    if again { Task { await Self.deliverLeftOvers(from: directory, to: server) } }
                 }
             ) { event in
                 switch event {
@@ -33,9 +26,7 @@ extension ClusterRuntime {
                 case .elicitationCompleted(let user, let elicitation):
                     server.elicitationCompleted(elicitation, userID: user)
                 case .requestCancelled(let key, let request):
-                    for session in server.sessions.all where SharedSessionDirectory.key(session.id) == key {
-                        session.cancel(request)
-                    }
+                    Self.held([key], on: server).forEach { $0.cancel(request) }
                 case .sessionMessage(let target, let message):
                     guard target == instance, let (key, body) = await directory.takeMessage(message) else { return }
                     await Self.deliver(body, toSessionOf: key, on: server)
@@ -76,10 +67,16 @@ extension ClusterRuntime {
     /// Closes this instance's copies of the sessions of `keys`, which ended on another instance
     /// or in the store.
     static func dropCopies(of keys: Set<String>, from server: MCPServer) {
-        guard !keys.isEmpty else { return }
-        for session in server.sessions.all where keys.contains(SharedSessionDirectory.key(session.id)) {
+        for session in held(keys, on: server) {
             server.sessions.close(session, reason: "ended on another instance")
         }
+    }
+
+    /// The sessions this instance holds whose keys (see ``SharedSessionDirectory/key(_:)``) are
+    /// among `keys`: events name sessions by key, never by id.
+    static func held(_ keys: Set<String>, on server: MCPServer) -> [MCPSession] {
+        guard !keys.isEmpty else { return [] }
+        return server.sessions.all.filter { keys.contains(SharedSessionDirectory.key($0.id)) }
     }
 
     /// Handles the relayed messages whose announcement was missed.
@@ -92,10 +89,7 @@ extension ClusterRuntime {
     /// Handles `body`, posted on another instance for the legacy HTTP+SSE session of `key`
     /// whose stream this instance holds (gone meanwhile: dropped).
     static func deliver(_ body: [UInt8], toSessionOf key: String, on server: MCPServer) async {
-        guard
-            let session = server.sessions.all.first(where: {
-                $0.transport == .legacySSE && SharedSessionDirectory.key($0.id) == key
-            }),
+        guard let session = held([key], on: server).first(where: { $0.transport == .legacySSE }),
             let value = try? JSONValue.parse(body)
         else { return }
         await LegacySSETransport(server: server).deliver(value, to: session)

@@ -5,7 +5,7 @@
 /// that serves it (it never changes, so they keep it): a request on a session this instance
 /// holds costs no round trip. That the session is still in use is written in the background,
 /// a few times per idle timeout, for every session an instance used meanwhile; a session no
-/// instance used for the idle timeout ends everywhere.
+/// instance used for its idle timeout (that of the instance that opened it) ends everywhere.
 package protocol SessionDirectory: Sendable {
     /// Records a session that just opened here, before its id reaches the client.
     /// - Throws: ``SessionDirectoryError/unavailable(reason:)``: the session cannot be shared.
@@ -28,13 +28,13 @@ package protocol SessionDirectory: Sendable {
     /// - Throws: ``SessionDirectoryError/unavailable(reason:)``: the message was not handed on.
     func relay(_ body: [UInt8], to id: String, userID: String) async throws(SessionDirectoryError) -> Bool
 
-    /// Whether this instance heard that session `id` ended (lately: within the idle timeout), with
-    /// no round trip: a takeover that read the session's record just before its end checks it
-    /// once the session is live here.
+    /// Whether this instance heard lately that session `id` ended, with no round trip: a
+    /// takeover that read the session's record just before its end checks it once the session is
+    /// live here.
     func hasEnded(_ id: String) -> Bool
 }
 
-/// What ``SessionDirectory/end(_:userID:)`` did.
+/// What ``SessionDirectory/end(_:userID:deferring:)`` did.
 package enum SessionEnding: Sendable, Equatable {
     case ended
     /// No instance knows the session for that user.
